@@ -49,6 +49,11 @@ public final class BusinessCalendar {
                 properties.extraClosedDays());
     }
 
+    /** The zone whose wall clock the working hours follow; the API shows times in it. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The product calendar, for use outside Spring. */
     public static BusinessCalendar withDefaults() {
         return new BusinessCalendar(SlaCalendarProperties.defaults());

@@ -1,0 +1,52 @@
+package com.clientservices.desk.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Customers (members), their registered contacts (SPOCs) and account representatives. */
+@Repository
+public class Members {
+
+    private final JdbcClient jdbc;
+
+    Members(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Member> find(long memberId) {
+        return jdbc.sql("select member_id, name, account_representative from member where member_id = :id")
+                .param("id", memberId)
+                .query((rs, row) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public boolean isContact(long memberId, String userId) {
+        return jdbc.sql("select count(*) from member_contact where member_id = :m and user_id = :u")
+                .param("m", memberId).param("u", userId).query(Long.class).single() > 0;
+    }
+
+    /** The members a user may see tickets of: as their contact, or as their account representative. */
+    public List<Long> visibleTo(String userId) {
+        return jdbc.sql("""
+                select member_id from member_contact where user_id = :u
+                union
+                select member_id from member where account_representative = :u
+                """).param("u", userId).query(Long.class).list();
+    }
+
+    public void register(Member member) {
+        jdbc.sql("insert into member (member_id, name, account_representative) values (:id, :name, :rep)")
+                .param("id", member.id()).param("name", member.name()).param("rep", member.accountRepresentative())
+                .update();
+    }
+
+    public void addContact(long memberId, String userId) {
+        jdbc.sql("insert into member_contact (member_id, user_id) values (:m, :u)")
+                .param("m", memberId).param("u", userId).update();
+    }
+
+    public record Member(long id, String name, String accountRepresentative) {
+    }
+}

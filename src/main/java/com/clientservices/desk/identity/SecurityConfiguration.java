@@ -1,0 +1,98 @@
+package com.clientservices.desk.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may call what. The desk's API and the engine REST API take HTTP Basic credentials checked
+ * against the engine's users; the Camunda webapps keep their own sign-in. Customers never reach
+ * the engine REST API (SPEC §8).
+ */
+@Configuration
+class SecurityConfiguration {
+
+    private final ObjectMapper json;
+
+    SecurityConfiguration(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain deskApi(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic authentication: no cookie a forged cross-site request could ride on.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/engine-rest/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
+                        new AuthorizationDecision(authentication.get().isAuthenticated()
+                                && authentication.get().getAuthorities().stream()
+                                        .noneMatch(a -> DeskGroups.CUSTOMERS.equals(a.getAuthority())))))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        // The Camunda webapps authenticate and protect against CSRF themselves.
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    /** Runs each engine REST call as its caller, so the engine's authorizations apply. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    private AuthenticationEntryPoint unauthenticated() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Client Services Desk\"");
+            write(response, HttpStatus.UNAUTHORIZED, "Sign in with your desk user name and password");
+        };
+    }
+
+    private AccessDeniedHandler denied() {
+        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "You may not use this part of the desk");
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String detail) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}

@@ -1,0 +1,28 @@
+package com.clientservices.desk.ticket;
+
+import com.clientservices.desk.routing.RequestType;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Records where the routing table sent the request; a team route becomes the ticket's team. */
+@Component("recordRoute")
+class RecordRoute implements JavaDelegate {
+
+    private final TicketRepository tickets;
+
+    RecordRoute(TicketRepository tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var route = (String) execution.getVariable("route");
+        if (route == null || route.isBlank()) {
+            throw new IllegalStateException("the routing table gave no route for " + execution.getVariable("requestType"));
+        }
+        var team = RequestType.ACCOUNT_REPRESENTATIVE.equals(route) ? null : route;
+        tickets.updateRoute((Long) execution.getVariable("ticketId"), route, team);
+        execution.setVariable("team", team);
+    }
+}

@@ -1,0 +1,38 @@
+package com.clientservices.desk.ticket;
+
+import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.identity.Members;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which tickets a user may read: admins, auditors and managers all of them; a team's agents
+ * their team's; a customer's contacts and account representative that customer's (SPEC §8).
+ */
+@Component
+class TicketAccess {
+
+    private final Members members;
+
+    TicketAccess(Members members) {
+        this.members = members;
+    }
+
+    Scope scopeOf(DeskUser user) {
+        if (user.readsEverything()) {
+            return new Scope(true, List.of(), Set.of());
+        }
+        return new Scope(false, members.visibleTo(user.id()), user.groups());
+    }
+
+    boolean mayRead(DeskUser user, Ticket ticket) {
+        var scope = scopeOf(user);
+        return scope.everything()
+                || scope.members().contains(ticket.memberId())
+                || (ticket.team() != null && scope.teams().contains(ticket.team()));
+    }
+
+    record Scope(boolean everything, List<Long> members, Set<String> teams) {
+    }
+}

@@ -1,0 +1,97 @@
+package com.clientservices.desk.ticket;
+
+import com.clientservices.desk.identity.CurrentUser;
+import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.routing.RequestTypeCatalogue;
+import com.clientservices.desk.sla.BusinessCalendar;
+import com.clientservices.desk.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Tickets")
+class TicketController {
+
+    private static final int PAGE_SIZE_MAX = 200;
+
+    private final TicketIntake intake;
+    private final TicketRepository tickets;
+    private final TicketAccess access;
+    private final Members members;
+    private final RequestTypeCatalogue requestTypes;
+    private final BusinessCalendar calendar;
+
+    TicketController(TicketIntake intake, TicketRepository tickets, TicketAccess access, Members members,
+            RequestTypeCatalogue requestTypes, BusinessCalendar calendar) {
+        this.intake = intake;
+        this.tickets = tickets;
+        this.access = access;
+        this.members = members;
+        this.requestTypes = requestTypes;
+        this.calendar = calendar;
+    }
+
+    @PostMapping(path = "/api/tickets", consumes = "application/json")
+    @Operation(summary = "Submit a request", description = "201 with the ticket; 202 when the request type goes to the "
+            + "customer's account representative; 400 naming every bad field, with nothing created; 403 for another member.")
+    @ApiResponse(responseCode = "201", description = "Ticket created and routed to a team")
+    @ApiResponse(responseCode = "202", description = "Redirected to the account representative; no Client Services SLA")
+    ResponseEntity<TicketView> submit(@RequestBody(required = false) NewTicket request) {
+        if (request == null) {
+            throw ApiException.invalid("body", "is required: a JSON object describing the request");
+        }
+        var ticket = intake.submit(request, CurrentUser.get());
+        var status = ticket.status() == TicketStatus.REDIRECTED ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+        return ResponseEntity.status(status).location(URI.create("/api/tickets/" + ticket.key())).body(view(ticket));
+    }
+
+    @GetMapping("/api/tickets/{key}")
+    @Operation(summary = "One ticket with its status, team and SLA targets")
+    TicketView ticket(@PathVariable String key) {
+        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        if (!access.mayRead(CurrentUser.get(), ticket)) {
+            throw ApiException.forbidden("You may not read ticket " + key);
+        }
+        return view(ticket);
+    }
+
+    @GetMapping("/api/tickets")
+    @Operation(summary = "The tickets you may see, newest first")
+    List<TicketView> list(@RequestParam(required = false) TicketStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (page < 0) {
+            throw ApiException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > PAGE_SIZE_MAX) {
+            throw ApiException.invalid("size", "must be between 1 and " + PAGE_SIZE_MAX);
+        }
+        var scope = access.scopeOf(CurrentUser.get());
+        return tickets.list(scope, status, page * size, size).stream().map(this::view).toList();
+    }
+
+    private TicketView view(Ticket t) {
+        var type = requestTypes.find(t.requestType()).orElse(null);
+        var representative = members.find(t.memberId()).map(Members.Member::accountRepresentative).orElse(null);
+        return new TicketView(t.key(), t.memberId(), t.requestType(), t.subject(), t.description(), t.impact(),
+                t.emergency(), t.emergencyPhone(), t.emergencyCriteria(), t.objectIds(), t.environment(),
+                t.stepsToReproduce(), t.browser(), t.operatingSystem(), t.status(), t.route(), t.team(),
+                representative, t.submittedBy(), local(t.submittedAt()), local(t.acknowledgeBy()),
+                MissingInformation.of(t, type, false), local(t.updatedAt()));
+    }
+
+    private OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(calendar.zone()).toOffsetDateTime();
+    }
+}

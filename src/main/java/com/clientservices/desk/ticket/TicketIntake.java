@@ -1,0 +1,73 @@
+package com.clientservices.desk.ticket;
+
+import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.web.ApiException;
+import java.util.Date;
+import java.util.HashMap;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a customer's request: checks it, records the ticket and starts its {@code support-request}
+ * process in one transaction, so that a ticket never exists without its process or the reverse.
+ */
+@Service
+public class TicketIntake {
+
+    static final String PROCESS_KEY = "support-request";
+    // The engine keeps string variables up to 4,000 characters; longer texts stay in the ticket record.
+    private static final int VARIABLE_TEXT_MAX = 3_900;
+
+    private final TicketRepository tickets;
+    private final Members members;
+    private final TicketValidation validation;
+    private final RuntimeService runtime;
+
+    TicketIntake(TicketRepository tickets, Members members, TicketValidation validation, RuntimeService runtime) {
+        this.tickets = tickets;
+        this.members = members;
+        this.validation = validation;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    public Ticket submit(NewTicket request, DeskUser contact) {
+        var member = request.memberId() == null ? null : members.find(request.memberId()).orElse(null);
+        if (member != null && !members.isContact(member.id(), contact.id())) {
+            throw ApiException.forbidden(contact.id() + " is not a registered contact of member " + member.id()
+                    + " and may not open tickets for it");
+        }
+        validation.check(request, member != null);
+
+        var submittedAt = ClockUtil.now().toInstant();
+        var id = tickets.insert(request, contact.id(), submittedAt);
+        var key = TicketKey.of(id);
+        var variables = new HashMap<String, Object>();
+        variables.put("ticketId", id);
+        variables.put("ticketKey", key);
+        variables.put("memberId", member.id());
+        variables.put("memberName", member.name());
+        variables.put("accountRepresentative", member.accountRepresentative());
+        variables.put("submittedBy", contact.id());
+        variables.put("submittedAt", Date.from(submittedAt));
+        variables.put("requestType", request.requestType());
+        variables.put("emergency", request.isEmergency());
+        variables.put("subject", request.subject());
+        variables.put("description", shortened(request.description(), key));
+        variables.put("impact", shortened(request.impact(), key));
+        variables.put("stepsToReproduce", shortened(request.stepsToReproduce(), key));
+        var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, key, variables);
+        tickets.updateProcessInstance(id, instance.getProcessInstanceId());
+        return tickets.find(id).orElseThrow();
+    }
+
+    private static String shortened(String text, String key) {
+        if (text == null || text.length() <= VARIABLE_TEXT_MAX) {
+            return text;
+        }
+        return text.substring(0, VARIABLE_TEXT_MAX) + "… (shortened; the full text is on ticket " + key + ")";
+    }
+}

@@ -1,0 +1,142 @@
+package com.clientservices.desk.ticket;
+
+import com.clientservices.desk.routing.RequestTypeCatalogue;
+import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.web.FieldProblem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/** The rules of SPEC §4 for a new request; every broken rule is reported, each naming its field. */
+@Component
+class TicketValidation {
+
+    static final int SUBJECT_MAX = 200;
+    static final int TEXT_MAX = 20_000;
+    static final int OBJECT_IDS_MAX = 50;
+    static final int SHORT_TEXT_MAX = 200;
+    static final int ENVIRONMENT_ENTRIES_MAX = 50;
+
+    private static final Pattern PHONE_CHARACTERS = Pattern.compile("\\+?[0-9 ().\\-]+");
+
+    private final RequestTypeCatalogue requestTypes;
+
+    TicketValidation(RequestTypeCatalogue requestTypes) {
+        this.requestTypes = requestTypes;
+    }
+
+    void check(NewTicket t, boolean memberKnown) {
+        var problems = new ArrayList<FieldProblem>();
+        if (t.memberId() == null) {
+            problems.add(new FieldProblem("memberId", "is required"));
+        } else if (!memberKnown) {
+            problems.add(new FieldProblem("memberId", "is not a known member: " + t.memberId()));
+        }
+        if (blank(t.requestType())) {
+            problems.add(new FieldProblem("requestType", "is required"));
+        } else if (requestTypes.find(t.requestType()).isEmpty()) {
+            problems.add(new FieldProblem("requestType",
+                    "is not a known request type (codes are upper case, see GET /api/request-types): " + t.requestType()));
+        }
+        required(problems, "subject", t.subject(), SUBJECT_MAX);
+        required(problems, "description", t.description(), TEXT_MAX);
+        required(problems, "impact", t.impact(), TEXT_MAX);
+        optional(problems, "stepsToReproduce", t.stepsToReproduce(), TEXT_MAX);
+        optional(problems, "browser", t.browser(), SHORT_TEXT_MAX);
+        optional(problems, "operatingSystem", t.operatingSystem(), SHORT_TEXT_MAX);
+        checkEmergency(problems, t);
+        checkObjectIds(problems, t.objectIds());
+        checkEnvironment(problems, t.environment());
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+    }
+
+    private static void checkEmergency(List<FieldProblem> problems, NewTicket t) {
+        if (t.emergencyPhone() != null) {
+            var digits = t.emergencyPhone().chars().filter(Character::isDigit).count();
+            if (!PHONE_CHARACTERS.matcher(t.emergencyPhone()).matches() || digits < 7 || digits > 20) {
+                problems.add(new FieldProblem("emergencyPhone",
+                        "is not a phone number (7 to 20 digits; +, spaces, dashes, dots and parentheses allowed)"));
+            }
+        } else if (t.isEmergency()) {
+            problems.add(new FieldProblem("emergencyPhone", "is required for an emergency"));
+        }
+        var criteria = t.emergencyCriteria();
+        if (criteria == null || criteria.isEmpty()) {
+            if (t.isEmergency()) {
+                problems.add(new FieldProblem("emergencyCriteria", "is required for an emergency: one or more of "
+                        + List.of(EmergencyCriterion.values())));
+            }
+            return;
+        }
+        var seen = new HashSet<String>();
+        for (var criterion : criteria) {
+            if (!isCriterion(criterion)) {
+                problems.add(new FieldProblem("emergencyCriteria",
+                        "has an unknown criterion: " + criterion + "; allowed: " + List.of(EmergencyCriterion.values())));
+            } else if (!seen.add(criterion)) {
+                problems.add(new FieldProblem("emergencyCriteria", "names " + criterion + " twice"));
+            }
+        }
+    }
+
+    private static boolean isCriterion(String value) {
+        for (var criterion : EmergencyCriterion.values()) {
+            if (criterion.name().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkObjectIds(List<FieldProblem> problems, List<String> objectIds) {
+        if (objectIds == null) {
+            return;
+        }
+        if (objectIds.size() > OBJECT_IDS_MAX) {
+            problems.add(new FieldProblem("objectIds", "has " + objectIds.size() + " entries; at most " + OBJECT_IDS_MAX));
+        }
+        if (objectIds.stream().anyMatch(id -> blank(id) || id.length() > SHORT_TEXT_MAX)) {
+            problems.add(new FieldProblem("objectIds", "entries must be non-empty and at most " + SHORT_TEXT_MAX + " characters"));
+        }
+    }
+
+    private static void checkEnvironment(List<FieldProblem> problems, Map<String, String> environment) {
+        if (environment == null) {
+            return;
+        }
+        if (environment.size() > ENVIRONMENT_ENTRIES_MAX) {
+            problems.add(new FieldProblem("environment", "has " + environment.size() + " entries; at most " + ENVIRONMENT_ENTRIES_MAX));
+        }
+        for (var entry : environment.entrySet()) {
+            if (blank(entry.getKey()) || entry.getKey().length() > SHORT_TEXT_MAX
+                    || entry.getValue() == null || entry.getValue().length() > SHORT_TEXT_MAX) {
+                problems.add(new FieldProblem("environment",
+                        "keys and values must be non-empty text of at most " + SHORT_TEXT_MAX + " characters"));
+                return;
+            }
+        }
+    }
+
+    private static void required(List<FieldProblem> problems, String field, String value, int max) {
+        if (blank(value)) {
+            problems.add(new FieldProblem(field, "is required"));
+        } else {
+            optional(problems, field, value, max);
+        }
+    }
+
+    private static void optional(List<FieldProblem> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblem(field, "has " + value.length() + " characters; at most " + max));
+        }
+    }
+
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

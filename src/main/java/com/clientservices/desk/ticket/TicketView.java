@@ -1,0 +1,32 @@
+package com.clientservices.desk.ticket;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** A ticket as the API shows it; times carry the SLA calendar's offset. */
+public record TicketView(
+        String key,
+        long memberId,
+        String requestType,
+        String subject,
+        String description,
+        String impact,
+        boolean emergency,
+        String emergencyPhone,
+        List<String> emergencyCriteria,
+        List<String> objectIds,
+        Map<String, String> environment,
+        String stepsToReproduce,
+        String browser,
+        String operatingSystem,
+        TicketStatus status,
+        String route,
+        String team,
+        String accountRepresentative,
+        String submittedBy,
+        OffsetDateTime submittedAt,
+        OffsetDateTime acknowledgeBy,
+        List<String> missingInformation,
+        OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,85 @@
+package com.clientservices.desk.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the API as application/problem+json; a bad request lists each bad field under
+ * {@code errors} so that a form can show the message next to its field.
+ */
+@RestControllerAdvice(basePackages = "com.clientservices.desk")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handle(ApiException e) {
+        return ResponseEntity.status(e.status()).body(problem(e.status(), e.getMessage(), e.problems()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handle(MethodArgumentTypeMismatchException e) {
+        var field = new FieldProblem(e.getName(), "is not a valid value: " + e.getValue());
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getName(), List.of(field)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            var field = path(mismatch);
+            var message = mismatch instanceof InvalidFormatException invalid
+                    ? "has the wrong type: " + invalid.getValue() + " is not a " + simpleName(invalid.getTargetType())
+                    : "has the wrong type: expected " + simpleName(mismatch.getTargetType());
+            return ResponseEntity.badRequest()
+                    .body(problem(HttpStatus.BAD_REQUEST, "Invalid request: " + field, List.of(new FieldProblem(field, message))));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                "The request body is not well-formed JSON", List.of(new FieldProblem("body", "is not well-formed JSON"))));
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String detail, List<FieldProblem> problems) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!problems.isEmpty()) {
+            problem.setProperty("errors", problems);
+        }
+        return problem;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "list";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "object of key/value pairs";
+        }
+        return type == String.class ? "text" : type.getSimpleName();
+    }
+}
