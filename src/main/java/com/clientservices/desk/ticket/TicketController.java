@@ -4,6 +4,8 @@ import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.BusinessCalendar;
+import com.clientservices.desk.sla.SlaTarget;
+import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,15 +34,17 @@ class TicketController {
     private final Members members;
     private final RequestTypeCatalogue requestTypes;
     private final BusinessCalendar calendar;
+    private final SlaTargets slaTargets;
 
     TicketController(TicketIntake intake, TicketRepository tickets, TicketAccess access, Members members,
-            RequestTypeCatalogue requestTypes, BusinessCalendar calendar) {
+            RequestTypeCatalogue requestTypes, BusinessCalendar calendar, SlaTargets slaTargets) {
         this.intake = intake;
         this.tickets = tickets;
         this.access = access;
         this.members = members;
         this.requestTypes = requestTypes;
         this.calendar = calendar;
+        this.slaTargets = slaTargets;
     }
 
     @PostMapping(path = "/api/tickets", consumes = "application/json")
@@ -88,7 +92,15 @@ class TicketController {
                 t.emergency(), t.emergencyPhone(), t.emergencyCriteria(), t.objectIds(), t.environment(),
                 t.stepsToReproduce(), t.browser(), t.operatingSystem(), t.status(), t.route(), t.team(),
                 representative, t.submittedBy(), local(t.submittedAt()), local(t.acknowledgeBy()),
-                MissingInformation.of(t, type, false), local(t.updatedAt()));
+                MissingInformation.of(t, type, false), targets(t), local(t.updatedAt()));
+    }
+
+    private List<TicketView.Target> targets(Ticket t) {
+        return slaTargets.ofTicket(t.id()).stream().map(target -> new TicketView.Target(target.kind().name(),
+                local(target.startedAt()), local(target.dueAt()), local(target.warningAt()), local(target.warnedAt()),
+                local(target.breachedAt()), local(target.metAt()), target.outcome().name(),
+                target.outcome() == SlaTarget.Outcome.OPEN ? null : target.outcome() == SlaTarget.Outcome.MET))
+                .toList();
     }
 
     private OffsetDateTime local(OffsetDateTime time) {

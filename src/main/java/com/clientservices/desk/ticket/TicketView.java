@@ -28,5 +28,11 @@ public record TicketView(
         OffsetDateTime submittedAt,
         OffsetDateTime acknowledgeBy,
         List<String> missingInformation,
+        List<Target> slaTargets,
         OffsetDateTime updatedAt) {
+
+    /** A response-time target: when it was due and whether it was met ({@code met} is absent while it runs). */
+    public record Target(String kind, OffsetDateTime startedAt, OffsetDateTime dueAt, OffsetDateTime warningAt,
+            OffsetDateTime warnedAt, OffsetDateTime breachedAt, OffsetDateTime respondedAt, String outcome, Boolean met) {
+    }
 }

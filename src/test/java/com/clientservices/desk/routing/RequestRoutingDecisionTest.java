@@ -8,12 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import com.clientservices.desk.DeskTest;
 
 /** Every row of the deployed request-routing table, as SPEC §2 lists it. */
-@SpringBootTest
-@ActiveProfiles("test")
+@DeskTest
 class RequestRoutingDecisionTest {
 
     @Autowired

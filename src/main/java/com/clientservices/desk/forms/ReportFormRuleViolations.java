@@ -1,0 +1,45 @@
+package com.clientservices.desk.forms;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine wraps whatever a task listener throws into a generic engine error, which its REST
+ * API and Tasklist answer with 500. A broken form rule is the caller's mistake, so this hands the
+ * {@link FormRuleViolation} itself to the caller (400 with its message), after the transaction has
+ * rolled back and the task has stayed open.
+ */
+@Component
+class ReportFormRuleViolations extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        var interceptors = new ArrayList<CommandInterceptor>();
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+        }
+        interceptors.add(new Unwrap());
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    private static final class Unwrap extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            try {
+                return next.execute(command);
+            } catch (RuntimeException e) {
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof FormRuleViolation violation) {
+                        throw violation;
+                    }
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.clientservices.desk.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to complete a task whose values break the rules of its Camunda Form, however the task is
+ * completed (Tasklist, the engine REST API, Java): the form stays the one place where a field is
+ * declared required, and the task stays open with a message naming the field.
+ */
+@Component("requireFormFields")
+class RequireFormFields implements TaskListener {
+
+    private final ObjectMapper json;
+    private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
+
+    RequireFormFields(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        var formId = task.getBpmnModelElementInstance().getCamundaFormRef();
+        if (formId == null) {
+            return;
+        }
+        var deploymentId = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getDeploymentId();
+        var form = forms.computeIfAbsent(deploymentId + "/" + formId, k -> load(deploymentId, formId));
+        // Every field of the form is known to its conditions, unset ones as null, as in the browser.
+        var values = new HashMap<String, Object>();
+        FormRules.keys(form).forEach(key -> values.put(key, null));
+        values.putAll(task.getVariables());
+        // The form's conditions are FEEL, evaluated by the engine's own FEEL engine as in the browser.
+        var feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration().getDmnEngineConfiguration())
+                .getFeelEngine();
+        var context = Variables.fromMap(values).asVariableContext();
+        var problems = FormRules.problems(form, values, hide -> Boolean.TRUE.equals(
+                feel.evaluateSimpleExpression(hide.startsWith("=") ? hide.substring(1) : hide, context)));
+        if (!problems.isEmpty()) {
+            throw new FormRuleViolation("Cannot complete " + task.getName() + ": " + String.join("; ", problems));
+        }
+    }
+
+    private JsonNode load(String deploymentId, String formId) {
+        var resources = Context.getCommandContext().getResourceManager().findResourcesByDeploymentId(deploymentId);
+        for (ResourceEntity resource : resources) {
+            if (resource.getName().endsWith(".form")) {
+                try {
+                    var form = json.readTree(resource.getBytes());
+                    if (formId.equals(form.path("id").asText())) {
+                        return form;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("form " + resource.getName() + " is not JSON", e);
+                }
+            }
+        }
+        throw new IllegalStateException("form " + formId + " is not in deployment " + deploymentId);
+    }
+}

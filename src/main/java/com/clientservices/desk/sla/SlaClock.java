@@ -1,0 +1,114 @@
+package com.clientservices.desk.sla;
+
+import com.clientservices.desk.ticket.TicketRepository;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The response-time clocks the models start, warn, breach and stop (SPEC §6). The models own
+ * when each happens (timer boundary events on the due and warning times); this class owns the
+ * arithmetic, through the {@link BusinessCalendar}, and the record of each target.
+ */
+@Component("slaClock")
+public class SlaClock {
+
+    static final String NEXT_RESPONSE_GIVEN = "NextResponseGiven";
+
+    private final BusinessCalendar calendar;
+    private final SlaTargets targets;
+    private final TicketRepository tickets;
+    private final RuntimeService runtime;
+
+    SlaClock(BusinessCalendar calendar, SlaTargets targets, TicketRepository tickets, RuntimeService runtime) {
+        this.calendar = calendar;
+        this.targets = targets;
+        this.runtime = runtime;
+        this.tickets = tickets;
+    }
+
+    /**
+     * Starts a target: the acknowledgement from the submission time, a next response from now
+     * (the customer's answer). Sets the due time, the warning time (the due time itself when no
+     * separate warning applies) and whether a warning applies, for the model's timers.
+     */
+    public void start(DelegateExecution execution, String kindName) {
+        var kind = SlaTargetKind.valueOf(kindName);
+        var emergency = Boolean.TRUE.equals(execution.getVariable("emergency"));
+        var from = kind == SlaTargetKind.ACKNOWLEDGEMENT
+                ? ((Date) execution.getVariable("submittedAt")).toInstant()
+                : now();
+        var due = calendar.acknowledgeBy(from, emergency);
+        var warning = calendar.warningTime(from, due, emergency);
+        var ticketId = ticketId(execution);
+        targets.open(ticketId, kind, emergency, (String) execution.getVariable("team"), utc(from), utc(due),
+                warning == null ? null : utc(warning));
+        if (kind == SlaTargetKind.ACKNOWLEDGEMENT) {
+            tickets.updateAcknowledgeBy(ticketId, utc(due));
+        }
+        execution.setVariable(kind.dueVariable, due.toString());
+        execution.setVariable(kind.warningVariable, (warning == null ? due : warning).toString());
+        execution.setVariable(kind.warnsVariable, warning != null);
+    }
+
+    /** The warning time came with the target still running. */
+    public void warn(DelegateExecution execution, String kindName) {
+        targets.running(ticketId(execution), SlaTargetKind.valueOf(kindName))
+                .ifPresent(target -> targets.warned(target.id(), utc(now())));
+    }
+
+    /** The due time came with the target still running: the target is missed. */
+    public void breach(DelegateExecution execution, String kindName) {
+        var target = targets.running(ticketId(execution), SlaTargetKind.valueOf(kindName)).orElseThrow(
+                () -> new IllegalStateException("no running " + kindName + " target on " + execution.getBusinessKey()));
+        targets.breached(target.id(), utc(now()));
+        // Local to the breach's own path, so two breaches in one ticket each keep their details.
+        execution.setVariableLocal("breachedTarget", kindName);
+        execution.setVariableLocal("breachedTargetDue",
+                target.dueAt().atZoneSameInstant(calendar.zone()).toOffsetDateTime().toString());
+    }
+
+    /**
+     * The team responded: a running target is met, or missed when the response came after the
+     * due time. A next-response clock waiting in the model is released. Nothing happens when no
+     * target of that kind runs (a first diagnosis has no next-response target).
+     */
+    public void stop(DelegateExecution execution, String kindName) {
+        var kind = SlaTargetKind.valueOf(kindName);
+        var running = targets.running(ticketId(execution), kind);
+        if (running.isEmpty()) {
+            return;
+        }
+        var target = running.get();
+        var now = now();
+        var met = target.breachedAt() == null && !now.isAfter(target.dueAt().toInstant());
+        targets.stopped(target.id(), utc(now), met ? SlaTarget.Outcome.MET : SlaTarget.Outcome.MISSED);
+        if (kind == SlaTargetKind.NEXT_RESPONSE) {
+            execution.removeVariable(kind.dueVariable);
+            runtime.createMessageCorrelation(NEXT_RESPONSE_GIVEN)
+                    .processInstanceId(execution.getProcessInstanceId()).correlateAll();
+        }
+    }
+
+    private static long ticketId(DelegateExecution execution) {
+        return (Long) execution.getVariable("ticketId");
+    }
+
+    // The engine's clock, so that tests which move it move the desk's clocks too.
+    private static Instant now() {
+        return ClockUtil.now().toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,38 @@
+package com.clientservices.desk.sla;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import com.clientservices.desk.web.ApiException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Response-time targets")
+class SlaController {
+
+    private final BusinessCalendar calendar;
+
+    SlaController(BusinessCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/api/sla/acknowledge-by")
+    @Operation(summary = "When a request submitted at that time is to be acknowledged (SPEC §6)")
+    Map<String, Object> acknowledgeBy(
+            @Parameter(description = "ISO-8601 with offset, e.g. 2026-03-06T17:30:00-05:00") @RequestParam String submittedAt,
+            @RequestParam(defaultValue = "false") boolean emergency) {
+        OffsetDateTime submitted;
+        try {
+            submitted = OffsetDateTime.parse(submittedAt);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("submittedAt", "is not an ISO-8601 date and time with offset: " + submittedAt);
+        }
+        var due = calendar.acknowledgeBy(submitted.toInstant(), emergency);
+        return Map.of("submittedAt", submitted, "emergency", emergency, "acknowledgeBy", due);
+    }
+}

@@ -1,0 +1,44 @@
+package com.clientservices.desk.ticket;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What the team asked and the customer answered on a ticket, in order. */
+@Repository
+public class Conversation {
+
+    private final JdbcClient jdbc;
+
+    Conversation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(long ticketId, Kind kind, String author, String body) {
+        jdbc.sql("""
+                insert into ticket_conversation (ticket_id, kind, author, body, created_at)
+                values (:ticket, :kind, :author, :body, :at)
+                """)
+                .param("ticket", ticketId).param("kind", kind.name()).param("author", author).param("body", body)
+                .param("at", ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC)).update();
+    }
+
+    public List<Entry> of(long ticketId) {
+        return jdbc.sql("select kind, author, body, created_at from ticket_conversation where ticket_id = :t order by id")
+                .param("t", ticketId)
+                .query((rs, row) -> new Entry(Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class)))
+                .list();
+    }
+
+    public enum Kind {
+        QUESTIONS,
+        ANSWER
+    }
+
+    public record Entry(Kind kind, String author, String body, OffsetDateTime at) {
+    }
+}

@@ -1,0 +1,31 @@
+package com.clientservices.desk.ticket;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a misrouted ticket to the team the agent chose. Only the team changes: any running
+ * response target keeps its due time (SPEC §5).
+ */
+@Component("rerouteTicket")
+class RerouteTicket implements JavaDelegate {
+
+    private final TicketRepository tickets;
+
+    RerouteTicket(TicketRepository tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var team = (String) execution.getVariable("rerouteTeam");
+        var ticket = tickets.find((Long) execution.getVariable("ticketId")).orElseThrow();
+        if (team.equals(ticket.team())) {
+            throw new BadUserRequestException("rerouteTeam: the ticket is already with " + team + "; choose another team");
+        }
+        tickets.updateRoute(ticket.id(), ticket.route(), team);
+        execution.setVariable("team", team);
+    }
+}

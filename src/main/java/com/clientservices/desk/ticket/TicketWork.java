@@ -1,0 +1,93 @@
+package com.clientservices.desk.ticket;
+
+import com.clientservices.desk.identity.DeskGroups;
+import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.web.ApiException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What customers and engineering do to a running ticket: answer questions, release a fix. */
+@Service
+class TicketWork {
+
+    static final String CUSTOMER_REPLIED = "CustomerReplied";
+    static final String ENGINEERING_FIX_RELEASED = "EngineeringFixReleased";
+    // The engine keeps string variables up to 4,000 characters; the full text stays in the conversation.
+    private static final int VARIABLE_TEXT_MAX = 3_900;
+    static final int MESSAGE_MAX = 20_000;
+
+    private final TicketRepository tickets;
+    private final Members members;
+    private final Conversation conversation;
+    private final RuntimeService runtime;
+
+    TicketWork(TicketRepository tickets, Members members, Conversation conversation, RuntimeService runtime) {
+        this.tickets = tickets;
+        this.members = members;
+        this.conversation = conversation;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    Ticket reply(String key, String message, DeskUser contact) {
+        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        if (!members.isContact(ticket.memberId(), contact.id())) {
+            throw ApiException.forbidden("Only a registered contact of member " + ticket.memberId() + " may reply to " + key);
+        }
+        if (message == null || message.isBlank()) {
+            throw ApiException.invalid("message", "is required");
+        }
+        if (message.length() > MESSAGE_MAX) {
+            throw ApiException.invalid("message", "has " + message.length() + " characters; at most " + MESSAGE_MAX);
+        }
+        if (ticket.status() == TicketStatus.CLOSED) {
+            throw ApiException.conflict(key + " is closed and takes no more replies; please open a new ticket");
+        }
+        if (ticket.status() != TicketStatus.WAITING_ON_CUSTOMER) {
+            throw ApiException.conflict(key + " is not waiting on the customer (status " + ticket.status() + ")");
+        }
+        var answer = message.length() <= VARIABLE_TEXT_MAX ? message
+                : message.substring(0, VARIABLE_TEXT_MAX) + "… (shortened; the full answer is on ticket " + key + ")";
+        var correlated = runtime.createMessageCorrelation(CUSTOMER_REPLIED)
+                .processInstanceBusinessKey(key)
+                .setVariables(Map.of("customerAnswer", answer))
+                .correlateAllWithResult();
+        if (correlated.isEmpty()) {
+            throw ApiException.conflict(key + " is not waiting on the customer");
+        }
+        conversation.add(ticket.id(), Conversation.Kind.ANSWER, contact.id(), message);
+        return tickets.find(ticket.id()).orElseThrow();
+    }
+
+    /** Releases every ticket waiting on the bug; the named ticket must be one of them. */
+    @Transactional
+    List<String> engineeringFix(String key, String bugId, String releaseNote, DeskUser user) {
+        if (!user.in(DeskGroups.ENGINEERING) && !user.in(DeskGroups.ADMINS)) {
+            throw ApiException.forbidden("Only engineering may release fixes");
+        }
+        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        if (bugId == null || bugId.isBlank()) {
+            throw ApiException.invalid("bugId", "is required");
+        }
+        if (releaseNote != null && releaseNote.length() > VARIABLE_TEXT_MAX) {
+            throw ApiException.invalid("releaseNote", "has " + releaseNote.length() + " characters; at most " + VARIABLE_TEXT_MAX);
+        }
+        var waiting = runtime.createExecutionQuery().messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
+                .processInstanceBusinessKey(key).processVariableValueEquals("engineeringBugId", bugId).count();
+        if (ticket.status() != TicketStatus.WAITING_ON_ENGINEERING || waiting == 0) {
+            throw ApiException.conflict(key + " is not waiting on engineering for bug " + bugId);
+        }
+        var released = runtime.createMessageCorrelation(ENGINEERING_FIX_RELEASED)
+                .processInstanceVariableEquals("engineeringBugId", bugId)
+                .setVariables(Map.of("releaseNote", releaseNote == null ? "" : releaseNote))
+                .correlateAllWithResult();
+        return released.stream()
+                .map(result -> runtime.createProcessInstanceQuery()
+                        .processInstanceId(result.getExecution().getProcessInstanceId()).singleResult())
+                .map(instance -> instance.getBusinessKey()).distinct().sorted().toList();
+    }
+}

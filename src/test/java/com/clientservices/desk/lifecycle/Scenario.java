@@ -1,0 +1,114 @@
+package com.clientservices.desk.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.sla.SlaTarget;
+import com.clientservices.desk.sla.SlaTargets;
+import com.clientservices.desk.ticket.NewTicket;
+import com.clientservices.desk.ticket.Ticket;
+import com.clientservices.desk.ticket.TicketIntake;
+import com.clientservices.desk.ticket.TicketRepository;
+import com.clientservices.desk.ticket.TicketStatus;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/** Drives tickets through the lifecycle models with the engine's clock under the test's control. */
+@Component
+public class Scenario {
+
+    public static final DeskUser SPOC_ACME = new DeskUser("spoc-acme", Set.of("customers"));
+
+    private final TicketIntake intake;
+    private final TicketRepository tickets;
+    private final SlaTargets targets;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+
+    Scenario(TicketIntake intake, TicketRepository tickets, SlaTargets targets, RuntimeService runtime,
+            TaskService tasks, ManagementService management) {
+        this.intake = intake;
+        this.tickets = tickets;
+        this.targets = targets;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+    }
+
+    /** Moves the engine's clock; every time in a scenario is written out with its New York offset. */
+    public void at(String isoWithOffset) {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(isoWithOffset).toInstant()));
+    }
+
+    public String submit(String requestType, boolean emergency) {
+        var request = new NewTicket(1001L, requestType, "Placements blank <b>now</b>", "Blank ads on 5512",
+                "Revenue loss", emergency, emergency ? "+1 212 555 0100" : null,
+                emergency ? List.of("SIGNIFICANT_FINANCIAL_LOSS") : null, List.of("5512"),
+                Map.of("placementId", "5512"), "Open the page", null, null);
+        return intake.submit(request, SPOC_ACME).key();
+    }
+
+    public Ticket ticket(String key) {
+        return tickets.findByKey(key).orElseThrow();
+    }
+
+    public TicketStatus status(String key) {
+        return ticket(key).status();
+    }
+
+    public List<SlaTarget> targets(String key) {
+        return targets.ofTicket(ticket(key).id());
+    }
+
+    /** The lifecycle's own process instance (standard-issue or emergency-issue) of a ticket. */
+    public ProcessInstance lifecycle(String key, String processKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .processDefinitionKey(processKey).singleResult();
+    }
+
+    public Task task(String key, String taskDefinitionKey) {
+        var found = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).list();
+        assertThat(found).as("open %s of %s", taskDefinitionKey, key).hasSize(1);
+        return found.get(0);
+    }
+
+    public List<Task> openTasks(String key, String taskDefinitionKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).list();
+    }
+
+    public void complete(String key, String taskDefinitionKey, Map<String, Object> variables) {
+        tasks.complete(task(key, taskDefinitionKey).getId(), variables);
+    }
+
+    /** Timer jobs of the ticket that are due by the engine's current time. */
+    public List<Job> dueTimers(String key) {
+        return management.createJobQuery().processInstanceId(lifecycleId(key)).timers().executable().list();
+    }
+
+    public List<Job> timers(String key) {
+        return management.createJobQuery().processInstanceId(lifecycleId(key)).timers().list();
+    }
+
+    /** Fires every timer due by now, as the job executor would. */
+    public void fireDueTimers(String key) {
+        dueTimers(key).forEach(job -> management.executeJob(job.getId()));
+    }
+
+    private String lifecycleId(String key) {
+        var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list();
+        return instances.stream().filter(i -> !i.getProcessDefinitionId().startsWith("support-request:"))
+                .findFirst().orElseThrow().getId();
+    }
+}

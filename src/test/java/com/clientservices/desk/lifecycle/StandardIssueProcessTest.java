@@ -1,0 +1,288 @@
+package com.clientservices.desk.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.sla.SlaTarget;
+import com.clientservices.desk.sla.SlaTarget.Outcome;
+import com.clientservices.desk.sla.SlaTargetKind;
+import com.clientservices.desk.ticket.TicketStatus;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of processes/standard-issue.bpmn with the engine's clock moved: timers fire at their
+ * due instant and not one second before, breaches reach the managers, the clock stops while the
+ * ticket waits on the customer, and a reroute keeps the due time.
+ */
+@DeskTest
+class StandardIssueProcessTest {
+
+    private static final String LIFECYCLE = "standard-issue";
+
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+
+    @BeforeEach
+    void useThisEngineForAssertions() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void acknowledgementWarningAndBreachFireAtTheirInstantsAndNotOneSecondBefore() {
+        scenario.at("2026-03-10T10:15:00-04:00"); // Tuesday, inside working hours
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+
+        assertThat(lifecycle).isWaitingAt("Task_AcknowledgeTicket");
+        var acknowledge = scenario.task(key, "Task_AcknowledgeTicket");
+        assertThat(acknowledge.getDueDate()).isEqualTo(instant("2026-03-11T10:15:00-04:00"));
+        assertThat(acknowledge).hasCandidateGroup("client-services");
+        assertThat(acknowledge.getName()).isEqualTo(key + " · Acknowledge ticket · Placements blank <b>now</b>");
+        assertThat(scenario.ticket(key).acknowledgeBy()).isEqualTo(OffsetDateTime.parse("2026-03-11T10:15:00-04:00"));
+
+        scenario.at("2026-03-11T09:14:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-03-11T09:15:00-04:00");
+        assertThat(scenario.dueTimers(key)).hasSize(1);
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_WarnAcknowledgementDue", "Event_AcknowledgementWarned");
+        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNotNull();
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).isEmpty();
+
+        scenario.at("2026-03-11T10:14:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-03-11T10:15:00-04:00");
+        scenario.fireDueTimers(key);
+        var breach = scenario.task(key, "Task_HandleSlaBreach");
+        assertThat(breach).hasCandidateGroup("cs-managers");
+        assertThat(breach.getDueDate()).isEqualTo(instant("2026-03-11T10:15:00-04:00"));
+        assertThat(tasks.getVariable(breach.getId(), "breachedTarget")).isEqualTo("ACKNOWLEDGEMENT");
+        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(lifecycle).isWaitingAt("Task_AcknowledgeTicket", "Task_HandleSlaBreach");
+
+        scenario.at("2026-03-11T11:00:00-04:00");
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+                .as("a target met late still counts as missed").isEqualTo(Outcome.MISSED);
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
+
+        assertThatThrownBy(() -> scenario.complete(key, "Task_HandleSlaBreach", Map.of()))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("escalationNote");
+        scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Team lead reminded the queue"));
+        assertThat(lifecycle).hasPassed("Event_BreachHandled");
+    }
+
+    @Test
+    void ticketSubmittedOnSaturdayIsDueAtMondayOpeningWithNoSeparateWarning() {
+        scenario.at("2026-03-14T11:00:00-04:00"); // Saturday
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        assertThat(scenario.task(key, "Task_AcknowledgeTicket").getDueDate())
+                .isEqualTo(instant("2026-03-16T09:00:00-04:00"));
+
+        scenario.at("2026-03-16T08:59:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-03-16T09:00:00-04:00");
+        scenario.fireDueTimers(key);
+
+        assertThat(lifecycle).hasPassed("Event_NoAcknowledgementWarning", "Task_RecordAcknowledgementBreach")
+                .hasNotPassed("Task_WarnAcknowledgementDue");
+        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNull();
+        assertThat(scenario.task(key, "Task_HandleSlaBreach")).hasCandidateGroup("cs-managers");
+    }
+
+    @Test
+    void acknowledgedInTimeThenResolvedDirectlyClosesTheTicket() {
+        scenario.at("2026-03-16T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+
+        scenario.at("2026-03-16T11:00:00-04:00");
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of("acknowledgementNote", "Looking into it"));
+        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.timers(key)).as("the acknowledgement timers went with the task").isEmpty();
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
+
+        var diagnose = scenario.task(key, "Task_DiagnoseIssue");
+        assertThat(diagnose.getDueDate()).as("no next-response target before the customer answers").isNull();
+        tasks.claim(diagnose.getId(), "cs-agent");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
+
+        assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("resolutionSummary");
+        assertThat(lifecycle).isWaitingAt("Task_DiagnoseIssue");
+
+        scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Cache purged; placements serve again"));
+        assertThat(lifecycle).hasPassed("Task_SendResolution", "Task_CloseTicket").isEnded();
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void clockStopsWhileWaitingOnCustomerAndNextResponseMetInTime() {
+        scenario.at("2026-03-16T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+
+        assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", " ")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("customerQuestions");
+        scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Which browsers?"));
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
+        assertThat(lifecycle).isWaitingAt("Event_CustomerAnswered");
+        assertThat(scenario.timers(key)).as("no clock runs for the team while the customer is asked").isEmpty();
+
+        scenario.at("2026-03-25T14:30:00-04:00"); // nine days later, a Wednesday
+        assertThat(scenario.timers(key)).isEmpty();
+        customerAnswers(key, "Chrome 131 and Safari 18");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
+        var diagnose = scenario.task(key, "Task_DiagnoseIssue");
+        assertThat(diagnose.getDueDate()).isEqualTo(instant("2026-03-26T14:30:00-04:00"));
+        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).dueAt().toInstant())
+                .isEqualTo(instant("2026-03-26T14:30:00-04:00").toInstant());
+        assertThat(lifecycle).isWaitingAt("Task_DiagnoseIssue", "Task_AwaitNextResponse");
+
+        scenario.at("2026-03-26T12:00:00-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed in Chrome rendering path"));
+        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
+        assertThat(lifecycle).hasPassed("Event_NextResponseGiven").isEnded();
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void missedNextResponseGoesToManagersAndEngineeringFixReleasesTheTicket() {
+        scenario.at("2026-04-06T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Which placements?"));
+        scenario.at("2026-04-07T16:30:00-04:00");
+        customerAnswers(key, "5512 and 5513");
+
+        scenario.at("2026-04-08T15:29:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-04-08T15:30:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_WarnNextResponseDue", "Event_NextResponseWarned");
+        scenario.at("2026-04-08T16:29:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-04-08T16:30:00-04:00");
+        scenario.fireDueTimers(key);
+        var breach = scenario.task(key, "Task_HandleSlaBreach");
+        assertThat(tasks.getVariable(breach.getId(), "breachedTarget")).isEqualTo("NEXT_RESPONSE");
+        assertThat(breach.getDueDate()).isEqualTo(instant("2026-04-08T16:30:00-04:00"));
+
+        scenario.at("2026-04-08T17:00:00-04:00");
+        assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("engineeringBugId");
+        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-4711"));
+        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
+        assertThat(lifecycle).isWaitingAt("Event_FixReleased", "Task_HandleSlaBreach");
+
+        runtime.createMessageCorrelation("EngineeringFixReleased").processInstanceVariableEquals("engineeringBugId", "ENG-4711")
+                .setVariable("releaseNote", "Released in 5.2.1").correlateAll();
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThatThrownBy(() -> scenario.complete(key, "Task_ConfirmResolution", Map.of()))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("resolutionSummary");
+        scenario.complete(key, "Task_ConfirmResolution", Map.of("resolutionSummary", "Fixed in release 5.2.1"));
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+        scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Discussed in the weekly review"));
+        assertThat(lifecycle).isEnded();
+    }
+
+    @Test
+    void answerOnSaturdayIsDueAtMondayOpeningWithNoSeparateWarning() {
+        scenario.at("2026-04-09T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Screenshot please"));
+        scenario.at("2026-04-11T20:00:00-04:00"); // Saturday evening
+        customerAnswers(key, "Attached");
+        assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate()).isEqualTo(instant("2026-04-13T09:00:00-04:00"));
+
+        scenario.at("2026-04-13T09:00:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Event_NoNextResponseWarning", "Task_RecordNextResponseBreach")
+                .hasNotPassed("Task_WarnNextResponseDue");
+    }
+
+    @Test
+    void rerouteHandsTheTicketToAnotherTeamKeepingTheDueTime() {
+        scenario.at("2026-04-13T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Which creative?"));
+        scenario.at("2026-04-14T11:00:00-04:00");
+        customerAnswers(key, "Creative 88231");
+
+        assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "client-services")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rerouteTeam");
+        assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "marketing")))
+                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rerouteTeam");
+        scenario.at("2026-04-14T12:00:00-04:00");
+        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
+
+        assertThat(lifecycle).hasPassed("Task_RerouteTicket").isWaitingAt("Task_DiagnoseIssue", "Task_AwaitNextResponse");
+        var rerouted = scenario.task(key, "Task_DiagnoseIssue");
+        assertThat(rerouted).hasCandidateGroup("ad-quality");
+        assertThat(rerouted.getDueDate()).isEqualTo(instant("2026-04-15T11:00:00-04:00"));
+        assertThat(scenario.ticket(key).team()).isEqualTo("ad-quality");
+        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome())
+                .as("a reroute is no response to the customer").isEqualTo(Outcome.OPEN);
+
+        scenario.at("2026-04-15T10:00:00-04:00");
+        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Approved"));
+        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    private void customerAnswers(String key, String answer) {
+        runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(key)
+                .setVariable("customerAnswer", answer).correlate();
+    }
+
+    private SlaTarget target(String key, SlaTargetKind kind) {
+        return scenario.targets(key).stream().filter(t -> t.kind() == kind).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static Date instant(String iso) {
+        return Date.from(OffsetDateTime.parse(iso).toInstant());
+    }
+}
