@@ -1,0 +1,78 @@
+package com.clientservices.desk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.PvmTransition;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.springframework.boot.test.context.TestConfiguration;
+
+/**
+ * Records every flow node entered and sequence flow taken in this test run, so a test can prove
+ * that some test covered every element of a model (the coverage report under target/ shows it).
+ */
+@TestConfiguration
+public class ModelCoverage extends AbstractProcessEnginePlugin {
+
+    private static final Set<String> COVERED = ConcurrentHashMap.newKeySet();
+
+    /** The ids of the model's flow nodes and sequence flows that no test has reached yet. */
+    public static Set<String> uncovered(RepositoryService repository, String processKey) {
+        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult();
+        var model = repository.getBpmnModelInstance(definition.getId());
+        var missing = new TreeSet<String>();
+        model.getModelElementsByType(FlowNode.class).forEach(node -> add(missing, processKey, node.getId()));
+        model.getModelElementsByType(SequenceFlow.class).forEach(flow -> add(missing, processKey, flow.getId()));
+        return missing;
+    }
+
+    private static void add(Set<String> missing, String processKey, String id) {
+        if (!COVERED.contains(processKey + "/" + id)) {
+            missing.add(id);
+        }
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = new ArrayList<>();
+        if (configuration.getCustomPostBPMNParseListeners() != null) {
+            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
+        }
+        listeners.add(new Recorder());
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    private static final class Recorder extends AbstractBpmnParseListener {
+
+        @Override
+        public void parseProcess(Element processElement, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
+            record(definition.getKey(), definition);
+        }
+
+        private void record(String processKey, ScopeImpl scope) {
+            for (ActivityImpl activity : scope.getActivities()) {
+                ExecutionListener entered = execution -> COVERED.add(processKey + "/" + activity.getId());
+                activity.addListener(ExecutionListener.EVENTNAME_START, entered);
+                for (PvmTransition transition : activity.getOutgoingTransitions()) {
+                    ExecutionListener taken = execution -> COVERED.add(processKey + "/" + transition.getId());
+                    ((TransitionImpl) transition).addListener(ExecutionListener.EVENTNAME_TAKE, taken);
+                }
+                record(processKey, activity);
+            }
+        }
+    }
+}
