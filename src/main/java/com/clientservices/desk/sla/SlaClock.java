@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -90,8 +91,10 @@ public class SlaClock {
         targets.stopped(target.id(), utc(now), met ? SlaTarget.Outcome.MET : SlaTarget.Outcome.MISSED);
         if (kind == SlaTargetKind.NEXT_RESPONSE) {
             execution.removeVariable(kind.dueVariable);
-            runtime.createMessageCorrelation(NEXT_RESPONSE_GIVEN)
-                    .processInstanceId(execution.getProcessInstanceId()).correlateAll();
+            // The agent who responded may not correlate messages; releasing the clock is the desk's doing.
+            Context.getCommandContext().runWithoutAuthorization(() -> runtime
+                    .createMessageCorrelation(NEXT_RESPONSE_GIVEN)
+                    .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
         }
     }
 

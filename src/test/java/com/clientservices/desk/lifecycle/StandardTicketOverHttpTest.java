@@ -1,0 +1,156 @@
+package com.clientservices.desk.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A standard ticket from POST to CLOSED over real HTTP: the customer through the desk's API, the
+ * agent through the engine REST API with their own credentials, engineering through the fix API.
+ */
+@DeskTest
+class StandardTicketOverHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    DeskHttpClient http;
+
+    @BeforeEach
+    void connect() {
+        http = new DeskHttpClient(port);
+    }
+
+    @Test
+    void agentWorksTicketFromSubmissionToClosureThroughTheEngineApi() {
+        var created = http.post("spoc-acme", "/api/tickets", """
+                {"memberId":1001,"requestType":"AD_SERVING","subject":"Blank placements on the homepage",
+                 "description":"Placement 5512 shows blanks","impact":"Lost revenue",
+                 "objectIds":["5512"],"environment":{"placementId":"5512"},"stepsToReproduce":"Open the homepage"}
+                """);
+        assertThat(created.status()).isEqualTo(201);
+        var key = created.json().get("key").asText();
+        assertThat(ticket(key).get("status").asText()).isEqualTo("NEW");
+        assertThat(target(key, "ACKNOWLEDGEMENT").get("outcome").asText()).isEqualTo("OPEN");
+
+        var acknowledge = onlyTask("cs-agent", key, "Task_AcknowledgeTicket");
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + acknowledge + "/claim", "{\"userId\":\"cs-agent\"}").status())
+                .isEqualTo(204);
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + acknowledge + "/complete",
+                "{\"variables\":{\"acknowledgementNote\":{\"value\":\"We are on it\"}}}").status()).isEqualTo(204);
+        assertThat(ticket(key).get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(target(key, "ACKNOWLEDGEMENT").get("met").asBoolean()).isTrue();
+
+        var diagnose = onlyTask("cs-agent", key, "Task_DiagnoseIssue");
+        http.post("cs-agent", "/engine-rest/task/" + diagnose + "/claim", "{\"userId\":\"cs-agent\"}");
+        assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
+        var refused = http.post("cs-agent", "/engine-rest/task/" + diagnose + "/complete",
+                "{\"variables\":{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"}}}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("customerQuestions");
+        assertThat(onlyTask("cs-agent", key, "Task_DiagnoseIssue")).as("the task stays open").isEqualTo(diagnose);
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + diagnose + "/complete", """
+                {"variables":{"diagnosisOutcome":{"value":"NEED_CUSTOMER_INFO"},
+                              "customerQuestions":{"value":"Which browsers show the blanks?"}}}
+                """).status()).isEqualTo(204);
+        assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_ON_CUSTOMER");
+
+        assertThat(http.post("spoc-globex", "/api/tickets/" + key + "/replies", "{\"message\":\"Not mine\"}").status())
+                .isEqualTo(403);
+        var reply = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"Chrome and Safari\"}");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(target(key, "NEXT_RESPONSE").get("outcome").asText()).isEqualTo("OPEN");
+        var again = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"Also Firefox\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("not waiting on the customer");
+
+        var secondDiagnosis = onlyTask("cs-agent", key, "Task_DiagnoseIssue");
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + secondDiagnosis + "/complete", """
+                {"variables":{"diagnosisOutcome":{"value":"ENGINEERING_FIX"},"engineeringBugId":{"value":"ENG-77"}}}
+                """).status()).isEqualTo(204);
+        assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_ON_ENGINEERING");
+        assertThat(target(key, "NEXT_RESPONSE").get("met").asBoolean()).isTrue();
+
+        assertThat(http.post("cs-agent", "/api/tickets/" + key + "/engineering-fix", "{\"bugId\":\"ENG-77\"}").status())
+                .isEqualTo(403);
+        var wrongBug = http.post("engineering-bot", "/api/tickets/" + key + "/engineering-fix", "{\"bugId\":\"ENG-78\"}");
+        assertThat(wrongBug.status()).isEqualTo(409);
+        var fix = http.post("engineering-bot", "/api/tickets/" + key + "/engineering-fix",
+                "{\"bugId\":\"ENG-77\",\"releaseNote\":\"Released in 5.2.1\"}");
+        assertThat(fix.status()).isEqualTo(200);
+        assertThat(fix.json().get("released").toString()).contains(key);
+        assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
+
+        var confirm = onlyTask("cs-agent", key, "Task_ConfirmResolution");
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + confirm + "/complete", "{\"variables\":{}}").status())
+                .isEqualTo(400);
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + confirm + "/complete",
+                "{\"variables\":{\"resolutionSummary\":{\"value\":\"Fixed in release 5.2.1\"}}}").status()).isEqualTo(204);
+        assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
+
+        var late = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"Thanks!\"}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.json().get("detail").asText()).contains("closed");
+    }
+
+    @Test
+    void engineeringFixReleasesEveryTicketWaitingOnThatBug() {
+        var first = ticketWaitingOnBug("ENG-900");
+        var second = ticketWaitingOnBug("ENG-900");
+        var other = ticketWaitingOnBug("ENG-901");
+
+        var fix = http.post("engineering-bot", "/api/tickets/" + first + "/engineering-fix", "{\"bugId\":\"ENG-900\"}");
+
+        assertThat(fix.status()).isEqualTo(200);
+        assertThat(fix.json().get("released")).extracting(JsonNode::asText).containsExactlyInAnyOrder(first, second);
+        assertThat(ticket(first).get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(ticket(second).get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(ticket(other).get("status").asText()).isEqualTo("WAITING_ON_ENGINEERING");
+        var missingBug = http.post("engineering-bot", "/api/tickets/" + other + "/engineering-fix", "{}");
+        assertThat(missingBug.status()).isEqualTo(400);
+        assertThat(missingBug.json().get("errors").get(0).get("field").asText()).isEqualTo("bugId");
+    }
+
+    private String ticketWaitingOnBug(String bug) {
+        var key = http.post("spoc-acme", "/api/tickets", """
+                {"memberId":1001,"requestType":"TRAFFIC_QUALITY","subject":"High CTR","description":"CTR 40%",
+                 "impact":"Budget burn"}
+                """).json().get("key").asText();
+        http.post("cs-agent", "/engine-rest/task/" + onlyTask("cs-agent", key, "Task_AcknowledgeTicket") + "/complete",
+                "{\"variables\":{}}");
+        var done = http.post("cs-agent", "/engine-rest/task/" + onlyTask("cs-agent", key, "Task_DiagnoseIssue") + "/complete",
+                "{\"variables\":{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},\"engineeringBugId\":{\"value\":\"" + bug + "\"}}}");
+        assertThat(done.status()).isEqualTo(204);
+        return key;
+    }
+
+    private String onlyTask(String user, String key, String taskDefinitionKey) {
+        var tasks = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + key
+                + "&taskDefinitionKey=" + taskDefinitionKey).json();
+        assertThat(tasks).as("%s of %s seen by %s", taskDefinitionKey, key, user).hasSize(1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    private JsonNode ticket(String key) {
+        var response = http.get("spoc-acme", "/api/tickets/" + key);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    private JsonNode target(String key, String kind) {
+        JsonNode found = null;
+        for (var target : ticket(key).get("slaTargets")) {
+            if (kind.equals(target.get("kind").asText())) {
+                found = target;
+            }
+        }
+        assertThat(found).as("%s target of %s", kind, key).isNotNull();
+        return found;
+    }
+}
