@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.query.Query;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -46,7 +46,7 @@ class DeskIdentitySetup {
         this.requestTypes = requestTypes;
     }
 
-    @EventListener(PostDeployEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     public void setUp() {
         DeskGroups.TEAMS.forEach(team -> group(team.id(), team.name()));
