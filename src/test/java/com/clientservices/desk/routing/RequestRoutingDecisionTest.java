@@ -1,6 +1,7 @@
 package com.clientservices.desk.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
@@ -12,7 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Every row of the deployed request-routing table, as SPEC §2 lists it. */
-@SpringBootTest
+// Same configuration as the HTTP tests, so that all of them share one application context.
+@SpringBootTest(webEnvironment = RANDOM_PORT)
 @ActiveProfiles("test")
 class RequestRoutingDecisionTest {
 
