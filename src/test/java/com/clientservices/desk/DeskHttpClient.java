@@ -14,6 +14,7 @@ import java.util.Base64;
 public final class DeskHttpClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEMO_PASSWORD = "demo";
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
 
@@ -30,14 +31,23 @@ public final class DeskHttpClient {
     }
 
     public Response post(String user, String path, String body, String contentType) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+        return post(user, DEMO_PASSWORD, path, body, contentType);
+    }
+
+    /** As {@link #post(String, String, String, String)}, signing in with another password than the demo one. */
+    public Response post(String user, String password, String path, String body, String contentType) {
+        return send(user, password, HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     private Response send(String user, HttpRequest.Builder request) {
+        return send(user, DEMO_PASSWORD, request);
+    }
+
+    private Response send(String user, String password, HttpRequest.Builder request) {
         if (user != null) {
-            var credentials = user + ":demo";
+            var credentials = user + ":" + password;
             request.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }

@@ -11,12 +11,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. The desk's API and the engine REST API take HTTP Basic credentials checked
@@ -25,6 +28,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 @Configuration
 class SecurityConfiguration {
+
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final ObjectMapper json;
 
@@ -48,9 +53,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/engine-rest/**")
+        // The engine REST API is a Jersey servlet, not served by Spring MVC: match on the plain path.
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
-                        new AuthorizationDecision(authentication.get().isAuthenticated()
+                        new AuthorizationDecision(TRUST.isAuthenticated(authentication.get())
                                 && authentication.get().getAuthorities().stream()
                                         .noneMatch(a -> DeskGroups.CUSTOMERS.equals(a.getAuthority())))))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))

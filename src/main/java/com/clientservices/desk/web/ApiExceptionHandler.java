@@ -19,9 +19,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of the API as application/problem+json; a bad request lists each bad field under
- * {@code errors} so that a form can show the message next to its field.
+ * {@code errors} so that a form can show the message next to its field. Not limited to the desk's
+ * controllers: a request refused before any controller is chosen (wrong content type, method not
+ * allowed) gets the same kind of answer.
  */
-@RestControllerAdvice(basePackages = "com.clientservices.desk")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)

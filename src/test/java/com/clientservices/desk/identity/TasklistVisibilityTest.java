@@ -1,0 +1,324 @@
+package com.clientservices.desk.identity;
+
+import com.clientservices.desk.DeskTest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What agents see of a new ticket in Tasklist (SPEC §5, §8): checked through the engine REST API and
+ * the Tasklist sign-in as each demo user over real HTTP, so that the engine's authorizations apply.
+ */
+@DeskTest
+class TasklistVisibilityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The engine REST API's date format, e.g. 2026-11-30T14:00:00.000+0000. */
+    private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    private static final String ACKNOWLEDGE = "Task_AcknowledgeTicket";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    RepositoryService repository;
+
+    DeskHttpClient http;
+
+    @BeforeEach
+    void connect() {
+        http = new DeskHttpClient(port);
+    }
+
+    @Test
+    void engineApiRefusesCallersWithoutCredentialsAndCustomers() {
+        var anonymous = http.get(null, "/engine-rest/task");
+        assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+
+        var customer = http.get("spoc-acme", "/engine-rest/task");
+        assertThat(customer.status()).as(customer.body()).isEqualTo(403);
+
+        var otherCustomer = http.get("spoc-globex", "/engine-rest/filter");
+        assertThat(otherCustomer.status()).as(otherCustomer.body()).isEqualTo(403);
+    }
+
+    @Test
+    void authorizationIsEnforcedByTheEngine() {
+        assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"cs-agent", "cs-manager"})
+    void clientServicesTicketIsAnAcknowledgeTaskForTheTeam(String user) {
+        var ticket = submit("AD_SERVING", "Placements blank on the homepage");
+        var key = ticket.path("key").asText();
+
+        var task = onlyTask(user, key);
+
+        assertThat(task.path("taskDefinitionKey").asText()).isEqualTo(ACKNOWLEDGE);
+        assertThat(task.path("name").asText()).contains(key).contains("Placements blank on the homepage");
+        assertThat(engineDate(task.path("due").asText()))
+                .isEqualTo(OffsetDateTime.parse(ticket.path("acknowledgeBy").asText()).toInstant());
+        assertThat(candidateGroups(user, task.path("id").asText())).containsExactly("client-services");
+        var byGroup = http.get(user, "/engine-rest/task?candidateGroup=client-services&processInstanceBusinessKey=" + key);
+        assertThat(byGroup.json().size()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"aq-agent", "am-agent", "iq-agent", "app-agent"})
+    void clientServicesTaskIsHiddenFromOtherTeams(String user) {
+        var key = submit("AD_SERVING", "Blank placements").path("key").asText();
+
+        var response = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + key);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().size()).as(response.body()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).count())
+                .as("the task exists, only hidden").isEqualTo(1);
+    }
+
+    @Test
+    void adQualityTicketIsAnAcknowledgeTaskForAdQualityOnly() {
+        var key = submit("CREATIVE_AUDITING", "Creative 88231 rejected").path("key").asText();
+
+        var task = onlyTask("aq-agent", key);
+        assertThat(task.path("taskDefinitionKey").asText()).isEqualTo(ACKNOWLEDGE);
+        assertThat(task.path("name").asText()).contains(key).contains("Creative 88231 rejected");
+        assertThat(candidateGroups("aq-agent", task.path("id").asText())).containsExactly("ad-quality");
+
+        var clientServices = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key);
+        assertThat(clientServices.status()).isEqualTo(200);
+        assertThat(clientServices.json().size()).as(clientServices.body()).isZero();
+    }
+
+    @Test
+    void agentSeesTheirTeamQueueAndTheEmergencyFilterButNotOtherTeamsQueues() {
+        var key = submit("AD_SERVING", "Queue check").path("key").asText();
+        var taskId = onlyTask("cs-agent", key).path("id").asText();
+
+        var filters = http.get("cs-agent", "/engine-rest/filter");
+        assertThat(filters.status()).as(filters.body()).isEqualTo(200);
+        var names = new ArrayList<String>();
+        filters.json().forEach(filter -> names.add(filter.path("name").asText()));
+        assertThat(names).contains("Client Services queue", "Emergencies first").doesNotContain("Ad Quality queue");
+
+        var queueId = idOf(filters.json(), "Client Services queue");
+        var queue = http.get("cs-agent", "/engine-rest/filter/" + queueId + "/list?maxResults=1000");
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        assertThat(ids(queue.json())).contains(taskId);
+
+        var emergencies = http.get("cs-agent", "/engine-rest/filter/" + idOf(filters.json(), "Emergencies first")
+                + "/list?maxResults=1000");
+        assertThat(emergencies.status()).as(emergencies.body()).isEqualTo(200);
+        assertThat(ids(emergencies.json())).contains(taskId);
+
+        var adQualityFilters = http.get("aq-agent", "/engine-rest/filter");
+        var adQualityNames = new ArrayList<String>();
+        adQualityFilters.json().forEach(filter -> adQualityNames.add(filter.path("name").asText()));
+        assertThat(adQualityNames).contains("Ad Quality queue").doesNotContain("Client Services queue");
+    }
+
+    @Test
+    void acknowledgeTaskOpensTheDeployedCamundaForm() {
+        var key = submit("AD_SERVING", "Form check").path("key").asText();
+        var taskId = onlyTask("cs-agent", key).path("id").asText();
+
+        var form = http.get("cs-agent", "/engine-rest/task/" + taskId + "/form");
+        assertThat(form.status()).as(form.body()).isEqualTo(200);
+        // The model references the form with camunda:formRef (binding "deployment"), so the engine
+        // answers with a Camunda Form reference rather than a "camunda-forms:deployment:…" form key.
+        var formRef = form.json().path("camundaFormRef");
+        assertThat(formRef.path("key").asText()).isEqualTo("acknowledge-ticket");
+        assertThat(formRef.path("binding").asText()).isEqualTo("deployment");
+        assertThat(form.json().path("key").isNull()).as(form.body()).isTrue();
+
+        var deployed = http.get("cs-agent", "/engine-rest/task/" + taskId + "/deployed-form");
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        assertThat(deployed.json().path("id").asText()).isEqualTo("acknowledge-ticket");
+        var fieldKeys = new ArrayList<String>();
+        deployed.json().path("components").forEach(component -> fieldKeys.add(component.path("key").asText()));
+        assertThat(fieldKeys).contains("acknowledgementNote", "downgradeToStandard", "downgradeReason");
+    }
+
+    @Test
+    void formIsDeployedWithTheProcessThatUsesIt() throws IOException {
+        var key = submit("AD_SERVING", "Form deployment check").path("key").asText();
+        var task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
+
+        var formRef = forms.getTaskFormData(task.getId()).getCamundaFormRef();
+        assertThat(formRef.getKey()).isEqualTo("acknowledge-ticket");
+        assertThat(formRef.getBinding()).isEqualTo("deployment");
+
+        var deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
+        var formResources = repository.getDeploymentResourceNames(deploymentId).stream()
+                .filter(name -> name.endsWith("acknowledge-ticket.form")).toList();
+        assertThat(formResources).hasSize(1);
+        try (var resource = repository.getResourceAsStream(deploymentId, formResources.get(0))) {
+            assertThat(JSON.readTree(resource).path("id").asText()).isEqualTo("acknowledge-ticket");
+        }
+        try (var deployed = forms.getDeployedTaskForm(task.getId())) {
+            assertThat(JSON.readTree(deployed).path("id").asText()).isEqualTo("acknowledge-ticket");
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"demo", "cs-agent"})
+    void staffSignInToTasklist(String user) {
+        var tasklist = new TasklistBrowser();
+
+        var response = tasklist.signIn(user, "demo");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var authentication = json(response.body());
+        assertThat(authentication.path("userId").asText()).isEqualTo(user);
+        assertThat(texts(authentication.path("authorizedApps"))).contains("tasklist");
+    }
+
+    @Test
+    void customerContactCannotSignInToTasklist() {
+        var tasklist = new TasklistBrowser();
+
+        var response = tasklist.signIn("spoc-acme", "demo");
+
+        // Signed in with the right password and a valid CSRF token, but without access to Tasklist.
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(response.headers().firstValue("X-XSRF-TOKEN")).as("refused for CSRF").isNotEqualTo(Optional.of("Required"));
+    }
+
+    private JsonNode submit(String requestType, String subject) {
+        var request = Map.of("memberId", 1001, "requestType", requestType, "subject", subject,
+                "description", "Details of " + subject, "impact", "Campaigns affected");
+        try {
+            var response = http.post("spoc-acme", "/api/tickets", JSON.writeValueAsString(request));
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            return response.json();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + text, e);
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        var texts = new ArrayList<String>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    private JsonNode onlyTask(String user, String businessKey) {
+        var response = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().size()).as(user + " sees the task of " + businessKey + ": " + response.body())
+                .isEqualTo(1);
+        return response.json().get(0);
+    }
+
+    private List<String> candidateGroups(String user, String taskId) {
+        var response = http.get(user, "/engine-rest/task/" + taskId + "/identity-links?type=candidate");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var groups = new ArrayList<String>();
+        response.json().forEach(link -> groups.add(link.path("groupId").asText()));
+        return groups;
+    }
+
+    private static Instant engineDate(String text) {
+        return OffsetDateTime.parse(text, ENGINE_DATE).toInstant();
+    }
+
+    private static String idOf(JsonNode filters, String name) {
+        for (var filter : filters) {
+            if (name.equals(filter.path("name").asText())) {
+                return filter.path("id").asText();
+            }
+        }
+        throw new AssertionError("no filter named " + name + " in " + filters);
+    }
+
+    private static List<String> ids(JsonNode tasks) {
+        var ids = new ArrayList<String>();
+        tasks.forEach(task -> ids.add(task.path("id").asText()));
+        return ids;
+    }
+
+    /** Signs in to Tasklist the way its login page does: a session cookie and the webapp's CSRF token. */
+    private final class TasklistBrowser {
+
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        HttpResponse<String> signIn(String user, String password) {
+            var page = send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET());
+            assertThat(page.statusCode()).isEqualTo(200);
+            var csrf = cookies.getCookieStore().get(uri("/camunda/")).stream()
+                    .filter(cookie -> "XSRF-TOKEN".equals(cookie.getName())).map(HttpCookie::getValue)
+                    .findFirst().orElseThrow(() -> new AssertionError("Tasklist set no XSRF-TOKEN cookie"));
+            var form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json")
+                    .header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
+            try {
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
