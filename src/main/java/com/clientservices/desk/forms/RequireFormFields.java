@@ -50,7 +50,8 @@ class RequireFormFields implements TaskListener {
         var problems = FormRules.problems(form, values, hide -> Boolean.TRUE.equals(
                 feel.evaluateSimpleExpression(hide.startsWith("=") ? hide.substring(1) : hide, context)));
         if (!problems.isEmpty()) {
-            throw new FormRuleViolation("Cannot complete " + task.getName() + ": " + String.join("; ", problems));
+            var firstField = problems.get(0).substring(0, problems.get(0).indexOf(':'));
+            throw new FormRuleViolation(firstField, "Cannot complete " + task.getName() + ": " + String.join("; ", problems));
         }
     }
 

@@ -1,6 +1,6 @@
 package com.clientservices.desk.ticket;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import com.clientservices.desk.forms.FormRuleViolation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ class RerouteTicket implements JavaDelegate {
         var team = (String) execution.getVariable("rerouteTeam");
         var ticket = tickets.find((Long) execution.getVariable("ticketId")).orElseThrow();
         if (team.equals(ticket.team())) {
-            throw new BadUserRequestException("rerouteTeam: the ticket is already with " + team + "; choose another team");
+            throw new FormRuleViolation("rerouteTeam", "rerouteTeam: the ticket is already with " + team + "; choose another team");
         }
         tickets.updateRoute(ticket.id(), ticket.route(), team);
         execution.setVariable("team", team);

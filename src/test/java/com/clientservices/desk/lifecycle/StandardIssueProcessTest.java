@@ -13,7 +13,7 @@ import com.clientservices.desk.ticket.TicketStatus;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -95,7 +95,7 @@ class StandardIssueProcessTest {
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
 
         assertThatThrownBy(() -> scenario.complete(key, "Task_HandleSlaBreach", Map.of()))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("escalationNote");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("escalationNote");
         scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Team lead reminded the queue"));
         assertThat(lifecycle).hasPassed("Event_BreachHandled");
     }
@@ -137,7 +137,7 @@ class StandardIssueProcessTest {
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
 
         assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("resolutionSummary");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("resolutionSummary");
         assertThat(lifecycle).isWaitingAt("Task_DiagnoseIssue");
 
         scenario.complete(key, "Task_DiagnoseIssue",
@@ -155,7 +155,7 @@ class StandardIssueProcessTest {
 
         assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", " ")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("customerQuestions");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("customerQuestions");
         scenario.complete(key, "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Which browsers?"));
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
@@ -207,7 +207,7 @@ class StandardIssueProcessTest {
 
         scenario.at("2026-04-08T17:00:00-04:00");
         assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("engineeringBugId");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("engineeringBugId");
         scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-4711"));
         assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
@@ -217,7 +217,7 @@ class StandardIssueProcessTest {
                 .setVariable("releaseNote", "Released in 5.2.1").correlateAll();
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThatThrownBy(() -> scenario.complete(key, "Task_ConfirmResolution", Map.of()))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("resolutionSummary");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("resolutionSummary");
         scenario.complete(key, "Task_ConfirmResolution", Map.of("resolutionSummary", "Fixed in release 5.2.1"));
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
         scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Discussed in the weekly review"));
@@ -255,10 +255,10 @@ class StandardIssueProcessTest {
 
         assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "client-services")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rerouteTeam");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rerouteTeam");
         assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "marketing")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("rerouteTeam");
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rerouteTeam");
         scenario.at("2026-04-14T12:00:00-04:00");
         scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
 
