@@ -1,6 +1,7 @@
 package com.clientservices.desk.sla;
 
 import com.clientservices.desk.ticket.TicketRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class SlaClock {
 
     static final String NEXT_RESPONSE_GIVEN = "NextResponseGiven";
+    static final String STATUS_UPDATES_STOPPED = "StatusUpdatesStopped";
 
     private final BusinessCalendar calendar;
     private final SlaTargets targets;
@@ -55,6 +57,35 @@ public class SlaClock {
         execution.setVariable(kind.dueVariable, due.toString());
         execution.setVariable(kind.warningVariable, (warning == null ? due : warning).toString());
         execution.setVariable(kind.warnsVariable, warning != null);
+    }
+
+    /**
+     * Starts the emergency status-update target: the next update is due {@code every} from now, an
+     * ISO-8601 duration the model gives (SPEC §5 frequent contact).
+     */
+    public void startStatusUpdate(DelegateExecution execution, String every) {
+        var now = now();
+        var due = now.plus(Duration.parse(every));
+        targets.open(ticketId(execution), SlaTargetKind.STATUS_UPDATE, true, (String) execution.getVariable("team"),
+                utc(now), utc(due), null);
+        execution.setVariable(SlaTargetKind.STATUS_UPDATE.dueVariable,
+                due.atZone(calendar.zone()).toOffsetDateTime().toString());
+    }
+
+    /** A status update is being delivered: it meets the running status-update target. */
+    public void deliverStatusUpdate(DelegateExecution execution) {
+        stop(execution, SlaTargetKind.STATUS_UPDATE.name());
+    }
+
+    /**
+     * The emergency is resolved: the resolution is the last update, so it meets a running status
+     * target, and the model's status-update loop is released.
+     */
+    public void stopStatusUpdates(DelegateExecution execution) {
+        stop(execution, SlaTargetKind.STATUS_UPDATE.name());
+        Context.getCommandContext().runWithoutAuthorization(() -> runtime
+                .createMessageCorrelation(STATUS_UPDATES_STOPPED)
+                .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
     }
 
     /** The warning time came with the target still running. */

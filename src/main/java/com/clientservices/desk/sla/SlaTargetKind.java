@@ -5,7 +5,9 @@ public enum SlaTargetKind {
     /** Met when Task_AcknowledgeTicket is completed. */
     ACKNOWLEDGEMENT("acknowledgeBy", "acknowledgementWarningAt", "acknowledgementWarns"),
     /** After a customer's answer; met when the agent next completes Task_DiagnoseIssue. */
-    NEXT_RESPONSE("nextResponseBy", "nextResponseWarningAt", "nextResponseWarns");
+    NEXT_RESPONSE("nextResponseBy", "nextResponseWarningAt", "nextResponseWarns"),
+    /** Emergency frequent contact: the next status update to the customer; met when it is delivered. */
+    STATUS_UPDATE("statusUpdateBy", null, null);
 
     final String dueVariable;
     final String warningVariable;

@@ -3,12 +3,13 @@ package com.clientservices.desk.ticket;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** What the team asked and the customer answered on a ticket, in order. */
-@Repository
+@Repository("conversation")
 public class Conversation {
 
     private final JdbcClient jdbc;
@@ -26,6 +27,16 @@ public class Conversation {
                 .param("at", ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC)).update();
     }
 
+    /**
+     * Records what the team sent the customer, as the models name it:
+     * {@code ${conversation.note(execution, 'STATUS_UPDATE', 'statusUpdate')}}.
+     */
+    public void note(DelegateExecution execution, String kind, String variable) {
+        var signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        add((Long) execution.getVariable("ticketId"), Kind.valueOf(kind), signedIn == null ? "team" : signedIn.getUserId(),
+                String.valueOf(execution.getVariable(variable)));
+    }
+
     public List<Entry> of(long ticketId) {
         return jdbc.sql("select kind, author, body, created_at from ticket_conversation where ticket_id = :t order by id")
                 .param("t", ticketId)
@@ -36,7 +47,9 @@ public class Conversation {
 
     public enum Kind {
         QUESTIONS,
-        ANSWER
+        ANSWER,
+        STATUS_UPDATE,
+        RESOLUTION
     }
 
     public record Entry(Kind kind, String author, String body, OffsetDateTime at) {

@@ -27,7 +27,10 @@ public record Ticket(
         TicketStatus status,
         OffsetDateTime acknowledgeBy,
         String processInstanceId,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String downgradedBy,
+        OffsetDateTime downgradedAt,
+        String downgradeReason) {
 
     public String key() {
         return TicketKey.of(id);

@@ -92,7 +92,9 @@ class TicketController {
                 t.emergency(), t.emergencyPhone(), t.emergencyCriteria(), t.objectIds(), t.environment(),
                 t.stepsToReproduce(), t.browser(), t.operatingSystem(), t.status(), t.route(), t.team(),
                 representative, t.submittedBy(), local(t.submittedAt()), local(t.acknowledgeBy()),
-                MissingInformation.of(t, type, false), targets(t), local(t.updatedAt()));
+                MissingInformation.of(t, type, false), targets(t),
+                t.downgradedBy() == null ? null : new TicketView.Downgrade(t.downgradedBy(), local(t.downgradedAt()), t.downgradeReason()),
+                local(t.updatedAt()));
     }
 
     private List<TicketView.Target> targets(Ticket t) {

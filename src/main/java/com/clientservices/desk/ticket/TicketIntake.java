@@ -55,6 +55,8 @@ public class TicketIntake {
         variables.put("submittedAt", Date.from(submittedAt));
         variables.put("requestType", request.requestType());
         variables.put("emergency", request.isEmergency());
+        variables.put("emergencyPhone", request.emergencyPhone());
+        variables.put("emergencyCriteria", request.emergencyCriteria() == null ? null : String.join(", ", request.emergencyCriteria()));
         variables.put("subject", request.subject());
         variables.put("description", shortened(request.description(), key));
         variables.put("impact", shortened(request.impact(), key));

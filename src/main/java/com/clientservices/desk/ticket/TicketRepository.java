@@ -116,6 +116,13 @@ public class TicketRepository {
                 .param("due", due).param("now", now()).param("id", id).update();
     }
 
+    void downgrade(long id, String by, Instant at, String reason) {
+        jdbc.sql("""
+                update ticket set emergency = false, downgraded_by = :by, downgraded_at = :at, downgrade_reason = :reason,
+                    updated_at = :at where id = :id
+                """).param("by", by).param("at", utc(at)).param("reason", reason).param("id", id).update();
+    }
+
     void updateProcessInstance(long id, String processInstanceId) {
         jdbc.sql("update ticket set process_instance_id = :pi where id = :id")
                 .param("pi", processInstanceId).param("id", id).update();
@@ -148,7 +155,10 @@ public class TicketRepository {
                 TicketStatus.valueOf(rs.getString("status")),
                 rs.getObject("acknowledge_by", OffsetDateTime.class),
                 rs.getString("process_instance_id"),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("downgraded_by"),
+                rs.getObject("downgraded_at", OffsetDateTime.class),
+                rs.getString("downgrade_reason"));
     }
 
     // The engine's clock, so that tests which move it see consistent times in the desk's records too.

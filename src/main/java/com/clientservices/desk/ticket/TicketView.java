@@ -29,7 +29,12 @@ public record TicketView(
         OffsetDateTime acknowledgeBy,
         List<String> missingInformation,
         List<Target> slaTargets,
+        Downgrade downgrade,
         OffsetDateTime updatedAt) {
+
+    /** An emergency an agent downgraded to standard at acknowledgement. */
+    public record Downgrade(String by, OffsetDateTime at, String reason) {
+    }
 
     /** A response-time target: when it was due and whether it was met ({@code met} is absent while it runs). */
     public record Target(String kind, OffsetDateTime startedAt, OffsetDateTime dueAt, OffsetDateTime warningAt,

@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -36,9 +37,11 @@ public class Scenario {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    private final IdentityService identity;
 
     Scenario(TicketIntake intake, TicketRepository tickets, SlaTargets targets, RuntimeService runtime,
-            TaskService tasks, ManagementService management) {
+            TaskService tasks, ManagementService management, IdentityService identity) {
+        this.identity = identity;
         this.intake = intake;
         this.tickets = tickets;
         this.targets = targets;
@@ -90,6 +93,16 @@ public class Scenario {
 
     public void complete(String key, String taskDefinitionKey, Map<String, Object> variables) {
         tasks.complete(task(key, taskDefinitionKey).getId(), variables);
+    }
+
+    /** Runs work as a signed-in agent of a team, so the engine records who did it. */
+    public void asAgent(String user, String team, Runnable work) {
+        identity.setAuthentication(user, List.of(team));
+        try {
+            work.run();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     /** Timer jobs of the ticket that are due by the engine's current time. */

@@ -276,6 +276,26 @@ class StandardIssueProcessTest {
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
 
+    @Test
+    void emergencyDowngradedAtAcknowledgementJoinsTheStandardLifecycleAtDiagnosis() {
+        scenario.at("2026-04-14T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", true);
+        scenario.asAgent("cs-agent", "client-services", () -> scenario.complete(key, "Task_AcknowledgeTicket",
+                Map.of("downgradeToStandard", true, "downgradeReason", "A single placement; a workaround exists")));
+
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        assertThat(lifecycle).hasPassed("Gateway_AlreadyAcknowledged").hasNotPassed("Task_AcknowledgeTicket")
+                .isWaitingAt("Task_DiagnoseIssue");
+        var diagnose = scenario.task(key, "Task_DiagnoseIssue");
+        assertThat(diagnose.getPriority()).isEqualTo(50);
+        assertThat(diagnose.getDueDate()).isNull();
+        var ticket = scenario.ticket(key);
+        assertThat(ticket.emergency()).isFalse();
+        assertThat(ticket.downgradedBy()).isEqualTo("cs-agent");
+        assertThat(ticket.downgradeReason()).isEqualTo("A single placement; a workaround exists");
+        assertThat(ticket.downgradedAt()).isEqualTo(OffsetDateTime.parse("2026-04-14T10:00:00-04:00"));
+    }
+
     @AfterAll
     static void everyFlowNodeAndSequenceFlowOfTheModelWasCovered(@Autowired RepositoryService repository) {
         assertThat(ModelCoverage.uncovered(repository, LIFECYCLE)).isEmpty();
