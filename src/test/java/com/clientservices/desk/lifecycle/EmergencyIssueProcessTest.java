@@ -1,0 +1,246 @@
+package com.clientservices.desk.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.ModelCoverage;
+import com.clientservices.desk.notification.Notifications;
+import com.clientservices.desk.sla.SlaTarget;
+import com.clientservices.desk.sla.SlaTarget.Outcome;
+import com.clientservices.desk.sla.SlaTargetKind;
+import com.clientservices.desk.ticket.TicketStatus;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of processes/emergency-issue.bpmn with the engine's clock moved: the one-hour target
+ * around the clock, the 15-minute warning, the account representative told at once, hourly status
+ * updates across an engineering wait until resolution, and the downgrade to standard.
+ */
+@DeskTest
+class EmergencyIssueProcessTest {
+
+    private static final String LIFECYCLE = "emergency-issue";
+
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    Notifications notifications;
+
+    @BeforeEach
+    void useThisEngineForAssertions() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void emergencyAtTwoOnSundayNightIsDueWithinTheHourAndTheAccountRepresentativeIsToldAtOnce() {
+        scenario.at("2026-03-15T02:00:00-04:00"); // Sunday night
+        var key = scenario.submit("AD_SERVING", true);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+
+        assertThat(lifecycle).hasPassed("Task_NotifyAccountRepresentative").isWaitingAt("Task_AcknowledgeTicket");
+        var notice = sent(key, "emergency-submitted");
+        assertThat(notice).hasSize(1);
+        assertThat(notice.get(0).recipient()).isEqualTo("account-rep");
+        assertThat(notice.get(0).subject()).contains(key).contains("Acme Media");
+        assertThat(notice.get(0).body()).contains("+1 212 555 0100").contains("Blank ads on 5512");
+
+        var acknowledge = scenario.task(key, "Task_AcknowledgeTicket");
+        assertThat(acknowledge.getPriority()).isEqualTo(80);
+        assertThat(acknowledge.getDueDate()).isEqualTo(instant("2026-03-15T03:00:00-04:00"));
+
+        scenario.at("2026-03-15T02:44:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-03-15T02:45:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_WarnAcknowledgementDue", "Event_AcknowledgementWarned");
+        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNotNull();
+
+        scenario.at("2026-03-15T02:59:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-03-15T03:00:00-04:00");
+        scenario.fireDueTimers(key);
+        var breach = scenario.task(key, "Task_HandleSlaBreach");
+        assertThat(breach).hasCandidateGroup("cs-managers");
+        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Night shift paged"));
+        assertThat(lifecycle).hasPassed("Event_BreachHandled");
+    }
+
+    @Test
+    void emergencyOnAHolidayIsDueWithinTheHourAndMetWhenAcknowledgedInTime() {
+        scenario.at("2026-07-03T14:00:00-04:00"); // Independence Day observed
+        var key = scenario.submit("AD_SERVING", true);
+        assertThat(scenario.task(key, "Task_AcknowledgeTicket").getDueDate()).isEqualTo(instant("2026-07-03T15:00:00-04:00"));
+
+        scenario.at("2026-07-03T14:30:00-04:00");
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of("acknowledgementNote", "On it"));
+
+        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
+        var update = scenario.task(key, "Task_SendStatusUpdate");
+        assertThat(update.getDueDate()).as("first update an hour after acknowledgement")
+                .isEqualTo(instant("2026-07-03T15:30:00-04:00"));
+        assertThat(update.getPriority()).isEqualTo(80);
+    }
+
+    @Test
+    void hourlyUpdatesContinueAcrossAnEngineeringWaitAndStopAtResolution() {
+        scenario.at("2026-04-14T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", true);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.at("2026-04-14T10:10:00-04:00");
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        assertThat(lifecycle).isWaitingAt("Task_DiagnoseIssue", "Task_SendStatusUpdate");
+        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate()).isEqualTo(instant("2026-04-14T11:10:00-04:00"));
+
+        scenario.at("2026-04-14T10:50:00-04:00");
+        assertThatThrownBy(() -> scenario.complete(key, "Task_SendStatusUpdate", Map.of()))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("statusUpdate");
+        scenario.complete(key, "Task_SendStatusUpdate", Map.of("statusUpdate", "We found the failing ad server"));
+        var update = sent(key, "status-update");
+        assertThat(update).hasSize(1);
+        assertThat(update.get(0).recipient()).isEqualTo("spoc-acme");
+        assertThat(update.get(0).body()).contains("We found the failing ad server");
+        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate()).isEqualTo(instant("2026-04-14T11:50:00-04:00"));
+
+        scenario.at("2026-04-14T11:00:00-04:00");
+        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-5"));
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
+
+        scenario.at("2026-04-14T11:49:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-04-14T11:50:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_RecordMissedStatusUpdate", "Event_MissedStatusUpdateRecorded");
+        assertThat(targets(key, SlaTargetKind.STATUS_UPDATE)).extracting(SlaTarget::outcome)
+                .containsExactly(Outcome.MET, Outcome.MISSED);
+
+        scenario.at("2026-04-14T12:05:00-04:00");
+        scenario.complete(key, "Task_SendStatusUpdate", Map.of("statusUpdate", "A fix is being deployed"));
+        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate()).isEqualTo(instant("2026-04-14T13:05:00-04:00"));
+
+        scenario.at("2026-04-14T12:30:00-04:00");
+        runtime.createMessageCorrelation("EngineeringFixReleased").processInstanceVariableEquals("engineeringBugId", "ENG-5")
+                .correlateAll();
+        scenario.at("2026-04-14T12:40:00-04:00");
+        scenario.complete(key, "Task_ConfirmResolution", Map.of("resolutionSummary", "Ad server fixed in 5.3.0"));
+
+        assertThat(lifecycle).hasPassed("Task_StopStatusUpdates", "Event_StatusUpdatesEnded",
+                "Task_NotifyAccountRepresentativeOfResolution").isEnded();
+        assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).isEmpty();
+        assertThat(targets(key, SlaTargetKind.STATUS_UPDATE)).extracting(SlaTarget::outcome)
+                .containsExactly(Outcome.MET, Outcome.MISSED, Outcome.MET);
+        assertThat(sent(key, "status-update")).hasSize(2);
+        assertThat(sent(key, "resolution")).extracting(Notifications.Sent::recipient).containsExactly("spoc-acme");
+        assertThat(sent(key, "emergency-resolved")).extracting(Notifications.Sent::recipient).containsExactly("account-rep");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void nextResponseIsDueWithinTheHourAndRerouteKeepsItsDueTime() {
+        scenario.at("2026-04-15T09:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", true);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        scenario.complete(key, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Which placements?"));
+        scenario.at("2026-04-15T21:00:00-04:00"); // evening: the emergency clock runs around the clock
+        runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(key)
+                .setVariable("customerAnswer", "All of them").correlate();
+        assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate()).isEqualTo(instant("2026-04-15T22:00:00-04:00"));
+
+        scenario.at("2026-04-15T21:10:00-04:00");
+        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
+        var rerouted = scenario.task(key, "Task_DiagnoseIssue");
+        assertThat(rerouted).hasCandidateGroup("ad-quality");
+        assertThat(rerouted.getDueDate()).isEqualTo(instant("2026-04-15T22:00:00-04:00"));
+
+        scenario.at("2026-04-15T21:44:59-04:00");
+        assertThat(scenario.dueTimers(key)).noneMatch(job -> job.getDuedate().equals(instant("2026-04-15T21:45:00-04:00")));
+        scenario.at("2026-04-15T21:45:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_WarnNextResponseDue", "Event_NextResponseWarned");
+        scenario.at("2026-04-15T22:00:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_RecordNextResponseBreach");
+        assertThat(tasks.getVariable(scenario.task(key, "Task_HandleSlaBreach").getId(), "breachedTarget"))
+                .isEqualTo("NEXT_RESPONSE");
+
+        scenario.at("2026-04-15T22:20:00-04:00");
+        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed"));
+        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(lifecycle).hasPassed("Event_NextResponseGiven", "Event_TicketClosed");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void agentDowngradesAtAcknowledgementWithAReasonAndTheTicketContinuesAsStandard() {
+        scenario.at("2026-04-16T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", true);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+
+        assertThatThrownBy(() -> scenario.complete(key, "Task_AcknowledgeTicket", Map.of("downgradeToStandard", true)))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("downgradeReason");
+        scenario.asAgent("cs-agent", "client-services", () -> scenario.complete(key, "Task_AcknowledgeTicket",
+                Map.of("downgradeToStandard", true, "downgradeReason", "Only a test page is affected")));
+
+        assertThat(lifecycle).hasPassed("Task_DowngradeToStandard", "Event_DowngradedToStandard").isEnded();
+        assertThat(scenario.lifecycle(key, "standard-issue")).isWaitingAt("Task_DiagnoseIssue");
+        assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).isEmpty();
+        var ticket = scenario.ticket(key);
+        assertThat(ticket.emergency()).isFalse();
+        assertThat(ticket.downgradedBy()).isEqualTo("cs-agent");
+        assertThat(ticket.downgradeReason()).isEqualTo("Only a test page is affected");
+        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
+    }
+
+    @AfterAll
+    static void everyFlowNodeAndSequenceFlowOfTheModelWasCovered(@Autowired RepositoryService repository) {
+        assertThat(ModelCoverage.uncovered(repository, LIFECYCLE)).isEmpty();
+    }
+
+    private List<Notifications.Sent> sent(String key, String template) {
+        return notifications.ofTicket(scenario.ticket(key).id()).stream().filter(n -> n.kind().equals(template)).toList();
+    }
+
+    private List<SlaTarget> targets(String key, SlaTargetKind kind) {
+        return scenario.targets(key).stream().filter(t -> t.kind() == kind).toList();
+    }
+
+    private SlaTarget target(String key, SlaTargetKind kind) {
+        var all = targets(key, kind);
+        return all.get(all.size() - 1);
+    }
+
+    private static Date instant(String iso) {
+        return Date.from(OffsetDateTime.parse(iso).toInstant());
+    }
+}

@@ -1,0 +1,82 @@
+package com.clientservices.desk.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An emergency over real HTTP: the account representative hears of it, and it tops the agents' queue. */
+@DeskTest
+class EmergencyOverHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    DeskHttpClient http;
+
+    @BeforeEach
+    void connect() {
+        http = new DeskHttpClient(port);
+    }
+
+    @Test
+    void emergencyNoticeReachesAccountRepresentativeWithoutAnyAgentActingAndTopsTheEmergencyFilter() {
+        var olderStandard = List.of(submit(false, "Reports lag by an hour"), submit(false, "Creative preview is slow"));
+        var emergency = submit(true, "All placements blank since 09:12");
+
+        var outbox = http.get("auditor", "/api/outbox?ticket=" + emergency);
+        assertThat(outbox.status()).isEqualTo(200);
+        var notice = find(outbox.json(), "emergency-submitted");
+        assertThat(notice).as("notice to the account representative").isNotNull();
+        assertThat(notice.get("recipient").asText()).isEqualTo("account-rep");
+        assertThat(notice.get("address").asText()).isEqualTo("account-rep@desk.example");
+        assertThat(notice.get("subject").asText()).contains(emergency).contains("All placements blank since 09:12");
+        assertThat(http.get("spoc-acme", "/api/outbox?ticket=" + emergency).status()).isEqualTo(403);
+
+        var filters = http.get("cs-agent", "/engine-rest/filter?name=Emergencies%20first").json();
+        assertThat(filters).hasSize(1);
+        var queue = http.get("cs-agent", "/engine-rest/filter/" + filters.get(0).get("id").asText()
+                + "/list?maxResults=1000").json();
+        var keys = new ArrayList<String>();
+        var priorities = new ArrayList<Integer>();
+        for (var task : queue) {
+            keys.add(task.get("name").asText().split(" · ")[0]);
+            priorities.add(task.get("priority").asInt());
+        }
+        var top = keys.indexOf(emergency);
+        assertThat(top).as("the emergency is in the queue").isGreaterThanOrEqualTo(0);
+        assertThat(priorities.subList(0, top)).as("only emergencies above it").allMatch(priority -> priority >= 80);
+        for (var standard : olderStandard) {
+            assertThat(keys.indexOf(standard)).as("older standard ticket %s below the emergency", standard)
+                    .isGreaterThan(top);
+        }
+        var filtersOfAnotherTeam = http.get("aq-agent", "/engine-rest/filter/" + filters.get(0).get("id").asText()
+                + "/list?maxResults=1000").json();
+        assertThat(filtersOfAnotherTeam.toString()).doesNotContain(emergency);
+    }
+
+    private String submit(boolean emergency, String subject) {
+        var extra = emergency
+                ? ",\"emergency\":true,\"emergencyPhone\":\"+1 212 555 0100\",\"emergencyCriteria\":[\"SIGNIFICANT_FINANCIAL_LOSS\"]"
+                : "";
+        var response = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"AD_SERVING\","
+                + "\"subject\":\"" + subject + "\",\"description\":\"Details\",\"impact\":\"Revenue\"" + extra + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("key").asText();
+    }
+
+    private static JsonNode find(JsonNode messages, String kind) {
+        for (var message : messages) {
+            if (kind.equals(message.get("kind").asText())) {
+                return message;
+            }
+        }
+        return null;
+    }
+}
