@@ -3,11 +3,16 @@ package com.clientservices.desk.notification;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The record of every message sent: the ticket's message history and, in the embedded default, the outbox. */
+/**
+ * Every message of the desk: queued with the business step that causes it, then marked sent when
+ * it has left. It is the ticket's message history and, in the embedded default, the outbox.
+ */
 @Repository
 public class Notifications {
 
@@ -17,31 +22,53 @@ public class Notifications {
         this.jdbc = jdbc;
     }
 
-    void record(Long ticketId, String kind, String recipient, String address, MessageTemplates.Message message,
-            String channel) {
-        var now = ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC);
+    long queue(Long ticketId, String kind, String recipient, String addresses, MessageTemplates.Message message) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into notification (ticket_id, kind, recipient, address, subject, body, created_at, sent_at, channel)
-                values (:ticket, :kind, :recipient, :address, :subject, :body, :now, :now, :channel)
+                insert into notification (ticket_id, kind, recipient, address, subject, body, created_at, channel, status)
+                values (:ticket, :kind, :recipient, :address, :subject, :body, :now, 'NONE', 'QUEUED')
                 """)
-                .param("ticket", ticketId).param("kind", kind).param("recipient", recipient).param("address", address)
-                .param("subject", message.subject()).param("body", message.body()).param("now", now)
-                .param("channel", channel).update();
+                .param("ticket", ticketId).param("kind", kind).param("recipient", recipient).param("address", addresses)
+                .param("subject", message.subject()).param("body", message.body()).param("now", now())
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<Queued> find(long id) {
+        return jdbc.sql("select id, ticket_id, kind, recipient, address, subject, body, status from notification where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Queued(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), "SENT".equals(rs.getString(8))))
+                .optional();
+    }
+
+    void sent(long id, String channel, String messageId) {
+        jdbc.sql("update notification set status = 'SENT', sent_at = :now, channel = :channel, message_id = :mid where id = :id")
+                .param("now", now()).param("channel", channel).param("mid", messageId).param("id", id).update();
     }
 
     public List<Sent> ofTicket(long ticketId) {
         return jdbc.sql("""
-                select kind, recipient, address, subject, body, created_at, sent_at, channel
+                select kind, recipient, address, subject, body, created_at, sent_at, channel, status
                 from notification where ticket_id = :ticket order by id
                 """).param("ticket", ticketId)
                 .query((rs, row) -> new Sent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
-                        rs.getString(8)))
+                        rs.getString(8), rs.getString(9)))
                 .list();
     }
 
-    /** A message as it was sent. */
+    private static OffsetDateTime now() {
+        return ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** A message waiting to leave, or already gone. */
+    record Queued(long id, Long ticketId, String kind, String recipient, String addresses, String subject, String body,
+            boolean alreadySent) {
+    }
+
+    /** A message as the desk queued and sent it. */
     public record Sent(String kind, String recipient, String address, String subject, String body,
-            OffsetDateTime createdAt, OffsetDateTime sentAt, String channel) {
+            OffsetDateTime queuedAt, OffsetDateTime sentAt, String channel, String status) {
     }
 }

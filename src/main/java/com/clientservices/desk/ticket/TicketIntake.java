@@ -2,6 +2,7 @@ package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.web.ApiException;
 import java.util.Date;
 import java.util.HashMap;
@@ -25,8 +26,11 @@ public class TicketIntake {
     private final Members members;
     private final TicketValidation validation;
     private final RuntimeService runtime;
+    private final RequestTypeCatalogue requestTypes;
 
-    TicketIntake(TicketRepository tickets, Members members, TicketValidation validation, RuntimeService runtime) {
+    TicketIntake(TicketRepository tickets, Members members, TicketValidation validation, RuntimeService runtime,
+            RequestTypeCatalogue requestTypes) {
+        this.requestTypes = requestTypes;
         this.tickets = tickets;
         this.members = members;
         this.validation = validation;
@@ -61,6 +65,8 @@ public class TicketIntake {
         variables.put("description", shortened(request.description(), key));
         variables.put("impact", shortened(request.impact(), key));
         variables.put("stepsToReproduce", shortened(request.stepsToReproduce(), key));
+        var missing = MissingInformation.of(tickets.find(id).orElseThrow(), requestTypes.find(request.requestType()).orElse(null), false);
+        variables.put("missingInformation", missing.isEmpty() ? "none" : String.join(", ", missing));
         var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, key, variables);
         tickets.updateProcessInstance(id, instance.getProcessInstanceId());
         return tickets.find(id).orElseThrow();
