@@ -16,6 +16,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Notifications {
 
+    private static final String SELECT_SENT = """
+            select kind, recipient, address, subject, body, created_at, sent_at, channel, status, ticket_id
+            from notification""";
+
     private final JdbcClient jdbc;
 
     Notifications(JdbcClient jdbc) {
@@ -48,14 +52,19 @@ public class Notifications {
     }
 
     public List<Sent> ofTicket(long ticketId) {
-        return jdbc.sql("""
-                select kind, recipient, address, subject, body, created_at, sent_at, channel, status
-                from notification where ticket_id = :ticket order by id
-                """).param("ticket", ticketId)
-                .query((rs, row) -> new Sent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
-                        rs.getString(8), rs.getString(9)))
-                .list();
+        return jdbc.sql(SELECT_SENT + " where ticket_id = :ticket order by id").param("ticket", ticketId)
+                .query(Notifications::sent).list();
+    }
+
+    List<Sent> latest(int count) {
+        return jdbc.sql(SELECT_SENT + " order by id desc fetch first :count rows only").param("count", count)
+                .query(Notifications::sent).list();
+    }
+
+    private static Sent sent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Sent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8),
+                rs.getString(9), (Long) rs.getObject(10));
     }
 
     private static OffsetDateTime now() {
@@ -69,6 +78,6 @@ public class Notifications {
 
     /** A message as the desk queued and sent it. */
     public record Sent(String kind, String recipient, String address, String subject, String body,
-            OffsetDateTime queuedAt, OffsetDateTime sentAt, String channel, String status) {
+            OffsetDateTime queuedAt, OffsetDateTime sentAt, String channel, String status, Long ticketId) {
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notifications")
 class OutboxController {
 
+    private static final int LATEST = 100;
+
     private final Notifications notifications;
 
     OutboxController(Notifications notifications) {
@@ -22,11 +24,15 @@ class OutboxController {
     }
 
     @GetMapping("/api/outbox")
-    @Operation(summary = "Messages the desk sent for a ticket, newest last (admins and auditors)")
-    List<Notifications.Sent> outbox(@RequestParam String ticket) {
+    @Operation(summary = "Messages the desk queued and sent (admins and auditors): those of one ticket in order, "
+            + "or without ?ticket the latest 100, newest first")
+    List<Notifications.Sent> outbox(@RequestParam(required = false) String ticket) {
         var user = CurrentUser.get();
         if (!user.in(DeskGroups.ADMINS) && !user.in(DeskGroups.AUDITORS)) {
             throw ApiException.forbidden("Only administrators and auditors read the outbox");
+        }
+        if (ticket == null) {
+            return notifications.latest(LATEST);
         }
         var id = TicketKey.parse(ticket).orElseThrow(() -> ApiException.invalid("ticket", "is not a ticket key: " + ticket));
         return notifications.ofTicket(id);

@@ -101,6 +101,7 @@ public class SlaClock {
         targets.breached(target.id(), utc(now()));
         // Local to the breach's own path, so two breaches in one ticket each keep their details.
         execution.setVariableLocal("breachedTarget", kindName);
+        execution.setVariableLocal("breachedTargetLabel", SlaTargetKind.valueOf(kindName).label);
         execution.setVariableLocal("breachedTargetDue",
                 target.dueAt().atZoneSameInstant(calendar.zone()).toOffsetDateTime().toString());
     }

@@ -38,6 +38,10 @@ class EmergencyOverHttpTest {
         assertThat(notice.get("address").asText()).isEqualTo("account-rep@desk.example");
         assertThat(notice.get("subject").asText()).contains(emergency).contains("All placements blank since 09:12");
         assertThat(http.get("spoc-acme", "/api/outbox?ticket=" + emergency).status()).isEqualTo(403);
+        assertThat(http.get("cs-agent", "/api/outbox").status()).isEqualTo(403);
+        var latest = http.get("demo", "/api/outbox");
+        assertThat(latest.status()).isEqualTo(200);
+        assertThat(latest.body()).contains(emergency);
 
         var filters = http.get("cs-agent", "/engine-rest/filter?name=Emergencies%20first").json();
         assertThat(filters).hasSize(1);

@@ -1,0 +1,250 @@
+package com.clientservices.desk.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.lifecycle.Scenario;
+import com.clientservices.desk.ticket.NewTicket;
+import com.clientservices.desk.ticket.TicketIntake;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Every message kind by e-mail through a real SMTP server (GreenMail), and what happens when the
+ * server is down: tickets keep moving, deliveries are retried, an incident follows the last retry,
+ * and once the server is back each message arrives exactly once.
+ */
+@DeskTest
+@TestPropertySource(properties = {
+        "desk.notifications.channel=smtp",
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+        "spring.mail.properties.mail.smtp.timeout=2000",
+        // Its own engine and database, beside the shared test context.
+        "camunda.bpm.process-engine-name=mail",
+        "spring.datasource.url=jdbc:h2:mem:desk-mail;DB_CLOSE_DELAY=-1"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class MailDeliveryTest {
+
+    private static final int SMTP_PORT = freePort();
+    private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    TicketIntake intake;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @BeforeAll
+    static void startMailServer() {
+        SMTP.start();
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        SMTP.stop();
+    }
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        if (!SMTP.isRunning()) {
+            SMTP.start();
+        }
+        SMTP.purgeEmailFromAllMailboxes();
+        deliverQueued();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void everyMessageKindArrivesWithItsRecipientsSubjectAndTicketDetails() throws Exception {
+        scenario.at("2026-04-20T10:00:00-04:00");
+        var emergency = scenario.submit("AD_SERVING", true);
+        scenario.at("2026-04-20T10:45:00-04:00");
+        scenario.fireDueTimers(emergency); // 15-minute warning to the team
+        scenario.at("2026-04-20T11:00:00-04:00");
+        scenario.fireDueTimers(emergency); // breach to the managers
+        scenario.complete(emergency, "Task_AcknowledgeTicket", Map.of("acknowledgementNote", "Paging the ad server team"));
+        scenario.complete(emergency, "Task_SendStatusUpdate", Map.of("statusUpdate", "Ad server 7 restarted"));
+        scenario.complete(emergency, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Do you still see blanks?"));
+        runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(emergency)
+                .setVariable("customerAnswer", "No").correlate();
+        scenario.complete(emergency, "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Ad server 7 had a full disk"));
+        var redirected = intake.submit(request("BILLING", "Two platform fees on the invoice"), Scenario.SPOC_ACME).key();
+
+        deliverQueued();
+
+        assertArrived(emergency, "Emergency for Acme Media", Set.of("account-rep@desk.example"), "+1 212 555 0100");
+        assertArrived(emergency, "Due soon: acknowledgement", Set.of("cs-agent@desk.example", "cs-manager@desk.example"),
+                "2026-04-20T11:00-04:00");
+        assertArrived(emergency, "Missed: acknowledgement", Set.of("cs-manager@desk.example"), "Handle SLA breach");
+        assertArrived(emergency, "We are working on your request", Set.of("spoc-acme@desk.example"), "Paging the ad server team");
+        assertArrived(emergency, "Status update", Set.of("spoc-acme@desk.example"), "Ad server 7 restarted");
+        assertArrived(emergency, "Questions about your request", Set.of("spoc-acme@desk.example"), "Do you still see blanks?");
+        assertArrived(emergency, "Resolved:", Set.of("spoc-acme@desk.example"), "Ad server 7 had a full disk");
+        assertArrived(emergency, "Emergency resolved for Acme Media", Set.of("account-rep@desk.example"), "full disk");
+        assertArrived(redirected, "Request from Acme Media for you", Set.of("account-rep@desk.example"), "Two platform fees");
+        assertArrived(redirected, "Your account representative will answer", Set.of("spoc-acme@desk.example"), "account-rep");
+        for (var message : SMTP.getReceivedMessages()) {
+            assertThat(message.getContentType()).startsWith("text/plain");
+            assertThat(message.getFrom()[0].toString()).contains("desk@clientservices.example");
+        }
+    }
+
+    @Test
+    void messagesSurviveAMailOutageAndArriveExactlyOnceWhenTheIncidentIsRetried() throws Exception {
+        SMTP.stop();
+        scenario.at("2026-04-21T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", true);
+        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).as("the ticket keeps moving").hasSize(1);
+        var queued = deliveryJobs().size();
+        assertThat(queued).as("notice to the account representative and acknowledgement").isEqualTo(2);
+
+        var attempts = 0;
+        while (!deliveryJobs().stream().allMatch(job -> job.getRetries() == 0) && attempts++ < 50) {
+            deliveryJobs().stream().filter(job -> job.getRetries() > 0).forEach(job -> {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException expected) {
+                    // the mail server is down: the engine counts the failure and schedules the retry
+                }
+            });
+        }
+        assertThat(attempts).as("retries run out").isLessThan(50);
+        assertThat(runtime.createIncidentQuery().processDefinitionKeyIn("deliver-notification").count()).isEqualTo(queued);
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+
+        SMTP.start();
+        for (var job : deliveryJobs()) {
+            management.setJobRetries(job.getId(), 1); // what "Retry" on the incident in Cockpit does
+            management.executeJob(job.getId());
+        }
+        deliverQueued();
+
+        assertThat(runtime.createIncidentQuery().processDefinitionKeyIn("deliver-notification").count()).isZero();
+        var received = Arrays.stream(SMTP.getReceivedMessages()).map(MailDeliveryTest::subject).toList();
+        assertThat(received).filteredOn(subject -> subject.contains(key)).hasSize(2)
+                .anyMatch(subject -> subject.contains("Emergency for Acme Media"))
+                .anyMatch(subject -> subject.contains("We are working on your request"));
+        for (var message : SMTP.getReceivedMessages()) {
+            var copies = Arrays.stream(SMTP.getReceivedMessages())
+                    .filter(other -> messageId(other).equals(messageId(message))).count();
+            assertThat(copies).as("exactly once per recipient").isEqualTo(message.getAllRecipients().length);
+        }
+    }
+
+    @Test
+    void subjectWithLineBreaksAndMarkupNeitherAddsHeadersNorBecomesMarkup() throws Exception {
+        var hostile = "Invoice wrong\r\nBcc: attacker@evil.example\r\nX-Injected: yes <script>alert(1)</script>";
+        var key = intake.submit(request("BILLING", hostile), Scenario.SPOC_ACME).key();
+
+        deliverQueued();
+
+        var messages = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> subject(m).contains(key)).toList();
+        assertThat(messages).hasSize(2);
+        assertThat(SMTP.getReceivedMessagesForDomain("evil.example")).isEmpty();
+        for (var message : messages) {
+            assertThat(message.getHeader("X-Injected")).isNull();
+            assertThat(message.getRecipients(Message.RecipientType.BCC)).isNull();
+            assertThat(message.getAllRecipients()).hasSize(1);
+            assertThat(message.getHeader("Subject")).hasSize(1);
+            assertThat(subject(message)).doesNotContain("\r").doesNotContain("\n")
+                    .contains("<script>alert(1)</script>");
+            assertThat(message.getContentType()).startsWith("text/plain");
+        }
+    }
+
+    private void assertArrived(String key, String subjectPart, Set<String> recipients, String bodyPart) throws Exception {
+        var matching = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> subject(m).contains(key) && subject(m).contains(subjectPart)).toList();
+        // The server keeps one copy per recipient's mailbox; one message has one Message-ID.
+        assertThat(matching.stream().map(MailDeliveryTest::messageId).distinct())
+                .as("one message '%s' for %s", subjectPart, key).hasSize(1);
+        var message = matching.get(0);
+        assertThat(matching).as("one copy per recipient").hasSize(recipients.size());
+        var to = Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString)
+                .collect(Collectors.toSet());
+        assertThat(to).isEqualTo(recipients);
+        assertThat(body(message)).contains(bodyPart).contains(key);
+    }
+
+    private List<org.camunda.bpm.engine.runtime.Job> deliveryJobs() {
+        return management.createJobQuery().processDefinitionKey("deliver-notification").list();
+    }
+
+    /** Runs every queued delivery, as the job executor would. */
+    private void deliverQueued() {
+        for (var job : management.createJobQuery().processDefinitionKey("deliver-notification").executable().list()) {
+            management.executeJob(job.getId());
+        }
+    }
+
+    private static NewTicket request(String type, String subject) {
+        return new NewTicket(1001L, type, subject, "Details", "Impact", false, null, null, null, null, null, null, null);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(MimeMessage message) throws Exception {
+        return message.getContent().toString();
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
