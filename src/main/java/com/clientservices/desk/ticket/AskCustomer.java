@@ -19,8 +19,7 @@ class AskCustomer implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var ticketId = (Long) execution.getVariable("ticketId");
-        var signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        conversation.add(ticketId, Conversation.Kind.QUESTIONS, signedIn == null ? "team" : signedIn.getUserId(),
+        conversation.add(ticketId, Conversation.Kind.QUESTIONS, ProcessText.actor(execution, "team"),
                 (String) execution.getVariable("customerQuestions"));
         tickets.updateStatus(ticketId, TicketStatus.WAITING_ON_CUSTOMER);
     }

@@ -32,8 +32,7 @@ public class Conversation {
      * {@code ${conversation.note(execution, 'STATUS_UPDATE', 'statusUpdate')}}.
      */
     public void note(DelegateExecution execution, String kind, String variable) {
-        var signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        add((Long) execution.getVariable("ticketId"), Kind.valueOf(kind), signedIn == null ? "team" : signedIn.getUserId(),
+        add((Long) execution.getVariable("ticketId"), Kind.valueOf(kind), ProcessText.actor(execution, "team"),
                 String.valueOf(execution.getVariable(variable)));
     }
 

@@ -20,8 +20,7 @@ class DowngradeToStandard implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        var by = signedIn == null ? "unknown" : signedIn.getUserId();
+        var by = ProcessText.actor(execution, "unknown");
         tickets.downgrade((Long) execution.getVariable("ticketId"), by, ClockUtil.now().toInstant(),
                 (String) execution.getVariable("downgradeReason"));
         execution.setVariable("emergency", false);

@@ -19,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketIntake {
 
     static final String PROCESS_KEY = "support-request";
-    // The engine keeps string variables up to 4,000 characters; longer texts stay in the ticket record.
-    private static final int VARIABLE_TEXT_MAX = 3_900;
 
     private final TicketRepository tickets;
     private final Members members;
@@ -62,9 +60,9 @@ public class TicketIntake {
         variables.put("emergencyPhone", request.emergencyPhone());
         variables.put("emergencyCriteria", request.emergencyCriteria() == null ? null : String.join(", ", request.emergencyCriteria()));
         variables.put("subject", request.subject());
-        variables.put("description", shortened(request.description(), key));
-        variables.put("impact", shortened(request.impact(), key));
-        variables.put("stepsToReproduce", shortened(request.stepsToReproduce(), key));
+        variables.put("description", ProcessText.forVariable(request.description(), key));
+        variables.put("impact", ProcessText.forVariable(request.impact(), key));
+        variables.put("stepsToReproduce", ProcessText.forVariable(request.stepsToReproduce(), key));
         var missing = MissingInformation.of(tickets.find(id).orElseThrow(), requestTypes.find(request.requestType()).orElse(null), false);
         variables.put("missingInformation", missing.isEmpty() ? "none" : String.join(", ", missing));
         var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, key, variables);
@@ -72,10 +70,4 @@ public class TicketIntake {
         return tickets.find(id).orElseThrow();
     }
 
-    private static String shortened(String text, String key) {
-        if (text == null || text.length() <= VARIABLE_TEXT_MAX) {
-            return text;
-        }
-        return text.substring(0, VARIABLE_TEXT_MAX) + "… (shortened; the full text is on ticket " + key + ")";
-    }
 }

@@ -16,8 +16,6 @@ class TicketWork {
 
     static final String CUSTOMER_REPLIED = "CustomerReplied";
     static final String ENGINEERING_FIX_RELEASED = "EngineeringFixReleased";
-    // The engine keeps string variables up to 4,000 characters; the full text stays in the conversation.
-    private static final int VARIABLE_TEXT_MAX = 3_900;
     static final int MESSAGE_MAX = 20_000;
 
     private final TicketRepository tickets;
@@ -50,8 +48,7 @@ class TicketWork {
         if (ticket.status() != TicketStatus.WAITING_ON_CUSTOMER) {
             throw ApiException.conflict(key + " is not waiting on the customer (status " + ticket.status() + ")");
         }
-        var answer = message.length() <= VARIABLE_TEXT_MAX ? message
-                : message.substring(0, VARIABLE_TEXT_MAX) + "… (shortened; the full answer is on ticket " + key + ")";
+        var answer = ProcessText.forVariable(message, key);
         var correlated = runtime.createMessageCorrelation(CUSTOMER_REPLIED)
                 .processInstanceBusinessKey(key)
                 .setVariables(Map.of("customerAnswer", answer))
@@ -73,8 +70,8 @@ class TicketWork {
         if (bugId == null || bugId.isBlank()) {
             throw ApiException.invalid("bugId", "is required");
         }
-        if (releaseNote != null && releaseNote.length() > VARIABLE_TEXT_MAX) {
-            throw ApiException.invalid("releaseNote", "has " + releaseNote.length() + " characters; at most " + VARIABLE_TEXT_MAX);
+        if (releaseNote != null && releaseNote.length() > ProcessText.VARIABLE_TEXT_MAX) {
+            throw ApiException.invalid("releaseNote", "has " + releaseNote.length() + " characters; at most " + ProcessText.VARIABLE_TEXT_MAX);
         }
         var waiting = runtime.createExecutionQuery().messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
                 .processInstanceBusinessKey(key).processVariableValueEquals("engineeringBugId", bugId).count();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import static com.clientservices.desk.lifecycle.Scenario.instant;
+
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.ModelCoverage;
 import com.clientservices.desk.notification.Notifications;
@@ -12,7 +14,6 @@ import com.clientservices.desk.sla.SlaTarget.Outcome;
 import com.clientservices.desk.sla.SlaTargetKind;
 import com.clientservices.desk.ticket.TicketStatus;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -81,7 +82,7 @@ class EmergencyIssueProcessTest {
         scenario.at("2026-03-15T02:45:00-04:00");
         scenario.fireDueTimers(key);
         assertThat(lifecycle).hasPassed("Task_WarnAcknowledgementDue", "Event_AcknowledgementWarned");
-        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNotNull();
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNotNull();
 
         scenario.at("2026-03-15T02:59:59-04:00");
         assertThat(scenario.dueTimers(key)).isEmpty();
@@ -89,7 +90,7 @@ class EmergencyIssueProcessTest {
         scenario.fireDueTimers(key);
         var breach = scenario.task(key, "Task_HandleSlaBreach");
         assertThat(breach).hasCandidateGroup("cs-managers");
-        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
         scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Night shift paged"));
         assertThat(lifecycle).hasPassed("Event_BreachHandled");
     }
@@ -103,7 +104,7 @@ class EmergencyIssueProcessTest {
         scenario.at("2026-07-03T14:30:00-04:00");
         scenario.complete(key, "Task_AcknowledgeTicket", Map.of("acknowledgementNote", "On it"));
 
-        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
         var update = scenario.task(key, "Task_SendStatusUpdate");
         assertThat(update.getDueDate()).as("first update an hour after acknowledgement")
@@ -196,7 +197,7 @@ class EmergencyIssueProcessTest {
 
         scenario.at("2026-04-15T22:20:00-04:00");
         scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed"));
-        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
         assertThat(lifecycle).hasPassed("Event_NextResponseGiven", "Event_TicketClosed");
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
@@ -219,7 +220,7 @@ class EmergencyIssueProcessTest {
         assertThat(ticket.emergency()).isFalse();
         assertThat(ticket.downgradedBy()).isEqualTo("cs-agent");
         assertThat(ticket.downgradeReason()).isEqualTo("Only a test page is affected");
-        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
     }
 
     @AfterAll
@@ -235,12 +236,5 @@ class EmergencyIssueProcessTest {
         return scenario.targets(key).stream().filter(t -> t.kind() == kind).toList();
     }
 
-    private SlaTarget target(String key, SlaTargetKind kind) {
-        var all = targets(key, kind);
-        return all.get(all.size() - 1);
-    }
 
-    private static Date instant(String iso) {
-        return Date.from(OffsetDateTime.parse(iso).toInstant());
-    }
 }

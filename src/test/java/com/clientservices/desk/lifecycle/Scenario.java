@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.sla.SlaTarget;
+import com.clientservices.desk.sla.SlaTargetKind;
 import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.ticket.NewTicket;
 import com.clientservices.desk.ticket.Ticket;
@@ -50,9 +51,19 @@ public class Scenario {
         this.management = management;
     }
 
+    /** An instant written out with its offset, as the engine's dates hold it. */
+    public static Date instant(String isoWithOffset) {
+        return Date.from(OffsetDateTime.parse(isoWithOffset).toInstant());
+    }
+
+    /** The latest target of that kind of the ticket. */
+    public SlaTarget target(String key, SlaTargetKind kind) {
+        return targets(key).stream().filter(t -> t.kind() == kind).reduce((first, second) -> second).orElseThrow();
+    }
+
     /** Moves the engine's clock; every time in a scenario is written out with its New York offset. */
     public void at(String isoWithOffset) {
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(isoWithOffset).toInstant()));
+        ClockUtil.setCurrentTime(instant(isoWithOffset));
     }
 
     public String submit(String requestType, boolean emergency) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import static com.clientservices.desk.lifecycle.Scenario.instant;
+
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.ModelCoverage;
 import com.clientservices.desk.sla.SlaTarget;
@@ -11,7 +13,6 @@ import com.clientservices.desk.sla.SlaTarget.Outcome;
 import com.clientservices.desk.sla.SlaTargetKind;
 import com.clientservices.desk.ticket.TicketStatus;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -74,7 +75,7 @@ class StandardIssueProcessTest {
         assertThat(scenario.dueTimers(key)).hasSize(1);
         scenario.fireDueTimers(key);
         assertThat(lifecycle).hasPassed("Task_WarnAcknowledgementDue", "Event_AcknowledgementWarned");
-        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNotNull();
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNotNull();
         assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).isEmpty();
 
         scenario.at("2026-03-11T10:14:59-04:00");
@@ -85,12 +86,12 @@ class StandardIssueProcessTest {
         assertThat(breach).hasCandidateGroup("cs-managers");
         assertThat(breach.getDueDate()).isEqualTo(instant("2026-03-11T10:15:00-04:00"));
         assertThat(tasks.getVariable(breach.getId(), "breachedTarget")).isEqualTo("ACKNOWLEDGEMENT");
-        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
         assertThat(lifecycle).isWaitingAt("Task_AcknowledgeTicket", "Task_HandleSlaBreach");
 
         scenario.at("2026-03-11T11:00:00-04:00");
         scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
-        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
                 .as("a target met late still counts as missed").isEqualTo(Outcome.MISSED);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
 
@@ -115,7 +116,7 @@ class StandardIssueProcessTest {
 
         assertThat(lifecycle).hasPassed("Event_NoAcknowledgementWarning", "Task_RecordAcknowledgementBreach")
                 .hasNotPassed("Task_WarnAcknowledgementDue");
-        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNull();
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNull();
         assertThat(scenario.task(key, "Task_HandleSlaBreach")).hasCandidateGroup("cs-managers");
     }
 
@@ -127,7 +128,7 @@ class StandardIssueProcessTest {
 
         scenario.at("2026-03-16T11:00:00-04:00");
         scenario.complete(key, "Task_AcknowledgeTicket", Map.of("acknowledgementNote", "Looking into it"));
-        assertThat(target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
         assertThat(scenario.timers(key)).as("the acknowledgement timers went with the task").isEmpty();
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
 
@@ -168,7 +169,7 @@ class StandardIssueProcessTest {
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
         var diagnose = scenario.task(key, "Task_DiagnoseIssue");
         assertThat(diagnose.getDueDate()).isEqualTo(instant("2026-03-26T14:30:00-04:00"));
-        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).dueAt().toInstant())
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).dueAt().toInstant())
                 .isEqualTo(instant("2026-03-26T14:30:00-04:00").toInstant());
         assertThat(lifecycle).isWaitingAt("Task_DiagnoseIssue", "Task_AwaitNextResponse");
 
@@ -176,7 +177,7 @@ class StandardIssueProcessTest {
         assertThat(scenario.dueTimers(key)).isEmpty();
         scenario.complete(key, "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed in Chrome rendering path"));
-        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
         assertThat(lifecycle).hasPassed("Event_NextResponseGiven").isEnded();
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
@@ -209,7 +210,7 @@ class StandardIssueProcessTest {
         assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("engineeringBugId");
         scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-4711"));
-        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
         assertThat(lifecycle).isWaitingAt("Event_FixReleased", "Task_HandleSlaBreach");
 
@@ -267,12 +268,12 @@ class StandardIssueProcessTest {
         assertThat(rerouted).hasCandidateGroup("ad-quality");
         assertThat(rerouted.getDueDate()).isEqualTo(instant("2026-04-15T11:00:00-04:00"));
         assertThat(scenario.ticket(key).team()).isEqualTo("ad-quality");
-        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome())
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome())
                 .as("a reroute is no response to the customer").isEqualTo(Outcome.OPEN);
 
         scenario.at("2026-04-15T10:00:00-04:00");
         scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Approved"));
-        assertThat(target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
 
@@ -306,11 +307,5 @@ class StandardIssueProcessTest {
                 .setVariable("customerAnswer", answer).correlate();
     }
 
-    private SlaTarget target(String key, SlaTargetKind kind) {
-        return scenario.targets(key).stream().filter(t -> t.kind() == kind).reduce((a, b) -> b).orElseThrow();
-    }
 
-    private static Date instant(String iso) {
-        return Date.from(OffsetDateTime.parse(iso).toInstant());
-    }
 }
