@@ -20,6 +20,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what. The desk's API and the engine REST API take HTTP Basic credentials checked
@@ -66,8 +67,23 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The desk's own pages: a signed-in session with CSRF protection; the audit pages for auditors only. */
     @Bean
     @Order(3)
+    SecurityFilterChain deskPages(HttpSecurity http) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/audit"), paths.matcher("/audit/**"),
+                        paths.matcher("/login"), paths.matcher("/logout")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths.matcher("/audit"), paths.matcher("/audit/**")).hasAuthority(DeskGroups.AUDITORS)
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.defaultSuccessUrl("/audit", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         // The Camunda webapps authenticate and protect against CSRF themselves.
         return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

@@ -19,8 +19,8 @@ class AskCustomer implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var ticketId = (Long) execution.getVariable("ticketId");
-        conversation.add(ticketId, Conversation.Kind.QUESTIONS, ProcessText.actor(execution, "team"),
-                (String) execution.getVariable("customerQuestions"));
-        tickets.updateStatus(ticketId, TicketStatus.WAITING_ON_CUSTOMER);
+        var agent = ProcessText.actor(execution, "team");
+        conversation.add(ticketId, Conversation.Kind.QUESTIONS, agent, (String) execution.getVariable("customerQuestions"));
+        tickets.updateStatus(ticketId, TicketStatus.WAITING_ON_CUSTOMER, agent);
     }
 }

@@ -22,7 +22,7 @@ class RecordRoute implements JavaDelegate {
             throw new IllegalStateException("the routing table gave no route for " + execution.getVariable("requestType"));
         }
         var team = RequestType.ACCOUNT_REPRESENTATIVE.equals(route) ? null : route;
-        tickets.updateRoute((Long) execution.getVariable("ticketId"), route, team);
+        tickets.route((Long) execution.getVariable("ticketId"), route, team);
         execution.setVariable("team", team);
     }
 }

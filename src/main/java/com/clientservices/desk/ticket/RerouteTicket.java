@@ -25,7 +25,7 @@ class RerouteTicket implements JavaDelegate {
         if (team.equals(ticket.team())) {
             throw new FormRuleViolation("rerouteTeam", "rerouteTeam: the ticket is already with " + team + "; choose another team");
         }
-        tickets.updateRoute(ticket.id(), ticket.route(), team);
+        tickets.reroute(ticket.id(), ticket.team(), team, ProcessText.actor(execution, null));
         execution.setVariable("team", team);
     }
 }

@@ -27,10 +27,12 @@ public class TicketRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final TicketEvents events;
 
-    TicketRepository(JdbcClient jdbc, ObjectMapper json) {
+    TicketRepository(JdbcClient jdbc, ObjectMapper json, TicketEvents events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /** Inserts a new ticket with status NEW and returns its id. */
@@ -61,7 +63,10 @@ public class TicketRepository {
                 .param("os", t.operatingSystem())
                 .param("status", TicketStatus.NEW.name())
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        var id = keys.getKey().longValue();
+        events.record(id, TicketEvents.Type.SUBMITTED, submittedBy,
+                t.requestType() + (t.isEmergency() ? ", emergency" : ", standard") + ", status " + TicketStatus.NEW);
+        return id;
     }
 
     public Optional<Ticket> find(long id) {
@@ -101,14 +106,27 @@ public class TicketRepository {
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
     }
 
-    public void updateRoute(long id, String route, String team) {
+    void route(long id, String route, String team) {
         jdbc.sql("update ticket set route = :route, team = :team, updated_at = :now where id = :id")
                 .param("route", route).param("team", team).param("now", now()).param("id", id).update();
+        events.record(id, TicketEvents.Type.ROUTED, null, team == null ? route : "team " + team);
     }
 
-    public void updateStatus(long id, TicketStatus status) {
+    void reroute(long id, String fromTeam, String toTeam, String actor) {
+        jdbc.sql("update ticket set team = :team, updated_at = :now where id = :id")
+                .param("team", toTeam).param("now", now()).param("id", id).update();
+        events.record(id, TicketEvents.Type.REROUTED, actor, fromTeam + " → " + toTeam);
+    }
+
+    /** Changes the status, recording the change with who caused it; no record when nothing changes. */
+    void updateStatus(long id, TicketStatus status, String actor) {
+        var before = jdbc.sql("select status from ticket where id = :id").param("id", id).query(String.class).single();
+        if (before.equals(status.name())) {
+            return;
+        }
         jdbc.sql("update ticket set status = :status, updated_at = :now where id = :id")
                 .param("status", status.name()).param("now", now()).param("id", id).update();
+        events.record(id, TicketEvents.Type.STATUS_CHANGED, actor, before + " → " + status);
     }
 
     public void updateAcknowledgeBy(long id, OffsetDateTime due) {
@@ -121,6 +139,7 @@ public class TicketRepository {
                 update ticket set emergency = false, downgraded_by = :by, downgraded_at = :at, downgrade_reason = :reason,
                     updated_at = :at where id = :id
                 """).param("by", by).param("at", utc(at)).param("reason", reason).param("id", id).update();
+        events.record(id, TicketEvents.Type.DOWNGRADED, by, "emergency → standard: " + reason);
     }
 
     void updateProcessInstance(long id, String processInstanceId) {

@@ -17,6 +17,7 @@ public class TicketStatusChange {
     }
 
     public void change(DelegateExecution execution, String status) {
-        tickets.updateStatus((Long) execution.getVariable("ticketId"), TicketStatus.valueOf(status));
+        tickets.updateStatus((Long) execution.getVariable("ticketId"), TicketStatus.valueOf(status),
+                ProcessText.actor(execution, null));
     }
 }

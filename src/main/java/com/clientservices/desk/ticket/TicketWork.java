@@ -22,8 +22,11 @@ class TicketWork {
     private final Members members;
     private final Conversation conversation;
     private final RuntimeService runtime;
+    private final TicketEvents events;
 
-    TicketWork(TicketRepository tickets, Members members, Conversation conversation, RuntimeService runtime) {
+    TicketWork(TicketRepository tickets, Members members, Conversation conversation, RuntimeService runtime,
+            TicketEvents events) {
+        this.events = events;
         this.tickets = tickets;
         this.members = members;
         this.conversation = conversation;
@@ -57,6 +60,7 @@ class TicketWork {
             throw ApiException.conflict(key + " is not waiting on the customer");
         }
         conversation.add(ticket.id(), Conversation.Kind.ANSWER, contact.id(), message);
+        events.record(ticket.id(), TicketEvents.Type.CUSTOMER_REPLIED, contact.id(), null);
         return tickets.find(ticket.id()).orElseThrow();
     }
 
@@ -82,9 +86,12 @@ class TicketWork {
                 .processInstanceVariableEquals("engineeringBugId", bugId)
                 .setVariables(Map.of("releaseNote", releaseNote == null ? "" : releaseNote))
                 .correlateAllWithResult();
-        return released.stream()
+        var keys = released.stream()
                 .map(result -> runtime.createProcessInstanceQuery()
                         .processInstanceId(result.getExecution().getProcessInstanceId()).singleResult())
                 .map(instance -> instance.getBusinessKey()).distinct().sorted().toList();
+        keys.forEach(releasedKey -> tickets.findByKey(releasedKey).ifPresent(releasedTicket -> events.record(releasedTicket.id(),
+                TicketEvents.Type.ENGINEERING_FIX_RELEASED, user.id(), "bug " + bugId + (releaseNote == null ? "" : ": " + releaseNote))));
+        return keys;
     }
 }

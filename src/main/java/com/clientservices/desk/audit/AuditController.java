@@ -1,0 +1,90 @@
+package com.clientservices.desk.audit;
+
+import com.clientservices.desk.identity.CurrentUser;
+import com.clientservices.desk.identity.DeskGroups;
+import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.sla.BusinessCalendar;
+import com.clientservices.desk.ticket.TicketRepository;
+import com.clientservices.desk.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Audit")
+class AuditController {
+
+    private static final int DEFAULT_DAYS = 30;
+
+    private final TicketRepository tickets;
+    private final TicketTimeline timeline;
+    private final SlaReport report;
+    private final BusinessCalendar calendar;
+
+    AuditController(TicketRepository tickets, TicketTimeline timeline, SlaReport report, BusinessCalendar calendar) {
+        this.tickets = tickets;
+        this.timeline = timeline;
+        this.report = report;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/api/tickets/{key}/history")
+    @Operation(summary = "The audit timeline of a ticket (auditors, managers, the team's agents)")
+    List<TimelineEntry> history(@PathVariable String key) {
+        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        var user = CurrentUser.get();
+        if (!user.readsEverything() && (ticket.team() == null || !user.in(ticket.team()))) {
+            throw ApiException.forbidden("You may not read the history of " + key);
+        }
+        return timeline.of(ticket);
+    }
+
+    @GetMapping(path = "/api/reports/sla", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "SLA compliance per team and issue kind of the tickets submitted from..to (dates, both included; "
+            + "default the last 30 days); JSON, or CSV with Accept: text/csv (auditors, managers)")
+    ResponseEntity<?> sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @org.springframework.web.bind.annotation.RequestHeader(value = "Accept", required = false) String accept) {
+        mayReadReports(CurrentUser.get());
+        var today = ClockUtil.now().toInstant().atZone(calendar.zone()).toLocalDate();
+        var end = date("to", to, today);
+        var start = date("from", from, end.minusDays(DEFAULT_DAYS - 1));
+        if (start.isAfter(end)) {
+            throw ApiException.invalid("from", "is after to");
+        }
+        var rows = report.between(start, end);
+        if (accept != null && accept.contains("text/csv")) {
+            var csv = new StringBuilder(SlaReport.Row.CSV_HEADER).append("\r\n");
+            rows.forEach(row -> csv.append(row.csv()).append("\r\n"));
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                    .header("Content-Disposition", "attachment; filename=\"sla-" + start + "-" + end + ".csv\"")
+                    .body(csv.toString());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+    }
+
+    static void mayReadReports(DeskUser user) {
+        if (!user.in(DeskGroups.AUDITORS) && !user.in(DeskGroups.MANAGERS) && !user.in(DeskGroups.ADMINS)) {
+            throw ApiException.forbidden("Only auditors and managers read SLA reports");
+        }
+    }
+
+    private static LocalDate date(String field, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, "is not a date (YYYY-MM-DD): " + value);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.clientservices.desk.audit;
+
+import com.clientservices.desk.sla.BusinessCalendar;
+import com.clientservices.desk.sla.SlaTargets;
+import com.clientservices.desk.ticket.TicketRepository;
+import com.clientservices.desk.ticket.TicketStatus;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The auditor's pages: search tickets, a ticket's timeline, and SLA met/missed per team per week. */
+@Controller
+class AuditPages {
+
+    private static final int WEEKS = 8;
+    private static final int RESULTS = 200;
+
+    private final JdbcClient jdbc;
+    private final TicketRepository tickets;
+    private final TicketTimeline timeline;
+    private final SlaTargets targets;
+    private final WeeklyCompliance weekly;
+    private final BusinessCalendar calendar;
+
+    AuditPages(JdbcClient jdbc, TicketRepository tickets, TicketTimeline timeline, SlaTargets targets,
+            WeeklyCompliance weekly, BusinessCalendar calendar) {
+        this.jdbc = jdbc;
+        this.tickets = tickets;
+        this.timeline = timeline;
+        this.targets = targets;
+        this.weekly = weekly;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/audit")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) TicketStatus status,
+            Model model) {
+        var sql = new StringBuilder("select id from ticket where 1 = 1");
+        var query = jdbc.sql("select 1");
+        var text = q == null ? "" : q.trim();
+        if (!text.isEmpty()) {
+            sql.append(" and (lower(subject) like :q or lower(team) like :q or cast(id as varchar(20)) = :id)");
+        }
+        if (status != null) {
+            sql.append(" and status = :status");
+        }
+        sql.append(" order by id desc fetch first " + RESULTS + " rows only");
+        query = jdbc.sql(sql.toString());
+        if (!text.isEmpty()) {
+            query = query.param("q", "%" + text.toLowerCase() + "%").param("id", text.toUpperCase().replace("CS-", ""));
+        }
+        if (status != null) {
+            query = query.param("status", status.name());
+        }
+        var ids = query.query(Long.class).list();
+        model.addAttribute("q", text);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("tickets", ids.stream().map(id -> tickets.find(id).orElseThrow()).toList());
+        var today = ClockUtil.now().toInstant().atZone(calendar.zone()).toLocalDate();
+        model.addAttribute("teams", weekly.upTo(today, WEEKS));
+        model.addAttribute("zone", calendar.zone());
+        return "audit/search";
+    }
+
+    @GetMapping("/audit/tickets/{key}")
+    String ticket(@PathVariable String key, Model model) {
+        var ticket = tickets.findByKey(key)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No ticket " + key));
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("targets", targets.ofTicket(ticket.id()));
+        model.addAttribute("timeline", timeline.of(ticket));
+        model.addAttribute("zone", calendar.zone());
+        return "audit/ticket";
+    }
+}

@@ -1,0 +1,139 @@
+package com.clientservices.desk.audit;
+
+import com.clientservices.desk.sla.BusinessCalendar;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * SLA compliance of the tickets submitted in a period, per team and issue kind: how many tickets,
+ * how many targets met and missed, and how long acknowledgement took (median and 90th percentile,
+ * nearest rank) in working time for standard issues and wall-clock time for emergencies.
+ * A target belongs to the team and kind it was set for, so a downgraded emergency's
+ * acknowledgement counts as an emergency's.
+ */
+@Component
+public class SlaReport {
+
+    private final JdbcClient jdbc;
+    private final BusinessCalendar calendar;
+
+    SlaReport(JdbcClient jdbc, BusinessCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    /** Tickets submitted from the start of {@code from} to the end of {@code to}, in the calendar's zone. */
+    public List<Row> between(LocalDate from, LocalDate to) {
+        var start = from.atStartOfDay(calendar.zone()).toInstant();
+        var end = to.plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+        var targets = jdbc.sql("""
+                select s.ticket_id, s.kind, s.emergency, s.team, s.started_at, s.met_at, s.outcome
+                from sla_target s join ticket t on t.id = s.ticket_id
+                where t.submitted_at >= :start and t.submitted_at < :end
+                """)
+                .param("start", start.atOffset(java.time.ZoneOffset.UTC)).param("end", end.atOffset(java.time.ZoneOffset.UTC))
+                .query((rs, row) -> new Target(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(),
+                        rs.getObject(6, OffsetDateTime.class) == null ? null : rs.getObject(6, OffsetDateTime.class).toInstant(),
+                        rs.getString(7)))
+                .list();
+        Map<String, Group> groups = new TreeMap<>();
+        for (var target : targets) {
+            var kind = target.emergency() ? "EMERGENCY" : "STANDARD";
+            groups.computeIfAbsent((target.team() == null ? "" : target.team()) + "/" + kind,
+                    k -> new Group(target.team(), kind)).add(target, calendar);
+        }
+        return groups.values().stream().map(Group::row).toList();
+    }
+
+    /** The nearest-rank percentile of sorted values: the smallest value with at least p of all at or below it. */
+    static Double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        var rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(rank, 1) - 1);
+    }
+
+    private record Target(long ticketId, String kind, boolean emergency, String team, Instant startedAt, Instant metAt,
+            String outcome) {
+    }
+
+    private static final class Group {
+
+        private final String team;
+        private final String kind;
+        private final HashSet<Long> tickets = new HashSet<>();
+        private final List<Double> acknowledgementMinutes = new ArrayList<>();
+        private long met;
+        private long missed;
+        private long open;
+        private long acknowledgementsMet;
+        private long acknowledgementsMissed;
+
+        Group(String team, String kind) {
+            this.team = team;
+            this.kind = kind;
+        }
+
+        void add(Target target, BusinessCalendar calendar) {
+            tickets.add(target.ticketId());
+            switch (target.outcome()) {
+                case "MET" -> met++;
+                case "MISSED" -> missed++;
+                default -> open++;
+            }
+            if (!"ACKNOWLEDGEMENT".equals(target.kind())) {
+                return;
+            }
+            if ("MET".equals(target.outcome())) {
+                acknowledgementsMet++;
+            } else if ("MISSED".equals(target.outcome())) {
+                acknowledgementsMissed++;
+            }
+            if (target.metAt() != null) {
+                var took = target.emergency()
+                        ? Duration.between(target.startedAt(), target.metAt())
+                        : calendar.workingTimeBetween(target.startedAt(), target.metAt());
+                acknowledgementMinutes.add(took.toSeconds() / 60.0);
+            }
+        }
+
+        Row row() {
+            acknowledgementMinutes.sort(Comparator.naturalOrder());
+            return new Row(team, kind, tickets.size(), met, missed, open, acknowledgementsMet, acknowledgementsMissed,
+                    percentile(acknowledgementMinutes, 0.5), percentile(acknowledgementMinutes, 0.9),
+                    "EMERGENCY".equals(kind) ? "wall-clock" : "working time");
+        }
+    }
+
+    /** One team and issue kind; acknowledgement times in minutes, absent when nothing was acknowledged. */
+    public record Row(String team, String issueKind, long tickets, long targetsMet, long targetsMissed, long targetsOpen,
+            long acknowledgementsMet, long acknowledgementsMissed, Double medianAcknowledgementMinutes,
+            Double p90AcknowledgementMinutes, String acknowledgementTime) {
+
+        static final String CSV_HEADER = "team,issueKind,tickets,targetsMet,targetsMissed,targetsOpen,acknowledgementsMet,"
+                + "acknowledgementsMissed,medianAcknowledgementMinutes,p90AcknowledgementMinutes,acknowledgementTime";
+
+        String csv() {
+            return String.join(",", team == null ? "" : team, issueKind, String.valueOf(tickets), String.valueOf(targetsMet),
+                    String.valueOf(targetsMissed), String.valueOf(targetsOpen), String.valueOf(acknowledgementsMet),
+                    String.valueOf(acknowledgementsMissed), minutes(medianAcknowledgementMinutes),
+                    minutes(p90AcknowledgementMinutes), acknowledgementTime);
+        }
+
+        private static String minutes(Double value) {
+            return value == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", value);
+        }
+    }
+}

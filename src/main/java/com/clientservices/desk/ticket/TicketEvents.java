@@ -1,0 +1,46 @@
+package com.clientservices.desk.ticket;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The desk's own audit records of a ticket; appended, never changed. */
+@Repository
+public class TicketEvents {
+
+    private final JdbcClient jdbc;
+
+    TicketEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(long ticketId, Type type, String actor, String detail) {
+        jdbc.sql("insert into ticket_event (ticket_id, at, type, actor, detail) values (:t, :at, :type, :actor, :detail)")
+                .param("t", ticketId).param("at", ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC))
+                .param("type", type.name()).param("actor", actor).param("detail", detail).update();
+    }
+
+    public List<Event> of(long ticketId) {
+        return jdbc.sql("select at, type, actor, detail from ticket_event where ticket_id = :t order by id")
+                .param("t", ticketId)
+                .query((rs, row) -> new Event(rs.getObject(1, OffsetDateTime.class), Type.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public enum Type {
+        SUBMITTED,
+        ROUTED,
+        STATUS_CHANGED,
+        REROUTED,
+        DOWNGRADED,
+        CUSTOMER_REPLIED,
+        ENGINEERING_FIX_RELEASED
+    }
+
+    public record Event(OffsetDateTime at, Type type, String actor, String detail) {
+    }
+}
