@@ -22,6 +22,10 @@ public final class DeskHttpClient {
         this.base = "http://localhost:" + port;
     }
 
+    public Response get(String user, String path, String accept) {
+        return send(user, "demo", HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+    }
+
     public Response get(String user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

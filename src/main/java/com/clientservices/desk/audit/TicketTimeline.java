@@ -1,10 +1,6 @@
 package com.clientservices.desk.audit;
 
-import com.clientservices.desk.notification.Notifications;
 import com.clientservices.desk.sla.BusinessCalendar;
-import com.clientservices.desk.sla.SlaTarget;
-import com.clientservices.desk.sla.SlaTargets;
-import com.clientservices.desk.ticket.Conversation;
 import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.ticket.TicketEvents;
 import java.time.OffsetDateTime;
@@ -22,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The complete, ordered audit timeline of a ticket, built from the engine's history (tasks, who
- * claimed and completed them) and the desk's own append-only records (submission, status changes,
+ * claimed and completed them) and the desk's own append-only audit log (submission, status changes,
  * reroutes, downgrades, SLA targets, messages, the conversation); nothing a user can edit.
  */
 @Component
@@ -33,18 +29,11 @@ public class TicketTimeline {
 
     private final HistoryService history;
     private final TicketEvents events;
-    private final SlaTargets targets;
-    private final Notifications notifications;
-    private final Conversation conversation;
     private final BusinessCalendar calendar;
 
-    TicketTimeline(HistoryService history, TicketEvents events, SlaTargets targets, Notifications notifications,
-            Conversation conversation, BusinessCalendar calendar) {
+    TicketTimeline(HistoryService history, TicketEvents events, BusinessCalendar calendar) {
         this.history = history;
         this.events = events;
-        this.targets = targets;
-        this.notifications = notifications;
-        this.conversation = conversation;
         this.calendar = calendar;
     }
 
@@ -53,41 +42,16 @@ public class TicketTimeline {
         for (var event : events.of(ticket.id())) {
             entries.add(entry(event.at(), event.type().name(), event.actor(), event.detail()));
         }
-        for (var target : targets.ofTicket(ticket.id())) {
-            addTarget(entries, target);
-        }
-        for (var message : notifications.ofTicket(ticket.id())) {
-            entries.add(entry(message.queuedAt(), "MESSAGE_QUEUED", null,
-                    message.kind() + " to " + message.recipient() + ": " + message.subject()));
-            if (message.sentAt() != null) {
-                entries.add(entry(message.sentAt(), "MESSAGE_SENT", null, message.kind() + " to " + message.recipient()
-                        + (message.address() == null || message.address().isBlank() ? "" : " <" + message.address() + ">")
-                        + " by " + message.channel()));
-            }
-        }
-        for (var said : conversation.of(ticket.id())) {
-            entries.add(entry(said.at(), said.kind().name(), said.author(), said.body()));
-        }
         addTasks(entries, ticket.key());
-        // Stable: entries at the same instant keep the order in which they were gathered.
-        entries.sort(Comparator.comparing(TimelineEntry::at));
+        // Within one instant (one transaction) a person's task action comes first and the tasks it
+        // creates last; the desk's own log keeps the order it was written in.
+        entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(entry -> switch (entry.type()) {
+            case "TASK_ASSIGNED" -> 0;
+            case "TASK_COMPLETED", "TASK_ENDED" -> 1;
+            case "TASK_CREATED" -> 3;
+            default -> 2;
+        }));
         return entries;
-    }
-
-    private void addTarget(List<TimelineEntry> entries, SlaTarget target) {
-        var kind = target.kind().name();
-        entries.add(entry(target.startedAt(), "SLA_TARGET_STARTED", null, kind + " due by " + local(target.dueAt())
-                + (target.emergency() ? " (emergency)" : "") + (target.team() == null ? "" : ", team " + target.team())));
-        if (target.warnedAt() != null) {
-            entries.add(entry(target.warnedAt(), "SLA_WARNING", null, kind + " due by " + local(target.dueAt())));
-        }
-        if (target.breachedAt() != null) {
-            entries.add(entry(target.breachedAt(), "SLA_BREACHED", null, kind + " was due by " + local(target.dueAt())));
-        }
-        if (target.metAt() != null) {
-            entries.add(entry(target.metAt(), target.outcome() == SlaTarget.Outcome.MET ? "SLA_TARGET_MET" : "SLA_TARGET_MET_LATE",
-                    null, kind + " due by " + local(target.dueAt())));
-        }
     }
 
     private void addTasks(List<TimelineEntry> entries, String key) {

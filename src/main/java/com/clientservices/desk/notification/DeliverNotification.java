@@ -28,6 +28,6 @@ class DeliverNotification implements JavaDelegate {
             return;
         }
         var messageId = channel.deliver(message);
-        notifications.sent(id, channel.name(), messageId);
+        notifications.sent(message, channel.name(), messageId);
     }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import com.clientservices.desk.ticket.TicketEvents;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,9 +22,11 @@ public class Notifications {
             from notification""";
 
     private final JdbcClient jdbc;
+    private final TicketEvents events;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, TicketEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     long queue(Long ticketId, String kind, String recipient, String addresses, MessageTemplates.Message message) {
@@ -35,6 +38,9 @@ public class Notifications {
                 .param("ticket", ticketId).param("kind", kind).param("recipient", recipient).param("address", addresses)
                 .param("subject", message.subject()).param("body", message.body()).param("now", now())
                 .update(keys, "id");
+        if (ticketId != null) {
+            events.record(ticketId, TicketEvents.Type.MESSAGE_QUEUED, null, kind + " to " + recipient + ": " + message.subject());
+        }
         return keys.getKey().longValue();
     }
 
@@ -46,9 +52,14 @@ public class Notifications {
                 .optional();
     }
 
-    void sent(long id, String channel, String messageId) {
+    void sent(Queued message, String channel, String messageId) {
         jdbc.sql("update notification set status = 'SENT', sent_at = :now, channel = :channel, message_id = :mid where id = :id")
-                .param("now", now()).param("channel", channel).param("mid", messageId).param("id", id).update();
+                .param("now", now()).param("channel", channel).param("mid", messageId).param("id", message.id()).update();
+        if (message.ticketId() != null) {
+            events.record(message.ticketId(), TicketEvents.Type.MESSAGE_SENT, null, message.kind() + " to "
+                    + message.recipient() + (message.addresses() == null || message.addresses().isBlank() ? "" : " <"
+                    + message.addresses() + ">") + " by " + channel);
+        }
     }
 
     public List<Sent> ofTicket(long ticketId) {

@@ -1,5 +1,6 @@
 package com.clientservices.desk.sla;
 
+import com.clientservices.desk.ticket.TicketEvents;
 import com.clientservices.desk.ticket.TicketRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +28,11 @@ public class SlaClock {
     private final SlaTargets targets;
     private final TicketRepository tickets;
     private final RuntimeService runtime;
+    private final TicketEvents events;
 
-    SlaClock(BusinessCalendar calendar, SlaTargets targets, TicketRepository tickets, RuntimeService runtime) {
+    SlaClock(BusinessCalendar calendar, SlaTargets targets, TicketRepository tickets, RuntimeService runtime,
+            TicketEvents events) {
+        this.events = events;
         this.calendar = calendar;
         this.targets = targets;
         this.runtime = runtime;
@@ -51,6 +55,8 @@ public class SlaClock {
         var ticketId = ticketId(execution);
         targets.open(ticketId, kind, emergency, (String) execution.getVariable("team"), utc(from), utc(due),
                 warning == null ? null : utc(warning));
+        log(ticketId, TicketEvents.Type.SLA_TARGET_STARTED, kind, due.toInstant(),
+                (emergency ? " (emergency)" : "") + ", team " + execution.getVariable("team"));
         if (kind == SlaTargetKind.ACKNOWLEDGEMENT) {
             tickets.updateAcknowledgeBy(ticketId, utc(due));
         }
@@ -68,6 +74,7 @@ public class SlaClock {
         var due = now.plus(Duration.parse(every));
         targets.open(ticketId(execution), SlaTargetKind.STATUS_UPDATE, true, (String) execution.getVariable("team"),
                 utc(now), utc(due), null);
+        log(ticketId(execution), TicketEvents.Type.SLA_TARGET_STARTED, SlaTargetKind.STATUS_UPDATE, due, " (emergency)");
         execution.setVariable(SlaTargetKind.STATUS_UPDATE.dueVariable,
                 due.atZone(calendar.zone()).toOffsetDateTime().toString());
     }
@@ -90,8 +97,10 @@ public class SlaClock {
 
     /** The warning time came with the target still running. */
     public void warn(DelegateExecution execution, String kindName) {
-        targets.running(ticketId(execution), SlaTargetKind.valueOf(kindName))
-                .ifPresent(target -> targets.warned(target.id(), utc(now())));
+        targets.running(ticketId(execution), SlaTargetKind.valueOf(kindName)).ifPresent(target -> {
+            targets.warned(target.id(), utc(now()));
+            log(target.ticketId(), TicketEvents.Type.SLA_WARNING, target.kind(), target.dueAt().toInstant(), "");
+        });
     }
 
     /** The due time came with the target still running: the target is missed. */
@@ -99,11 +108,12 @@ public class SlaClock {
         var target = targets.running(ticketId(execution), SlaTargetKind.valueOf(kindName)).orElseThrow(
                 () -> new IllegalStateException("no running " + kindName + " target on " + execution.getBusinessKey()));
         targets.breached(target.id(), utc(now()));
+        events.record(target.ticketId(), TicketEvents.Type.SLA_BREACHED, null,
+                kindName + " was due by " + local(target.dueAt().toInstant()));
         // Local to the breach's own path, so two breaches in one ticket each keep their details.
         execution.setVariableLocal("breachedTarget", kindName);
         execution.setVariableLocal("breachedTargetLabel", SlaTargetKind.valueOf(kindName).label);
-        execution.setVariableLocal("breachedTargetDue",
-                target.dueAt().atZoneSameInstant(calendar.zone()).toOffsetDateTime().toString());
+        execution.setVariableLocal("breachedTargetDue", local(target.dueAt().toInstant()).toString());
     }
 
     /**
@@ -121,6 +131,8 @@ public class SlaClock {
         var now = now();
         var met = target.breachedAt() == null && !now.isAfter(target.dueAt().toInstant());
         targets.stopped(target.id(), utc(now), met ? SlaTarget.Outcome.MET : SlaTarget.Outcome.MISSED);
+        log(target.ticketId(), met ? TicketEvents.Type.SLA_TARGET_MET : TicketEvents.Type.SLA_TARGET_MET_LATE, kind,
+                target.dueAt().toInstant(), "");
         if (kind == SlaTargetKind.NEXT_RESPONSE) {
             execution.removeVariable(kind.dueVariable);
             // The agent who responded may not correlate messages; releasing the clock is the desk's doing.
@@ -128,6 +140,14 @@ public class SlaClock {
                     .createMessageCorrelation(NEXT_RESPONSE_GIVEN)
                     .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
         }
+    }
+
+    private void log(long ticketId, TicketEvents.Type type, SlaTargetKind kind, Instant due, String more) {
+        events.record(ticketId, type, null, kind.name() + " due by " + local(due) + more);
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant.atZone(calendar.zone()).toOffsetDateTime();
     }
 
     private static long ticketId(DelegateExecution execution) {

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Repository;
 public class Conversation {
 
     private final JdbcClient jdbc;
+    private final TicketEvents events;
 
-    Conversation(JdbcClient jdbc) {
+    Conversation(JdbcClient jdbc, TicketEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void add(long ticketId, Kind kind, String author, String body) {
@@ -25,6 +27,7 @@ public class Conversation {
                 """)
                 .param("ticket", ticketId).param("kind", kind.name()).param("author", author).param("body", body)
                 .param("at", ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC)).update();
+        events.record(ticketId, TicketEvents.Type.valueOf(kind.name()), author, body);
     }
 
     /**

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The desk's own audit records of a ticket; appended, never changed. */
+/**
+ * The desk's own audit log of a ticket, in the order things happened: appended, never changed.
+ * Whatever the desk records about a ticket (status, targets, messages, conversation) is logged here too.
+ */
 @Repository
 public class TicketEvents {
 
@@ -17,7 +20,7 @@ public class TicketEvents {
         this.jdbc = jdbc;
     }
 
-    void record(long ticketId, Type type, String actor, String detail) {
+    public void record(long ticketId, Type type, String actor, String detail) {
         jdbc.sql("insert into ticket_event (ticket_id, at, type, actor, detail) values (:t, :at, :type, :actor, :detail)")
                 .param("t", ticketId).param("at", ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC))
                 .param("type", type.name()).param("actor", actor).param("detail", detail).update();
@@ -38,7 +41,18 @@ public class TicketEvents {
         REROUTED,
         DOWNGRADED,
         CUSTOMER_REPLIED,
-        ENGINEERING_FIX_RELEASED
+        ENGINEERING_FIX_RELEASED,
+        QUESTIONS,
+        ANSWER,
+        STATUS_UPDATE,
+        RESOLUTION,
+        SLA_TARGET_STARTED,
+        SLA_WARNING,
+        SLA_BREACHED,
+        SLA_TARGET_MET,
+        SLA_TARGET_MET_LATE,
+        MESSAGE_QUEUED,
+        MESSAGE_SENT
     }
 
     public record Event(OffsetDateTime at, Type type, String actor, String detail) {

@@ -51,6 +51,9 @@ class TicketWork {
         if (ticket.status() != TicketStatus.WAITING_ON_CUSTOMER) {
             throw ApiException.conflict(key + " is not waiting on the customer (status " + ticket.status() + ")");
         }
+        // Logged first: the answer is what moves the ticket on.
+        events.record(ticket.id(), TicketEvents.Type.CUSTOMER_REPLIED, contact.id(), null);
+        conversation.add(ticket.id(), Conversation.Kind.ANSWER, contact.id(), message);
         var answer = ProcessText.forVariable(message, key);
         var correlated = runtime.createMessageCorrelation(CUSTOMER_REPLIED)
                 .processInstanceBusinessKey(key)
@@ -59,8 +62,6 @@ class TicketWork {
         if (correlated.isEmpty()) {
             throw ApiException.conflict(key + " is not waiting on the customer");
         }
-        conversation.add(ticket.id(), Conversation.Kind.ANSWER, contact.id(), message);
-        events.record(ticket.id(), TicketEvents.Type.CUSTOMER_REPLIED, contact.id(), null);
         return tickets.find(ticket.id()).orElseThrow();
     }
 
@@ -82,16 +83,18 @@ class TicketWork {
         if (ticket.status() != TicketStatus.WAITING_ON_ENGINEERING || waiting == 0) {
             throw ApiException.conflict(key + " is not waiting on engineering for bug " + bugId);
         }
-        var released = runtime.createMessageCorrelation(ENGINEERING_FIX_RELEASED)
+        // Logged first, for every ticket the fix releases: the release is what moves them on.
+        var keys = runtime.createExecutionQuery().messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
+                .processVariableValueEquals("engineeringBugId", bugId).list().stream()
+                .map(execution -> runtime.createProcessInstanceQuery()
+                        .processInstanceId(execution.getProcessInstanceId()).singleResult().getBusinessKey())
+                .distinct().sorted().toList();
+        keys.forEach(releasedKey -> tickets.findByKey(releasedKey).ifPresent(releasedTicket -> events.record(releasedTicket.id(),
+                TicketEvents.Type.ENGINEERING_FIX_RELEASED, user.id(), "bug " + bugId + (releaseNote == null ? "" : ": " + releaseNote))));
+        runtime.createMessageCorrelation(ENGINEERING_FIX_RELEASED)
                 .processInstanceVariableEquals("engineeringBugId", bugId)
                 .setVariables(Map.of("releaseNote", releaseNote == null ? "" : releaseNote))
                 .correlateAllWithResult();
-        var keys = released.stream()
-                .map(result -> runtime.createProcessInstanceQuery()
-                        .processInstanceId(result.getExecution().getProcessInstanceId()).singleResult())
-                .map(instance -> instance.getBusinessKey()).distinct().sorted().toList();
-        keys.forEach(releasedKey -> tickets.findByKey(releasedKey).ifPresent(releasedTicket -> events.record(releasedTicket.id(),
-                TicketEvents.Type.ENGINEERING_FIX_RELEASED, user.id(), "bug " + bugId + (releaseNote == null ? "" : ": " + releaseNote))));
         return keys;
     }
 }
