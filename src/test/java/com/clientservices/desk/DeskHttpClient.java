@@ -22,6 +22,30 @@ public final class DeskHttpClient {
         this.base = "http://localhost:" + port;
     }
 
+    /** Any method, with a JSON body or none. */
+    public Response send(String user, String method, String path, String json) {
+        return send(user, method, path, json, "application/json");
+    }
+
+    public Response send(String user, String method, String path, String body, String contentType) {
+        var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        return send(user, "demo", HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType).method(method, publisher));
+    }
+
+    /** A multipart/form-data upload of one file, as Camunda Modeler deploys models. */
+    public Response upload(String user, String path, String fileName, String content) {
+        var boundary = "----desk" + System.nanoTime();
+        var body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nupload\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"
+                + "--" + boundary + "--\r\n";
+        return send(user, "POST", path, body, "multipart/form-data; boundary=" + boundary);
+    }
+
     public Response get(String user, String path, String accept) {
         return send(user, "demo", HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
     }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** SLA targets met and missed per team per week, from the SLA report, for the audit page's chart. */
 @Component
-class WeeklyCompliance {
+public class WeeklyCompliance {
 
     private final SlaReport report;
 
@@ -34,7 +34,8 @@ class WeeklyCompliance {
         return List.copyOf(teams.values());
     }
 
-    record Team(String name, List<Week> weeks) {
+    /** One team's weeks; public because the page template reads it. */
+    public record Team(String name, List<Week> weeks) {
 
         Team(String name, int count, LocalDate lastMonday) {
             this(name, new ArrayList<>());
@@ -43,12 +44,12 @@ class WeeklyCompliance {
             }
         }
 
-        long highest() {
+        public long highest() {
             return Math.max(1, weeks.stream().mapToLong(week -> week.met + week.missed).max().orElse(1));
         }
     }
 
-    static final class Week {
+    public static final class Week {
 
         private final LocalDate monday;
         private long met;

@@ -1,0 +1,85 @@
+package com.clientservices.desk.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The /audit pages as a browser gets them: sign in, search, a real ticket's timeline and the weekly chart. */
+@DeskTest
+class AuditPagesTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    String key;
+
+    @BeforeEach
+    void aWorkedTicket() {
+        var http = new DeskHttpClient(port);
+        key = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"AD_SERVING\","
+                + "\"subject\":\"<b>Blank</b> placements & more\",\"description\":\"d\",\"impact\":\"i\"}").json().get("key").asText();
+        var task = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key).json().get(0).get("id").asText();
+        http.post("cs-agent", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"cs-agent\"}");
+        http.post("cs-agent", "/engine-rest/task/" + task + "/complete", "{\"variables\":{}}");
+    }
+
+    @Test
+    void auditorSearchesOpensTheTimelineAndSeesTheWeeklyChart() throws Exception {
+        var browser = signIn("auditor");
+
+        var search = get(browser, "/audit?q=" + key);
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).contains(key).contains("&lt;b&gt;Blank&lt;/b&gt; placements &amp; more")
+                .doesNotContain("<b>Blank</b>");
+        assertThat(search.body()).contains("id=\"chart\"").contains("<svg").contains("client-services")
+                .contains("class=\"met-bar\"");
+
+        var ticket = get(browser, "/audit/tickets/" + key);
+        assertThat(ticket.statusCode()).isEqualTo(200);
+        assertThat(ticket.body()).contains("id=\"timeline\"").contains("SUBMITTED").contains("spoc-acme")
+                .contains("TASK_COMPLETED").contains("cs-agent").contains("SLA_TARGET_MET").contains("ACKNOWLEDGEMENT");
+    }
+
+    @Test
+    void everyoneButAuditorsIsRefused() throws Exception {
+        assertThat(get(signIn("cs-agent"), "/audit").statusCode()).isEqualTo(403);
+        assertThat(get(signIn("demo"), "/audit").statusCode()).isEqualTo(403);
+        var anonymous = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var redirected = get(anonymous, "/audit");
+        assertThat(redirected.statusCode()).isEqualTo(302);
+        assertThat(redirected.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    private HttpClient signIn(String user) throws Exception {
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var form = get(browser, "/login");
+        var token = CSRF.matcher(form.body());
+        assertThat(token.find()).as("login form with a CSRF token").isTrue();
+        var body = "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        var response = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return browser;
+    }
+
+    private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
