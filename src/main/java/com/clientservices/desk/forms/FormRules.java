@@ -50,6 +50,13 @@ final class FormRules {
         return problems;
     }
 
+    /** The fields a user fills in: those with a key that are neither read-only nor disabled. */
+    static List<String> editableKeys(JsonNode form) {
+        return components(form).stream()
+                .filter(c -> c.hasNonNull("key") && !c.path("readonly").asBoolean(false) && !c.path("disabled").asBoolean(false))
+                .map(c -> c.get("key").asText()).toList();
+    }
+
     static List<String> keys(JsonNode form) {
         return components(form).stream().map(c -> c.path("key").asText(null)).filter(k -> k != null).toList();
     }

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Refuses to complete a task whose values break the rules of its Camunda Form, however the task is
  * completed (Tasklist, the engine REST API, Java): the form stays the one place where a field is
- * declared required, and the task stays open with a message naming the field.
+ * declared required, and the task stays open with a message naming the field. When the task is
+ * created, the values its form asks for are cleared, so an answer from an earlier round (last
+ * hour's status update, the previous questions) neither fills the form nor satisfies it.
  */
 @Component("requireFormFields")
 class RequireFormFields implements TaskListener {
@@ -39,6 +41,10 @@ class RequireFormFields implements TaskListener {
         }
         var deploymentId = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getDeploymentId();
         var form = forms.computeIfAbsent(deploymentId + "/" + formId, k -> load(deploymentId, formId));
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            FormRules.editableKeys(form).forEach(key -> task.getExecution().removeVariable(key));
+            return;
+        }
         // Every field of the form is known to its conditions, unset ones as null, as in the browser.
         var values = new HashMap<String, Object>();
         FormRules.keys(form).forEach(key -> values.put(key, null));

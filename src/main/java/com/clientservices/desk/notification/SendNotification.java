@@ -1,10 +1,14 @@
 package com.clientservices.desk.notification;
 
+import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.sla.BusinessCalendar;
+import com.clientservices.desk.ticket.Ticket;
+import com.clientservices.desk.ticket.TicketRepository;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,15 +19,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queues the message a send task of a model names: its input {@code template} is the message
- * kind, its input {@code to} who receives it, a user id or {@code group:<group id>} for every
- * member of a group. The message is rendered and queued in the same transaction as the business
- * step, and the {@code deliver-notification} process sends it once that transaction has committed,
- * so a failing mail server never holds a ticket up or loses a message.
+ * kind, its input {@code to} who receives it by role: {@code customer} (the contact who submitted
+ * the ticket), {@code account-representative} (the customer's), {@code team} (every member of the
+ * ticket's team) or {@code group:<group id>}. Recipients and the ticket's details come from the
+ * ticket record, never from process variables a task form could change. The message is rendered
+ * and queued in the same transaction as the business step, and the {@code deliver-notification}
+ * process sends it once that transaction has committed, so a failing mail server never holds a
+ * ticket up or loses a message.
  */
 @Component("sendNotification")
 class SendNotification implements JavaDelegate {
 
     static final String DELIVERY_PROCESS = "deliver-notification";
+    private static final String CUSTOMER = "customer";
+    private static final String ACCOUNT_REPRESENTATIVE = "account-representative";
+    private static final String TEAM = "team";
     private static final String GROUP = "group:";
 
     private final MessageTemplates templates;
@@ -31,9 +41,13 @@ class SendNotification implements JavaDelegate {
     private final IdentityService identity;
     private final RuntimeService runtime;
     private final BusinessCalendar calendar;
+    private final TicketRepository tickets;
+    private final Members members;
 
     SendNotification(MessageTemplates templates, Notifications notifications, IdentityService identity,
-            RuntimeService runtime, BusinessCalendar calendar) {
+            RuntimeService runtime, BusinessCalendar calendar, TicketRepository tickets, Members members) {
+        this.tickets = tickets;
+        this.members = members;
         this.templates = templates;
         this.notifications = notifications;
         this.identity = identity;
@@ -48,34 +62,82 @@ class SendNotification implements JavaDelegate {
         if (template == null || to == null || to.isBlank()) {
             throw new IllegalStateException(execution.getCurrentActivityId() + " needs the inputs 'template' and 'to'");
         }
-        var recipients = recipients(to);
+        var ticket = tickets.findByKey(execution.getProcessBusinessKey()).orElseThrow(
+                () -> new IllegalStateException("no ticket " + execution.getProcessBusinessKey()));
+        var member = members.find(ticket.memberId()).orElseThrow();
+        var recipients = recipients(to, ticket, member);
         var values = new HashMap<String, Object>();
         execution.getVariables().forEach((name, value) -> values.put(name, readable(value)));
+        values.putAll(details(ticket, member));
         values.put("recipientName", recipients.name());
         var message = templates.render(template, values);
-        var ticketId = (Long) execution.getVariable("ticketId");
-        var id = notifications.queue(ticketId, template, to, String.join(", ", recipients.addresses()), message);
+        var id = notifications.queue(ticket.id(), template, recipients.who(), String.join(", ", recipients.addresses()), message);
         // Queuing is the desk's own doing, whoever's action caused the message.
         Context.getCommandContext().runWithoutAuthorization(() -> runtime.startProcessInstanceByKey(
                 DELIVERY_PROCESS, execution.getProcessBusinessKey(), Map.of("notificationId", id)));
     }
 
-    private Recipients recipients(String to) {
-        if (to.startsWith(GROUP)) {
-            var groupId = to.substring(GROUP.length());
-            var group = identity.createGroupQuery().groupId(groupId).singleResult();
-            var addresses = new ArrayList<String>();
-            identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
-                    .map(User::getEmail).filter(address -> address != null && !address.isBlank()).forEach(addresses::add);
-            return new Recipients(group == null ? groupId : group.getName(), addresses);
+    /** The request as the customer sent it, in full, and who is who on the ticket. */
+    private Map<String, Object> details(Ticket ticket, Members.Member member) {
+        var details = new HashMap<String, Object>();
+        details.put("ticketKey", ticket.key());
+        details.put("subject", ticket.subject());
+        details.put("description", ticket.description());
+        details.put("impact", ticket.impact());
+        details.put("requestType", ticket.requestType());
+        details.put("stepsToReproduce", orNone(ticket.stepsToReproduce()));
+        details.put("objectIds", ticket.objectIds() == null || ticket.objectIds().isEmpty() ? "none" : String.join(", ", ticket.objectIds()));
+        details.put("environment", ticket.environment() == null || ticket.environment().isEmpty() ? "none"
+                : ticket.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        details.put("browser", orNone(ticket.browser()));
+        details.put("operatingSystem", orNone(ticket.operatingSystem()));
+        details.put("emergencyPhone", orNone(ticket.emergencyPhone()));
+        details.put("emergencyCriteria", ticket.emergencyCriteria() == null ? "none" : String.join(", ", ticket.emergencyCriteria()));
+        details.put("submittedBy", ticket.submittedBy());
+        details.put("submittedAt", readable(Date.from(ticket.submittedAt().toInstant())));
+        details.put("memberName", member.name());
+        details.put("accountRepresentative", member.accountRepresentative());
+        details.put("team", ticket.team() == null ? "none" : ticket.team());
+        if (ticket.acknowledgeBy() != null) {
+            details.put("acknowledgeBy", readable(Date.from(ticket.acknowledgeBy().toInstant())));
         }
-        var user = identity.createUserQuery().userId(to).singleResult();
-        if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
-            return new Recipients(user == null ? to : name(user), new ArrayList<>());
-        }
+        return details;
+    }
+
+    private static String orNone(String value) {
+        return value == null || value.isBlank() ? "none" : value;
+    }
+
+    private Recipients recipients(String to, Ticket ticket, Members.Member member) {
+        return switch (to) {
+            case CUSTOMER -> user(ticket.submittedBy());
+            case ACCOUNT_REPRESENTATIVE -> user(member.accountRepresentative());
+            case TEAM -> group(ticket.team());
+            default -> {
+                if (!to.startsWith(GROUP)) {
+                    throw new IllegalStateException("unknown recipient '" + to + "': use customer, account-representative, "
+                            + "team or group:<group id>");
+                }
+                yield group(to.substring(GROUP.length()));
+            }
+        };
+    }
+
+    private Recipients group(String groupId) {
+        var group = identity.createGroupQuery().groupId(groupId).singleResult();
         var addresses = new ArrayList<String>();
-        addresses.add(user.getEmail());
-        return new Recipients(name(user), addresses);
+        identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
+                .map(User::getEmail).filter(address -> address != null && !address.isBlank()).forEach(addresses::add);
+        return new Recipients(GROUP + groupId, group == null ? groupId : group.getName(), addresses);
+    }
+
+    private Recipients user(String userId) {
+        var user = identity.createUserQuery().userId(userId).singleResult();
+        var addresses = new ArrayList<String>();
+        if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+            addresses.add(user.getEmail());
+        }
+        return new Recipients(userId, user == null ? userId : name(user), addresses);
     }
 
     // Dates read as the calendar's wall time with offset, the way the desk shows every time.
@@ -89,6 +151,6 @@ class SendNotification implements JavaDelegate {
         return name.isEmpty() ? user.getId() : name;
     }
 
-    private record Recipients(String name, java.util.List<String> addresses) {
+    private record Recipients(String who, String name, java.util.List<String> addresses) {
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -23,6 +24,7 @@ public class SlaClock {
 
     static final String NEXT_RESPONSE_GIVEN = "NextResponseGiven";
     static final String STATUS_UPDATES_STOPPED = "StatusUpdatesStopped";
+    static final String BREACH_PROCESS = "sla-breach";
 
     private final BusinessCalendar calendar;
     private final SlaTargets targets;
@@ -103,17 +105,27 @@ public class SlaClock {
         });
     }
 
-    /** The due time came with the target still running: the target is missed. */
+    /**
+     * The due time came with the target still running: the target is missed, and the managers get
+     * it to handle in the {@code sla-breach} process, beside the ticket so the ticket is not held up.
+     */
     public void breach(DelegateExecution execution, String kindName) {
-        var target = targets.running(ticketId(execution), SlaTargetKind.valueOf(kindName)).orElseThrow(
+        var kind = SlaTargetKind.valueOf(kindName);
+        var target = targets.running(ticketId(execution), kind).orElseThrow(
                 () -> new IllegalStateException("no running " + kindName + " target on " + execution.getBusinessKey()));
         targets.breached(target.id(), utc(now()));
         events.record(target.ticketId(), TicketEvents.Type.SLA_BREACHED, null,
                 kindName + " was due by " + local(target.dueAt().toInstant()));
-        // Local to the breach's own path, so two breaches in one ticket each keep their details.
-        execution.setVariableLocal("breachedTarget", kindName);
-        execution.setVariableLocal("breachedTargetLabel", SlaTargetKind.valueOf(kindName).label);
-        execution.setVariableLocal("breachedTargetDue", local(target.dueAt().toInstant()).toString());
+        var breach = new HashMap<String, Object>();
+        breach.put("ticketId", target.ticketId());
+        breach.put("ticketKey", execution.getProcessBusinessKey());
+        breach.put("subject", execution.getVariable("subject"));
+        breach.put("team", target.team());
+        breach.put("emergency", target.emergency());
+        breach.put("breachedTarget", kindName);
+        breach.put("breachedTargetLabel", kind.label);
+        breach.put("breachedTargetDue", local(target.dueAt().toInstant()).toString());
+        runtime.startProcessInstanceByKey(BREACH_PROCESS, execution.getProcessBusinessKey(), breach);
     }
 
     /**

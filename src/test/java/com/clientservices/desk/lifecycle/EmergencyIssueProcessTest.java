@@ -91,8 +91,10 @@ class EmergencyIssueProcessTest {
         var breach = scenario.task(key, "Task_HandleSlaBreach");
         assertThat(breach).hasCandidateGroup("cs-managers");
         assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(breach.getPriority()).isEqualTo(95);
         scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Night shift paged"));
-        assertThat(lifecycle).hasPassed("Event_BreachHandled");
+        assertThat(lifecycle).hasPassed("Event_AcknowledgementBreachEscalated");
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).isEmpty();
     }
 
     @Test
@@ -141,6 +143,9 @@ class EmergencyIssueProcessTest {
         scenario.at("2026-04-14T11:50:00-04:00");
         scenario.fireDueTimers(key);
         assertThat(lifecycle).hasPassed("Task_RecordMissedStatusUpdate", "Event_MissedStatusUpdateRecorded");
+        var missedUpdate = scenario.task(key, "Task_HandleSlaBreach");
+        assertThat(missedUpdate).hasCandidateGroup("cs-managers");
+        assertThat(tasks.getVariable(missedUpdate.getId(), "breachedTarget")).isEqualTo("STATUS_UPDATE");
         assertThat(targets(key, SlaTargetKind.STATUS_UPDATE)).extracting(SlaTarget::outcome)
                 .containsExactly(Outcome.MET, Outcome.MISSED);
 
@@ -192,8 +197,10 @@ class EmergencyIssueProcessTest {
         scenario.at("2026-04-15T22:00:00-04:00");
         scenario.fireDueTimers(key);
         assertThat(lifecycle).hasPassed("Task_RecordNextResponseBreach");
-        assertThat(tasks.getVariable(scenario.task(key, "Task_HandleSlaBreach").getId(), "breachedTarget"))
-                .isEqualTo("NEXT_RESPONSE");
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach"))
+                .extracting(task -> tasks.getVariable(task.getId(), "breachedTarget"))
+                .as("the missed next response, beside the hourly updates nobody sent")
+                .contains("NEXT_RESPONSE", "STATUS_UPDATE");
 
         scenario.at("2026-04-15T22:20:00-04:00");
         scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed"));
@@ -221,6 +228,23 @@ class EmergencyIssueProcessTest {
         assertThat(ticket.downgradedBy()).isEqualTo("cs-agent");
         assertThat(ticket.downgradeReason()).isEqualTo("Only a test page is affected");
         assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
+    }
+
+    @Test
+    void lateAcknowledgementWithDowngradeStillContinuesAsStandardWhileManagersHandleTheBreach() {
+        scenario.at("2026-04-17T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", true);
+        scenario.at("2026-04-17T11:00:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).hasSize(1);
+
+        scenario.at("2026-04-17T11:10:00-04:00");
+        scenario.complete(key, "Task_AcknowledgeTicket",
+                Map.of("downgradeToStandard", true, "downgradeReason", "Only one placement"));
+
+        assertThat(scenario.lifecycle(key, "standard-issue")).isWaitingAt("Task_DiagnoseIssue");
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).as("the breach stays with the managers").hasSize(1);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
     }
 
     @AfterAll

@@ -131,8 +131,8 @@ public class Scenario {
     }
 
     private String lifecycleId(String key) {
-        var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list();
-        return instances.stream().filter(i -> !i.getProcessDefinitionId().startsWith("support-request:"))
-                .findFirst().orElseThrow().getId();
+        var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .processDefinitionKeyIn("standard-issue", "emergency-issue").list();
+        return instances.stream().findFirst().orElseThrow().getId();
     }
 }
