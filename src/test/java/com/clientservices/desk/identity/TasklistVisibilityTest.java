@@ -223,6 +223,15 @@ class TasklistVisibilityTest {
         assertThat(response.headers().firstValue("X-XSRF-TOKEN")).as("refused for CSRF").isNotEqualTo(Optional.of("Required"));
     }
 
+    @Test
+    void customerContactCannotSignInToAnyCamundaWebappNotEvenWelcome() {
+        for (var app : List.of("welcome", "tasklist", "cockpit", "admin")) {
+            var response = new TasklistBrowser().signIn("spoc-acme", "demo", app);
+            assertThat(response.statusCode()).as("%s: %s", app, response.body()).isEqualTo(403);
+        }
+        assertThat(new TasklistBrowser().signIn("cs-agent", "demo", "welcome").statusCode()).isEqualTo(200);
+    }
+
     private JsonNode submit(String requestType, String subject) {
         var request = Map.of("memberId", 1001, "requestType", requestType, "subject", subject,
                 "description", "Details of " + subject, "impact", "Campaigns affected");
@@ -292,6 +301,10 @@ class TasklistVisibilityTest {
                 .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
 
         HttpResponse<String> signIn(String user, String password) {
+            return signIn(user, password, "tasklist");
+        }
+
+        HttpResponse<String> signIn(String user, String password, String app) {
             var page = send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET());
             assertThat(page.statusCode()).isEqualTo(200);
             var csrf = cookies.getCookieStore().get(uri("/camunda/")).stream()
@@ -299,7 +312,7 @@ class TasklistVisibilityTest {
                     .findFirst().orElseThrow(() -> new AssertionError("Tasklist set no XSRF-TOKEN cookie"));
             var form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                     + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+            return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Accept", "application/json")
                     .header("X-XSRF-TOKEN", csrf)

@@ -1,0 +1,45 @@
+package com.clientservices.desk.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.sla.SlaTarget.Outcome;
+import com.clientservices.desk.sla.SlaTargetKind;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Agents may set variables on their tasks, but none can stand in for the desk's own steps. */
+@DeskTest
+class TaskVariablesCannotSilenceTheDeskTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Scenario scenario;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void variableNamedLikeTheSlaClockDoesNotStopTheBreach() {
+        var http = new DeskHttpClient(port);
+        scenario.at("2026-05-04T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", false);
+        var task = scenario.task(key, "Task_AcknowledgeTicket").getId();
+        var set = http.send("cs-agent", "PUT", "/engine-rest/task/" + task + "/variables/slaClock",
+                "{\"value\":\"nothing\",\"type\":\"String\"}");
+        assertThat(set.status()).as("agents may set task variables").isEqualTo(204);
+
+        scenario.at("2026-05-05T10:00:00-04:00");
+        scenario.fireDueTimers(key);
+
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).hasSize(1);
+    }
+}
