@@ -35,9 +35,11 @@ class TicketController {
     private final RequestTypeCatalogue requestTypes;
     private final BusinessCalendar calendar;
     private final SlaTargets slaTargets;
+    private final Attachments attachments;
 
     TicketController(TicketIntake intake, TicketRepository tickets, TicketAccess access, Members members,
-            RequestTypeCatalogue requestTypes, BusinessCalendar calendar, SlaTargets slaTargets) {
+            RequestTypeCatalogue requestTypes, BusinessCalendar calendar, SlaTargets slaTargets, Attachments attachments) {
+        this.attachments = attachments;
         this.intake = intake;
         this.tickets = tickets;
         this.access = access;
@@ -92,7 +94,8 @@ class TicketController {
                 t.emergency(), t.emergencyPhone(), t.emergencyCriteria(), t.objectIds(), t.environment(),
                 t.stepsToReproduce(), t.browser(), t.operatingSystem(), t.status(), t.route(), t.team(),
                 representative, t.submittedBy(), local(t.submittedAt()), local(t.acknowledgeBy()),
-                MissingInformation.of(t, type, false), targets(t),
+                MissingInformation.of(t, type, attachments.of(t.id()).stream().anyMatch(Attachments.Attachment::isImage)),
+                targets(t),
                 t.downgradedBy() == null ? null : new TicketView.Downgrade(t.downgradedBy(), local(t.downgradedAt()), t.downgradeReason()),
                 local(t.updatedAt()));
     }

@@ -42,6 +42,7 @@ public class TicketEvents {
         DOWNGRADED,
         CUSTOMER_REPLIED,
         ENGINEERING_FIX_RELEASED,
+        ATTACHMENT_ADDED,
         QUESTIONS,
         ANSWER,
         STATUS_UPDATE,

@@ -1,0 +1,57 @@
+package com.clientservices.desk.ticket;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Files attached to tickets, kept in the database with the ticket. */
+@Repository
+public class Attachments {
+
+    private final JdbcClient jdbc;
+
+    Attachments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long add(long ticketId, String fileName, String contentType, byte[] content, String sha256, String uploadedBy) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into ticket_attachment (ticket_id, file_name, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+                values (:t, :name, :type, :size, :sha, :content, :by, :at)
+                """)
+                .param("t", ticketId).param("name", fileName).param("type", contentType).param("size", content.length)
+                .param("sha", sha256).param("content", content).param("by", uploadedBy)
+                .param("at", ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public List<Attachment> of(long ticketId) {
+        return jdbc.sql("""
+                select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+                from ticket_attachment where ticket_id = :t order by id
+                """).param("t", ticketId)
+                .query((rs, row) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                .list();
+    }
+
+    Optional<byte[]> content(long ticketId, long id) {
+        return jdbc.sql("select content from ticket_attachment where ticket_id = :t and id = :id")
+                .param("t", ticketId).param("id", id).query((rs, row) -> rs.getBytes(1)).optional();
+    }
+
+    /** An attachment without its content. */
+    public record Attachment(long id, String fileName, String contentType, long sizeBytes, String sha256,
+            String uploadedBy, OffsetDateTime uploadedAt) {
+
+        boolean isImage() {
+            return contentType.startsWith("image/");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package com.clientservices.desk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Screenshots and files on a ticket: type checked from the content, size-limited, safe names. */
+@DeskTest
+class AttachmentApiTest {
+
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    @LocalServerPort
+    int port;
+
+    DeskHttpClient http;
+    String key;
+
+    @BeforeEach
+    void uiBugTicket() {
+        http = new DeskHttpClient(port);
+        key = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"UI_API_BUG\",\"subject\":\"Button dead\","
+                + "\"description\":\"d\",\"impact\":\"i\",\"browser\":\"Chrome 131\",\"operatingSystem\":\"macOS 15\"}")
+                .json().get("key").asText();
+    }
+
+    @Test
+    void screenshotIsStoredSatisfiesTheMissingScreenshotAndDownloadsUnchanged() throws Exception {
+        assertThat(http.get("spoc-acme", "/api/tickets/" + key).json().get("missingInformation").toString()).contains("screenshot");
+
+        var uploaded = upload("spoc-acme", "button.png", "image/png", PNG);
+
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        var attachment = new ObjectMapper().readTree(uploaded.body());
+        assertThat(attachment.get("contentType").asText()).isEqualTo("image/png");
+        assertThat(attachment.get("sizeBytes").asLong()).isEqualTo(PNG.length);
+        assertThat(http.get("spoc-acme", "/api/tickets/" + key).json().get("missingInformation").toString())
+                .doesNotContain("screenshot");
+        var download = HttpClient.newHttpClient().send(request("cs-agent", uploaded.headers().firstValue("Location").orElseThrow())
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(PNG);
+        assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(http.get("spoc-globex", "/api/tickets/" + key + "/attachments").status()).isEqualTo(403);
+    }
+
+    @Test
+    void plainTextLogIsAccepted() throws Exception {
+        var response = upload("spoc-acme", "console.log", "text/plain", "GET /ad 500\nGET /ad 500\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.body()).contains("text/plain");
+    }
+
+    @Test
+    void htmlCalledAPngIsRefusedAsUnsupported() throws Exception {
+        var response = upload("spoc-acme", "shot.png", "image/png",
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).contains("\"field\":\"file\"");
+        var executable = new byte[64];
+        executable[0] = 'M';
+        executable[1] = 'Z';
+        assertThat(upload("spoc-acme", "tool.exe", "application/octet-stream", executable).statusCode()).isEqualTo(415);
+    }
+
+    @ParameterizedTest(name = "file name \"{0}\" is refused")
+    @ValueSource(strings = {"../../etc/passwd.png", "..\\\\windows\\\\shot.png", "dir/shot.png", ".hidden.png", "a..b.png"})
+    void pathsInFileNamesAreRefused(String name) throws Exception {
+        var response = upload("spoc-acme", name, "image/png", PNG);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"file\"");
+        assertThat(http.get("spoc-acme", "/api/tickets/" + key + "/attachments").json()).isEmpty();
+    }
+
+    @Test
+    void oversizeEmptyForeignAndUnauthenticatedUploadsAreRefused() throws Exception {
+        var big = Arrays.copyOf(PNG, 6 * 1024 * 1024);
+        assertThat(upload("spoc-acme", "big.png", "image/png", big).statusCode()).isEqualTo(413);
+        assertThat(upload("spoc-acme", "empty.png", "image/png", new byte[0]).statusCode()).isEqualTo(400);
+        assertThat(upload("spoc-globex", "button.png", "image/png", PNG).statusCode()).isEqualTo(403);
+        assertThat(upload("cs-agent", "button.png", "image/png", PNG).statusCode()).isEqualTo(403);
+        assertThat(upload(null, "button.png", "image/png", PNG).statusCode()).isEqualTo(401);
+        assertThat(http.get("spoc-acme", "/api/tickets/" + key + "/attachments").json()).isEmpty();
+    }
+
+    private HttpResponse<String> upload(String user, String fileName, String contentType, byte[] content) throws Exception {
+        var boundary = "----desk" + System.nanoTime();
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(request(user, "/api/tickets/" + key + "/attachments")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return request;
+    }
+}
