@@ -1,23 +1,16 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.identity.CurrentUser;
-import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,56 +22,25 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Tickets")
 class AttachmentController {
 
-    private static final int NAME_MAX = 200;
-    // A plain file name: no folders, no leading dot, no control characters.
-    private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\x00-\\x1F\\x7F]+");
-
     private final TicketRepository tickets;
     private final Attachments attachments;
-    private final Members members;
     private final TicketAccess access;
-    private final TicketEvents events;
+    private final Attaching attaching;
 
-    AttachmentController(TicketRepository tickets, Attachments attachments, Members members, TicketAccess access,
-            TicketEvents events) {
+    AttachmentController(TicketRepository tickets, Attachments attachments, TicketAccess access, Attaching attaching) {
         this.tickets = tickets;
         this.attachments = attachments;
-        this.members = members;
         this.access = access;
-        this.events = events;
+        this.attaching = attaching;
     }
 
     @PostMapping(path = "/api/tickets/{key}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Attach a screenshot or file (PNG, JPEG, GIF, WebP, PDF or plain text; at most 5 MB)",
             description = "The type is checked from the content, not the name; 415 for other types, 413 when too large.")
-    @Transactional
     ResponseEntity<Attachments.Attachment> upload(@PathVariable String key, @RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
-        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
-        var contact = CurrentUser.get();
-        if (!members.isContact(ticket.memberId(), contact.id())) {
-            throw ApiException.forbidden("Only a registered contact of member " + ticket.memberId() + " may attach files to " + key);
-        }
-        if (file == null || file.isEmpty()) {
-            throw ApiException.invalid("file", "is required: a non-empty file in the multipart field 'file'");
-        }
-        var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
-        if (name.isEmpty() || name.length() > NAME_MAX || !SAFE_NAME.matcher(name).matches() || name.contains("..")
-                || name.startsWith(".")) {
-            throw ApiException.invalid("file", "has a file name that is not a plain name of at most " + NAME_MAX
-                    + " characters (no folders, no '..')");
-        }
-        if (ticket.status() == TicketStatus.CLOSED) {
-            throw ApiException.conflict(key + " is closed and takes no more files; please open a new ticket");
-        }
-        var content = file.getBytes();
-        var type = FileTypes.detect(content).orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported file type: attach a PNG, JPEG, GIF or WebP screenshot, a PDF or plain text",
-                List.of(new com.clientservices.desk.web.FieldProblem("file", "is not a PNG, JPEG, GIF, WebP, PDF or plain-text file"))));
-        var id = attachments.add(ticket.id(), name, type, content, sha256(content), contact.id());
-        events.record(ticket.id(), TicketEvents.Type.ATTACHMENT_ADDED, contact.id(), name + " (" + type + ", " + content.length + " bytes)");
-        var stored = attachments.of(ticket.id()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
-        return ResponseEntity.created(URI.create("/api/tickets/" + key + "/attachments/" + id)).body(stored);
+        var stored = attaching.attach(key, file, CurrentUser.get());
+        return ResponseEntity.created(URI.create("/api/tickets/" + key + "/attachments/" + stored.id())).body(stored);
     }
 
     @GetMapping("/api/tickets/{key}/attachments")
@@ -110,11 +72,4 @@ class AttachmentController {
         return ticket;
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

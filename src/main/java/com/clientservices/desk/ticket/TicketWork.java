@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** What customers and engineering do to a running ticket: answer questions, release a fix. */
 @Service
-class TicketWork {
+public class TicketWork {
 
     static final String CUSTOMER_REPLIED = "CustomerReplied";
     static final String ENGINEERING_FIX_RELEASED = "EngineeringFixReleased";
@@ -34,7 +34,7 @@ class TicketWork {
     }
 
     @Transactional
-    Ticket reply(String key, String message, DeskUser contact) {
+    public Ticket reply(String key, String message, DeskUser contact) {
         var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
         if (!members.isContact(ticket.memberId(), contact.id())) {
             throw ApiException.forbidden("Only a registered contact of member " + ticket.memberId() + " may reply to " + key);

@@ -1,0 +1,73 @@
+package com.clientservices.desk.ticket;
+
+import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.web.FieldProblem;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/** A customer's contact attaches a file to their ticket: checked, stored and logged. */
+@Service
+public class Attaching {
+
+    private static final int NAME_MAX = 200;
+    // A plain file name: no folders, no control characters.
+    private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\x00-\\x1F\\x7F]+");
+
+    private final TicketRepository tickets;
+    private final Attachments attachments;
+    private final Members members;
+    private final TicketEvents events;
+
+    Attaching(TicketRepository tickets, Attachments attachments, Members members, TicketEvents events) {
+        this.tickets = tickets;
+        this.attachments = attachments;
+        this.members = members;
+        this.events = events;
+    }
+
+    @Transactional
+    public Attachments.Attachment attach(String key, MultipartFile file, DeskUser contact) throws IOException {
+        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        if (!members.isContact(ticket.memberId(), contact.id())) {
+            throw ApiException.forbidden("Only a registered contact of member " + ticket.memberId() + " may attach files to " + key);
+        }
+        if (file == null || file.isEmpty()) {
+            throw ApiException.invalid("file", "is required: a non-empty file in the multipart field 'file'");
+        }
+        var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
+        if (name.isEmpty() || name.length() > NAME_MAX || !SAFE_NAME.matcher(name).matches() || name.contains("..")
+                || name.startsWith(".")) {
+            throw ApiException.invalid("file", "has a file name that is not a plain name of at most " + NAME_MAX
+                    + " characters (no folders, no '..')");
+        }
+        if (ticket.status() == TicketStatus.CLOSED) {
+            throw ApiException.conflict(key + " is closed and takes no more files; please open a new ticket");
+        }
+        var content = file.getBytes();
+        var type = FileTypes.detect(content).orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported file type: attach a PNG, JPEG, GIF or WebP screenshot, a PDF or plain text",
+                List.of(new FieldProblem("file", "is not a PNG, JPEG, GIF, WebP, PDF or plain-text file"))));
+        var id = attachments.add(ticket.id(), name, type, content, sha256(content), contact.id());
+        events.record(ticket.id(), TicketEvents.Type.ATTACHMENT_ADDED, contact.id(), name + " (" + type + ", " + content.length + " bytes)");
+        var stored = attachments.of(ticket.id()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        return stored;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
