@@ -5,14 +5,13 @@ import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.ticket.TicketRepository;
 import com.clientservices.desk.ticket.TicketStatus;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import com.clientservices.desk.web.PageNotFound;
 
 /** The auditor's pages: search tickets, a ticket's timeline, and SLA met/missed per team per week. */
 @Controller
@@ -72,7 +71,7 @@ class AuditPages {
     @GetMapping("/audit/tickets/{key}")
     String ticket(@PathVariable String key, Model model) {
         var ticket = tickets.findByKey(key)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No ticket " + key));
+                .orElseThrow(() -> new PageNotFound("No ticket " + key));
         model.addAttribute("ticket", ticket);
         model.addAttribute("targets", targets.ofTicket(ticket.id()));
         model.addAttribute("timeline", timeline.of(ticket));

@@ -36,6 +36,15 @@ public class Members {
                 """).param("u", userId).query(Long.class).list();
     }
 
+    /** The members whose registered contact the user is. */
+    public List<Member> contactOf(String userId) {
+        return jdbc.sql("""
+                select m.member_id, m.name, m.account_representative from member m
+                join member_contact c on c.member_id = m.member_id where c.user_id = :u order by m.member_id
+                """).param("u", userId)
+                .query((rs, row) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     public void register(Member member) {
         jdbc.sql("insert into member (member_id, name, account_representative) values (:id, :name, :rep)")
                 .param("id", member.id()).param("name", member.name()).param("rep", member.accountRepresentative())

@@ -67,17 +67,23 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The desk's own pages: a signed-in session with CSRF protection; the audit pages for auditors only. */
+    /**
+     * The desk's own pages: a signed-in session with CSRF protection; the portal for customers'
+     * contacts, the audit pages for auditors only.
+     */
     @Bean
     @Order(3)
     SecurityFilterChain deskPages(HttpSecurity http) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/audit"), paths.matcher("/audit/**"),
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/"), paths.matcher("/portal"),
+                        paths.matcher("/portal/**"), paths.matcher("/audit"), paths.matcher("/audit/**"),
                         paths.matcher("/login"), paths.matcher("/logout")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher("/audit"), paths.matcher("/audit/**")).hasAuthority(DeskGroups.AUDITORS)
+                        .requestMatchers(paths.matcher("/portal"), paths.matcher("/portal/**")).hasAuthority(DeskGroups.CUSTOMERS)
+                        .requestMatchers(paths.matcher("/")).authenticated()
                         .anyRequest().permitAll())
-                .formLogin(form -> form.defaultSuccessUrl("/audit", false))
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }

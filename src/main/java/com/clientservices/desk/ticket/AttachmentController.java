@@ -22,15 +22,13 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Tickets")
 class AttachmentController {
 
-    private final TicketRepository tickets;
+    private final TicketQueries queries;
     private final Attachments attachments;
-    private final TicketAccess access;
     private final Attaching attaching;
 
-    AttachmentController(TicketRepository tickets, Attachments attachments, TicketAccess access, Attaching attaching) {
-        this.tickets = tickets;
+    AttachmentController(TicketQueries queries, Attachments attachments, Attaching attaching) {
+        this.queries = queries;
         this.attachments = attachments;
-        this.access = access;
         this.attaching = attaching;
     }
 
@@ -65,11 +63,7 @@ class AttachmentController {
     }
 
     private Ticket readable(String key) {
-        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
-        if (!access.mayRead(CurrentUser.get(), ticket)) {
-            throw ApiException.forbidden("You may not read ticket " + key);
-        }
-        return ticket;
+        return queries.readable(key, CurrentUser.get());
     }
 
 }

@@ -29,20 +29,18 @@ class TicketController {
     private static final int PAGE_SIZE_MAX = 200;
 
     private final TicketIntake intake;
-    private final TicketRepository tickets;
-    private final TicketAccess access;
+    private final TicketQueries queries;
     private final Members members;
     private final RequestTypeCatalogue requestTypes;
     private final BusinessCalendar calendar;
     private final SlaTargets slaTargets;
     private final Attachments attachments;
 
-    TicketController(TicketIntake intake, TicketRepository tickets, TicketAccess access, Members members,
+    TicketController(TicketIntake intake, TicketQueries queries, Members members,
             RequestTypeCatalogue requestTypes, BusinessCalendar calendar, SlaTargets slaTargets, Attachments attachments) {
         this.attachments = attachments;
         this.intake = intake;
-        this.tickets = tickets;
-        this.access = access;
+        this.queries = queries;
         this.members = members;
         this.requestTypes = requestTypes;
         this.calendar = calendar;
@@ -66,11 +64,7 @@ class TicketController {
     @GetMapping("/api/tickets/{key}")
     @Operation(summary = "One ticket with its status, team and SLA targets")
     TicketView ticket(@PathVariable String key) {
-        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
-        if (!access.mayRead(CurrentUser.get(), ticket)) {
-            throw ApiException.forbidden("You may not read ticket " + key);
-        }
-        return view(ticket);
+        return view(queries.readable(key, CurrentUser.get()));
     }
 
     @GetMapping("/api/tickets")
@@ -83,8 +77,7 @@ class TicketController {
         if (size < 1 || size > PAGE_SIZE_MAX) {
             throw ApiException.invalid("size", "must be between 1 and " + PAGE_SIZE_MAX);
         }
-        var scope = access.scopeOf(CurrentUser.get());
-        return tickets.list(scope, status, page * size, size).stream().map(this::view).toList();
+        return queries.visibleTo(CurrentUser.get(), status, page * size, size).stream().map(this::view).toList();
     }
 
     private TicketView view(Ticket t) {

@@ -1,0 +1,186 @@
+package com.clientservices.desk.portal;
+
+import com.clientservices.desk.identity.CurrentUser;
+import com.clientservices.desk.identity.DeskGroups;
+import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.routing.RequestTypeCatalogue;
+import com.clientservices.desk.sla.BusinessCalendar;
+import com.clientservices.desk.ticket.Attachments;
+import com.clientservices.desk.ticket.Attaching;
+import com.clientservices.desk.ticket.Conversation;
+import com.clientservices.desk.ticket.EmergencyCriterion;
+import com.clientservices.desk.ticket.Ticket;
+import com.clientservices.desk.ticket.TicketEvents;
+import com.clientservices.desk.ticket.TicketIntake;
+import com.clientservices.desk.ticket.TicketQueries;
+import com.clientservices.desk.ticket.TicketStatus;
+import com.clientservices.desk.ticket.TicketWork;
+import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.web.FieldProblem;
+import com.clientservices.desk.web.PageForbidden;
+import com.clientservices.desk.web.PageNotFound;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The customer's pages; every rule is the API's (same intake, same access, same replies). */
+@Controller
+class PortalPages {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.US);
+    // What a customer sees of a ticket's log: the conversation and how its status moved.
+    private static final List<TicketEvents.Type> PUBLIC_EVENTS = List.of(TicketEvents.Type.SUBMITTED,
+            TicketEvents.Type.STATUS_CHANGED, TicketEvents.Type.QUESTIONS, TicketEvents.Type.ANSWER,
+            TicketEvents.Type.STATUS_UPDATE, TicketEvents.Type.RESOLUTION, TicketEvents.Type.ATTACHMENT_ADDED);
+
+    private final TicketIntake intake;
+    private final TicketQueries queries;
+    private final TicketWork work;
+    private final Attaching attaching;
+    private final Attachments attachments;
+    private final TicketEvents events;
+    private final Members members;
+    private final RequestTypeCatalogue requestTypes;
+    private final BusinessCalendar calendar;
+
+    PortalPages(TicketIntake intake, TicketQueries queries, TicketWork work, Attaching attaching, Attachments attachments,
+            TicketEvents events, Members members, RequestTypeCatalogue requestTypes, BusinessCalendar calendar) {
+        this.intake = intake;
+        this.queries = queries;
+        this.work = work;
+        this.attaching = attaching;
+        this.attachments = attachments;
+        this.events = events;
+        this.members = members;
+        this.requestTypes = requestTypes;
+        this.calendar = calendar;
+    }
+
+    /** Everyone lands where their work is. */
+    @GetMapping("/")
+    String home() {
+        var user = CurrentUser.get();
+        if (user.in(DeskGroups.CUSTOMERS)) {
+            return "redirect:/portal";
+        }
+        return user.in(DeskGroups.AUDITORS) ? "redirect:/audit" : "redirect:/camunda/app/tasklist/";
+    }
+
+    @GetMapping("/portal")
+    String tickets(Model model) {
+        model.addAttribute("tickets", queries.visibleTo(CurrentUser.get(), null, 0, 200));
+        model.addAttribute("page", this);
+        return "portal/tickets";
+    }
+
+    @GetMapping("/portal/new")
+    String newRequest(Model model) {
+        var form = new RequestForm();
+        var mine = members.contactOf(CurrentUser.get().id());
+        if (mine.size() == 1) {
+            form.setMemberId(mine.get(0).id());
+        }
+        return form(model, form, List.of());
+    }
+
+    @PostMapping("/portal/new")
+    String submit(@ModelAttribute("form") RequestForm form, Model model) {
+        try {
+            var ticket = intake.submit(form.toRequest(), CurrentUser.get());
+            return "redirect:/portal/tickets/" + ticket.key() + "?submitted";
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.FORBIDDEN) {
+                throw new PageForbidden(e.getMessage());
+            }
+            return form(model, form, e.problems());
+        }
+    }
+
+    @GetMapping("/portal/tickets/{key}")
+    String ticket(@PathVariable String key, Model model) {
+        var ticket = readable(key);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("page", this);
+        model.addAttribute("history", events.of(ticket.id()).stream().filter(e -> PUBLIC_EVENTS.contains(e.type())).toList());
+        model.addAttribute("attachments", attachments.of(ticket.id()));
+        model.addAttribute("waitingOnCustomer", ticket.status() == TicketStatus.WAITING_ON_CUSTOMER);
+        model.addAttribute("closed", ticket.status() == TicketStatus.CLOSED);
+        return "portal/ticket";
+    }
+
+    @PostMapping("/portal/tickets/{key}/replies")
+    String reply(@PathVariable String key, @RequestParam(required = false) String message, RedirectAttributes redirect) {
+        try {
+            work.reply(key, message, CurrentUser.get());
+            redirect.addFlashAttribute("notice", "Thank you, your answer is with the team.");
+        } catch (ApiException e) {
+            refuseIfForbidden(e);
+            redirect.addFlashAttribute("error", e.problems().isEmpty() ? e.getMessage() : e.problems().get(0).message());
+        }
+        return "redirect:/portal/tickets/" + key;
+    }
+
+    @PostMapping("/portal/tickets/{key}/attachments")
+    String attach(@PathVariable String key, @RequestParam(name = "file", required = false) MultipartFile file,
+            RedirectAttributes redirect) throws IOException {
+        try {
+            var stored = attaching.attach(key, file, CurrentUser.get());
+            redirect.addFlashAttribute("notice", stored.fileName() + " is attached.");
+        } catch (ApiException e) {
+            refuseIfForbidden(e);
+            redirect.addFlashAttribute("error", e.problems().isEmpty() ? e.getMessage() : "The file " + e.problems().get(0).message());
+        }
+        return "redirect:/portal/tickets/" + key;
+    }
+
+    /** How the portal writes a time: the calendar's wall clock. */
+    public String shown(OffsetDateTime time) {
+        return time == null ? "" : time.atZoneSameInstant(calendar.zone()).format(SHOWN);
+    }
+
+    private String form(Model model, RequestForm form, List<FieldProblem> problems) {
+        var errors = new HashMap<String, String>();
+        problems.forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + "; " + b));
+        var now = ClockUtil.now().toInstant();
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("members", members.contactOf(CurrentUser.get().id()));
+        model.addAttribute("requestTypes", requestTypes.all());
+        model.addAttribute("criteria", EmergencyCriterion.values());
+        model.addAttribute("standardDue", shown(calendar.acknowledgeBy(now, false)));
+        model.addAttribute("emergencyDue", shown(calendar.acknowledgeBy(now, true)));
+        return "portal/new";
+    }
+
+    private Ticket readable(String key) {
+        try {
+            return queries.readable(key, CurrentUser.get());
+        } catch (ApiException e) {
+            refuseIfForbidden(e);
+            throw e;
+        }
+    }
+
+    private static void refuseIfForbidden(ApiException e) {
+        if (e.status() == HttpStatus.FORBIDDEN) {
+            throw new PageForbidden(e.getMessage());
+        }
+        if (e.status() == HttpStatus.NOT_FOUND) {
+            throw new PageNotFound(e.getMessage());
+        }
+    }
+}
