@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +38,7 @@ class RequireFormFields implements TaskListener {
         if (formId == null) {
             return;
         }
-        var deploymentId = ((ExecutionEntity) task.getExecution()).getProcessDefinition().getDeploymentId();
-        var form = forms.computeIfAbsent(deploymentId + "/" + formId, k -> load(deploymentId, formId));
+        var form = form(task, formId);
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             FormRules.editableKeys(form).forEach(key -> task.getExecution().removeVariable(key));
             return;
@@ -61,20 +59,26 @@ class RequireFormFields implements TaskListener {
         }
     }
 
-    private JsonNode load(String deploymentId, String formId) {
-        var resources = Context.getCommandContext().getResourceManager().findResourcesByDeploymentId(deploymentId);
-        for (ResourceEntity resource : resources) {
-            if (resource.getName().endsWith(".form")) {
-                try {
-                    var form = json.readTree(resource.getBytes());
-                    if (formId.equals(form.path("id").asText())) {
-                        return form;
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("form " + resource.getName() + " is not JSON", e);
-                }
-            }
+    /** The form the task shows: its binding decides between the process's own deployment and the latest. */
+    private JsonNode form(DelegateTask task, String formId) {
+        var commandContext = Context.getCommandContext();
+        var definitions = commandContext.getCamundaFormDefinitionManager();
+        var binding = task.getBpmnModelElementInstance().getCamundaFormRefBinding();
+        var definition = "deployment".equals(binding)
+                ? definitions.findDefinitionByDeploymentAndKey(
+                        ((ExecutionEntity) task.getExecution()).getProcessDefinition().getDeploymentId(), formId)
+                : definitions.findLatestDefinitionByKey(formId);
+        if (definition == null) {
+            throw new IllegalStateException("form " + formId + " (binding " + binding + ") is not deployed");
         }
-        throw new IllegalStateException("form " + formId + " is not in deployment " + deploymentId);
+        return forms.computeIfAbsent(definition.getId(), id -> {
+            var resource = commandContext.getResourceManager()
+                    .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+            try {
+                return json.readTree(resource.getBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("form " + definition.getResourceName() + " is not JSON", e);
+            }
+        });
     }
 }

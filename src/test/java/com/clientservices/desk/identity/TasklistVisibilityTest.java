@@ -163,11 +163,11 @@ class TasklistVisibilityTest {
 
         var form = http.get("cs-agent", "/engine-rest/task/" + taskId + "/form");
         assertThat(form.status()).as(form.body()).isEqualTo(200);
-        // The model references the form with camunda:formRef (binding "deployment"), so the engine
-        // answers with a Camunda Form reference rather than a "camunda-forms:deployment:…" form key.
+        // The model references the form with camunda:formRef (binding "latest", so a process owner
+        // can deploy a changed model without its forms), and the engine answers with that reference.
         var formRef = form.json().path("camundaFormRef");
         assertThat(formRef.path("key").asText()).isEqualTo("acknowledge-ticket");
-        assertThat(formRef.path("binding").asText()).isEqualTo("deployment");
+        assertThat(formRef.path("binding").asText()).isEqualTo("latest");
         assertThat(form.json().path("key").isNull()).as(form.body()).isTrue();
 
         var deployed = http.get("cs-agent", "/engine-rest/task/" + taskId + "/deployed-form");
@@ -179,21 +179,22 @@ class TasklistVisibilityTest {
     }
 
     @Test
-    void formIsDeployedWithTheProcessThatUsesIt() throws IOException {
+    void formsFromTheRepositoryAreDeployedAndResolvedByTheirTasks() throws IOException {
         var key = submit("AD_SERVING", "Form deployment check").path("key").asText();
         var task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult();
 
         var formRef = forms.getTaskFormData(task.getId()).getCamundaFormRef();
         assertThat(formRef.getKey()).isEqualTo("acknowledge-ticket");
-        assertThat(formRef.getBinding()).isEqualTo("deployment");
+        assertThat(formRef.getBinding()).isEqualTo("latest");
 
-        var deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
-        var formResources = repository.getDeploymentResourceNames(deploymentId).stream()
-                .filter(name -> name.endsWith("acknowledge-ticket.form")).toList();
-        assertThat(formResources).hasSize(1);
-        try (var resource = repository.getResourceAsStream(deploymentId, formResources.get(0))) {
-            assertThat(JSON.readTree(resource).path("id").asText()).isEqualTo("acknowledge-ticket");
-        }
+        // The application's own deployment holds every form of forms/, as it is in the repository.
+        var formResources = repository.createDeploymentQuery().orderByDeploymentTime().desc().list().stream()
+                .map(deployment -> repository.getDeploymentResourceNames(deployment.getId()))
+                .filter(names -> names.stream().anyMatch(name -> name.endsWith(".form"))).findFirst().orElseThrow().stream()
+                .filter(name -> name.endsWith(".form")).toList();
+        assertThat(formResources).anyMatch(name -> name.endsWith("acknowledge-ticket.form"))
+                .anyMatch(name -> name.endsWith("diagnose-issue.form")).anyMatch(name -> name.endsWith("send-status-update.form"))
+                .anyMatch(name -> name.endsWith("confirm-resolution.form")).anyMatch(name -> name.endsWith("handle-sla-breach.form"));
         try (var deployed = forms.getDeployedTaskForm(task.getId())) {
             assertThat(JSON.readTree(deployed).path("id").asText()).isEqualTo("acknowledge-ticket");
         }

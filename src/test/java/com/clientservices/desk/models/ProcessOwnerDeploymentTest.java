@@ -1,0 +1,115 @@
+package com.clientservices.desk.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.lifecycle.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A process owner changes the desk the way Camunda Modeler deploys: a changed model posted to
+ * /engine-rest/deployment/create with their credentials. New tickets follow the change; running
+ * tickets finish on the version they started with; no Java changes.
+ */
+@DeskTest
+class ProcessOwnerDeploymentTest {
+
+    private static final String STANDARD = "processes/standard-issue.bpmn";
+    private static final String ROUTING = "processes/request-routing.dmn";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    ManagementService management;
+
+    DeskHttpClient http;
+
+    @BeforeEach
+    void connect() {
+        http = new DeskHttpClient(port);
+    }
+
+    @AfterEach
+    void restoreTheModelsOfTheRepository() throws IOException {
+        ClockUtil.reset();
+        for (var file : new String[] {STANDARD, ROUTING}) {
+            assertThat(deploy("process-owner", file, Files.readString(Paths.get(file))).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void onlyProcessOwnersAndAdminsMayDeploy() throws IOException {
+        var model = Files.readString(Paths.get(ROUTING));
+        assertThat(deploy("cs-agent", ROUTING, model).status()).isEqualTo(403);
+        assertThat(deploy("auditor", ROUTING, model).status()).isEqualTo(403);
+        assertThat(deploy("spoc-acme", ROUTING, model).status()).isEqualTo(403);
+        assertThat(deploy("demo", ROUTING, model).status()).isEqualTo(200);
+        assertThat(deploy("process-owner", ROUTING, model).status()).isEqualTo(200);
+    }
+
+    @Test
+    void changedWarningTimerAppliesToNewTicketsWhileRunningOnesFinishOnTheirVersion() throws IOException {
+        scenario.at("2026-06-01T10:00:00-04:00"); // Monday
+        var running = scenario.submit("AD_SERVING", false);
+        var runningVersion = scenario.lifecycle(running, "standard-issue").getProcessDefinitionId();
+
+        var changed = Files.readString(Paths.get(STANDARD)).replace(
+                "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${acknowledgementWarningAt}</bpmn:timeDate>",
+                "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">PT30M</bpmn:timeDuration>");
+        assertThat(changed).contains("PT30M");
+        var deployed = deploy("process-owner", STANDARD, changed);
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+
+        var fresh = scenario.submit("AD_SERVING", false);
+        var freshVersion = scenario.lifecycle(fresh, "standard-issue").getProcessDefinitionId();
+        assertThat(freshVersion).isNotEqualTo(runningVersion);
+        assertThat(warningDue(fresh)).isEqualTo(Scenario.instant("2026-06-01T10:30:00-04:00"));
+        assertThat(warningDue(running)).as("the running ticket keeps its version's warning, one working hour before")
+                .isEqualTo(Scenario.instant("2026-06-02T09:00:00-04:00"));
+
+        scenario.complete(running, "Task_AcknowledgeTicket", Map.of());
+        assertThat(scenario.lifecycle(running, "standard-issue").getProcessDefinitionId()).isEqualTo(runningVersion);
+        assertThat(scenario.task(running, "Task_DiagnoseIssue")).isNotNull();
+    }
+
+    @Test
+    void changingOneRowOfTheRoutingTableRoutesARequestTypeToAnotherTeam() throws IOException {
+        var changed = Files.readString(Paths.get(ROUTING)).replace(
+                "<outputEntry id=\"Rule_AdServing_Route\"><text>\"client-services\"</text></outputEntry>",
+                "<outputEntry id=\"Rule_AdServing_Route\"><text>\"ad-quality\"</text></outputEntry>");
+        assertThat(changed).contains("<outputEntry id=\"Rule_AdServing_Route\"><text>\"ad-quality\"");
+        assertThat(deploy("process-owner", ROUTING, changed).status()).isEqualTo(200);
+
+        var key = scenario.submit("AD_SERVING", false);
+
+        assertThat(scenario.ticket(key).team()).isEqualTo("ad-quality");
+        assertThat(scenario.task(key, "Task_AcknowledgeTicket")).isNotNull();
+        assertThat(http.get("aq-agent", "/engine-rest/task?processInstanceBusinessKey=" + key).json()).hasSize(1);
+        assertThat(http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key).json()).isEmpty();
+        assertThat(http.get("spoc-acme", "/api/request-types").body()).contains(
+                "{\"code\":\"AD_SERVING\",\"label\":\"Observed ad serving issues\","
+                        + "\"example\":\"Placements start showing blanks without apparent cause\",\"route\":\"ad-quality\"");
+    }
+
+    private java.util.Date warningDue(String key) {
+        return scenario.timers(key).stream().map(org.camunda.bpm.engine.runtime.Job::getDuedate)
+                .min(java.util.Comparator.naturalOrder()).orElseThrow();
+    }
+
+    private DeskHttpClient.Response deploy(String user, String file, String content) {
+        return http.upload(user, "/engine-rest/deployment/create", Paths.get(file).getFileName().toString(), content);
+    }
+}
