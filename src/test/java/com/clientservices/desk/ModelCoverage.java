@@ -31,19 +31,20 @@ public class ModelCoverage extends AbstractProcessEnginePlugin {
 
     /** The ids of the model's flow nodes and sequence flows that no test has reached yet. */
     public static Set<String> uncovered(RepositoryService repository, String processKey) {
-        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-                .latestVersion().singleResult();
-        var model = repository.getBpmnModelInstance(definition.getId());
         var missing = new TreeSet<String>();
-        model.getModelElementsByType(FlowNode.class).forEach(node -> add(missing, processKey, node.getId()));
-        model.getModelElementsByType(SequenceFlow.class).forEach(flow -> add(missing, processKey, flow.getId()));
+        elements(repository, processKey).stream().filter(id -> !COVERED.contains(processKey + "/" + id)).forEach(missing::add);
         return missing;
     }
 
-    private static void add(Set<String> missing, String processKey, String id) {
-        if (!COVERED.contains(processKey + "/" + id)) {
-            missing.add(id);
-        }
+    /** The ids of the flow nodes and sequence flows of the model's latest version. */
+    public static Set<String> elements(RepositoryService repository, String processKey) {
+        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult();
+        var model = repository.getBpmnModelInstance(definition.getId());
+        var ids = new TreeSet<String>();
+        model.getModelElementsByType(FlowNode.class).forEach(node -> ids.add(node.getId()));
+        model.getModelElementsByType(SequenceFlow.class).forEach(flow -> ids.add(flow.getId()));
+        return ids;
     }
 
     @Override
