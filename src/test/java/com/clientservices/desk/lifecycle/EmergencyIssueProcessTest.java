@@ -16,16 +16,9 @@ import com.clientservices.desk.ticket.TicketStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,30 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * updates across an engineering wait until resolution, and the downgrade to standard.
  */
 @DeskTest
-class EmergencyIssueProcessTest {
+class EmergencyIssueProcessTest extends LifecycleTest {
 
     private static final String LIFECYCLE = "emergency-issue";
 
     @Autowired
-    Scenario scenario;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
     Notifications notifications;
-
-    @BeforeEach
-    void useThisEngineForAssertions() {
-        AbstractAssertions.init(engine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void emergencyAtTwoOnSundayNightIsDueWithinTheHourAndTheAccountRepresentativeIsToldAtOnce() {
@@ -259,6 +234,5 @@ class EmergencyIssueProcessTest {
     private List<SlaTarget> targets(String key, SlaTargetKind kind) {
         return scenario.targets(key).stream().filter(t -> t.kind() == kind).toList();
     }
-
 
 }

@@ -15,15 +15,8 @@ import com.clientservices.desk.ticket.TicketStatus;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,28 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * ticket waits on the customer, and a reroute keeps the due time.
  */
 @DeskTest
-class StandardIssueProcessTest {
+class StandardIssueProcessTest extends LifecycleTest {
 
     private static final String LIFECYCLE = "standard-issue";
-
-    @Autowired
-    Scenario scenario;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
-
-    @BeforeEach
-    void useThisEngineForAssertions() {
-        AbstractAssertions.init(engine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     @Test
     void acknowledgementWarningAndBreachFireAtTheirInstantsAndNotOneSecondBefore() {
@@ -309,6 +283,5 @@ class StandardIssueProcessTest {
         runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(key)
                 .setVariable("customerAnswer", answer).correlate();
     }
-
 
 }
