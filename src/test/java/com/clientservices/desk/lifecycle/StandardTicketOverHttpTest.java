@@ -62,8 +62,11 @@ class StandardTicketOverHttpTest {
 
         assertThat(http.post("spoc-globex", "/api/tickets/" + key + "/replies", "{\"message\":\"Not mine\"}").status())
                 .isEqualTo(403);
-        var reply = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"Chrome and Safari\"}");
-        assertThat(reply.status()).isEqualTo(200);
+        // The longest answer the API takes, all of it kept in the ticket's history.
+        var longAnswer = ("Chrome and Safari. " + "Console log line. ".repeat(1200)).substring(0, 20_000);
+        var reply = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"" + longAnswer + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(http.get("auditor", "/api/tickets/" + key + "/history").body()).contains(longAnswer);
         assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(target(key, "NEXT_RESPONSE").get("outcome").asText()).isEqualTo("OPEN");
         var again = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"Also Firefox\"}");
