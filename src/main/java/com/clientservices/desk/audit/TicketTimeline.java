@@ -93,10 +93,10 @@ public class TicketTimeline {
     }
 
     private OffsetDateTime local(OffsetDateTime at) {
-        return at == null ? null : at.atZoneSameInstant(calendar.zone()).toOffsetDateTime();
+        return calendar.local(at);
     }
 
     private OffsetDateTime local(Date at) {
-        return at == null ? null : at.toInstant().atZone(calendar.zone()).toOffsetDateTime();
+        return at == null ? null : calendar.local(at.toInstant());
     }
 }

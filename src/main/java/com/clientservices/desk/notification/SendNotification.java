@@ -142,7 +142,7 @@ class SendNotification implements JavaDelegate {
 
     // Dates read as the calendar's wall time with offset, the way the desk shows every time.
     private Object readable(Object value) {
-        return value instanceof Date date ? date.toInstant().atZone(calendar.zone()).toOffsetDateTime() : value;
+        return value instanceof Date date ? calendar.local(date.toInstant()) : value;
     }
 
     private static String name(User user) {

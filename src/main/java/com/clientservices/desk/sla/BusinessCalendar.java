@@ -54,6 +54,16 @@ public final class BusinessCalendar {
         return zone;
     }
 
+    /** An instant as the desk shows it: the wall time of the calendar's zone, with its offset then. */
+    public OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+
+    /** A stored time as the desk shows it; see {@link #local(Instant)}. */
+    public OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : local(time.toInstant());
+    }
+
     /** The product calendar, for use outside Spring. */
     public static BusinessCalendar withDefaults() {
         return new BusinessCalendar(SlaCalendarProperties.defaults());

@@ -78,7 +78,7 @@ public class SlaClock {
                 utc(now), utc(due), null);
         log(ticketId(execution), TicketEvents.Type.SLA_TARGET_STARTED, SlaTargetKind.STATUS_UPDATE, due, " (emergency)");
         execution.setVariable(SlaTargetKind.STATUS_UPDATE.dueVariable,
-                due.atZone(calendar.zone()).toOffsetDateTime().toString());
+                calendar.local(due).toString());
     }
 
     /** A status update is being delivered: it meets the running status-update target. */
@@ -159,7 +159,7 @@ public class SlaClock {
     }
 
     private OffsetDateTime local(Instant instant) {
-        return instant.atZone(calendar.zone()).toOffsetDateTime();
+        return calendar.local(instant);
     }
 
     private static long ticketId(DelegateExecution execution) {

@@ -102,6 +102,6 @@ class TicketController {
     }
 
     private OffsetDateTime local(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(calendar.zone()).toOffsetDateTime();
+        return calendar.local(time);
     }
 }
