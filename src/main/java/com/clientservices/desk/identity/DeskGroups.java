@@ -17,6 +17,8 @@ public final class DeskGroups {
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String CUSTOMERS = "customers";
     public static final String ENGINEERING = "engineering";
+    /** Service users that scrape the desk's metrics (Prometheus). */
+    public static final String MONITORING = "monitoring";
 
     /** The teams that work tickets in Tasklist, with the names their queues show. */
     public static final List<Team> TEAMS = List.of(

@@ -36,19 +36,25 @@ class DeskIdentitySetup {
     private final FilterService filters;
     private final TaskService tasks;
     private final RequestTypeCatalogue requestTypes;
+    private final StartupLock lock;
 
     DeskIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, RequestTypeCatalogue requestTypes) {
+            TaskService tasks, RequestTypeCatalogue requestTypes, StartupLock lock) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.requestTypes = requestTypes;
+        this.lock = lock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     public void setUp() {
+        lock.runAlone(this::createMissing);
+    }
+
+    private void createMissing() {
         DeskGroups.TEAMS.forEach(team -> group(team.id(), team.name()));
         group(DeskGroups.MANAGERS, "Client Services managers");
         group(DeskGroups.ACCOUNT_REPRESENTATIVES, "Account representatives");
@@ -56,6 +62,7 @@ class DeskIdentitySetup {
         group(DeskGroups.PROCESS_OWNERS, "Process owners");
         group(DeskGroups.CUSTOMERS, "Customer contacts");
         group(DeskGroups.ENGINEERING, "Engineering");
+        group(DeskGroups.MONITORING, "Monitoring");
 
         var taskWorkers = new LinkedHashSet<>(teams());
         taskWorkers.add(DeskGroups.MANAGERS);

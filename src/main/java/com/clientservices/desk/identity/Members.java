@@ -56,6 +56,28 @@ public class Members {
                 .param("m", memberId).param("u", userId).update();
     }
 
+    public List<Member> all() {
+        return jdbc.sql("select member_id, name, account_representative from member order by member_id")
+                .query((rs, row) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    public List<String> contacts(long memberId) {
+        return jdbc.sql("select user_id from member_contact where member_id = :m order by user_id")
+                .param("m", memberId).query(String.class).list();
+    }
+
+    /** Registers the member, or replaces its name, representative and contacts. */
+    void save(Member member, List<String> contacts) {
+        var updated = jdbc.sql("update member set name = :name, account_representative = :rep where member_id = :id")
+                .param("id", member.id()).param("name", member.name()).param("rep", member.accountRepresentative())
+                .update();
+        if (updated == 0) {
+            register(member);
+        }
+        jdbc.sql("delete from member_contact where member_id = :m").param("m", member.id()).update();
+        contacts.stream().distinct().forEach(contact -> addContact(member.id(), contact));
+    }
+
     public record Member(long id, String name, String accountRepresentative) {
     }
 }

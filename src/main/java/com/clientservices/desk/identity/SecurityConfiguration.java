@@ -19,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -30,12 +31,34 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 @Configuration
 class SecurityConfiguration {
 
+    /** The desk's pages load only their own stylesheet and script, and are never framed. */
+    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final ObjectMapper json;
 
     SecurityConfiguration(ObjectMapper json) {
         this.json = json;
+    }
+
+    /**
+     * Health for load balancers and orchestrators, without details; metrics for the monitoring
+     * service user and administrators.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http) throws Exception {
+        var paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(paths.matcher("/actuator/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
+                        .anyRequest().hasAnyAuthority(DeskGroups.MONITORING, DeskGroups.ADMINS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
     }
 
     @Bean
@@ -83,6 +106,9 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher("/portal"), paths.matcher("/portal/**")).hasAuthority(DeskGroups.CUSTOMERS)
                         .requestMatchers(paths.matcher("/")).authenticated()
                         .anyRequest().permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();

@@ -1,5 +1,7 @@
 package com.clientservices.desk.notification;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,10 +16,16 @@ class DeliverNotification implements JavaDelegate {
 
     private final Notifications notifications;
     private final NotificationChannel channel;
+    private final Counter failures;
 
-    DeliverNotification(Notifications notifications, NotificationChannel channel) {
+    DeliverNotification(Notifications notifications, NotificationChannel channel, MeterRegistry metrics) {
         this.notifications = notifications;
         this.channel = channel;
+        this.failures = Counter.builder("desk.notifications.failures")
+                .description("Delivery attempts that failed and were left for the engine to retry")
+                .tag("channel", channel.name()).register(metrics);
+        // Messages still waiting to leave, retries and incidents included: the same figure on every node.
+        metrics.gauge("desk.notifications.queued", notifications, Notifications::countQueued);
     }
 
     @Override
@@ -27,7 +35,13 @@ class DeliverNotification implements JavaDelegate {
         if (message.alreadySent()) {
             return;
         }
-        var messageId = channel.deliver(message);
+        String messageId;
+        try {
+            messageId = channel.deliver(message);
+        } catch (RuntimeException e) {
+            failures.increment();
+            throw e;
+        }
         notifications.sent(message, channel.name(), messageId);
     }
 }

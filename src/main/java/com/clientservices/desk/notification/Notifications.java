@@ -91,4 +91,8 @@ public class Notifications {
     public record Sent(String kind, String recipient, String address, String subject, String body,
             OffsetDateTime queuedAt, OffsetDateTime sentAt, String channel, String status, Long ticketId) {
     }
+
+    double countQueued() {
+        return jdbc.sql("select count(*) from notification where status = 'QUEUED'").query(Long.class).single();
+    }
 }

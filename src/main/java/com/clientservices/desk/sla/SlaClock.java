@@ -31,10 +31,12 @@ public class SlaClock {
     private final TicketRepository tickets;
     private final RuntimeService runtime;
     private final TicketEvents events;
+    private final SlaMetrics metrics;
 
     SlaClock(BusinessCalendar calendar, SlaTargets targets, TicketRepository tickets, RuntimeService runtime,
-            TicketEvents events) {
+            TicketEvents events, SlaMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
         this.calendar = calendar;
         this.targets = targets;
         this.runtime = runtime;
@@ -101,6 +103,7 @@ public class SlaClock {
     public void warn(DelegateExecution execution, String kindName) {
         targets.running(ticketId(execution), SlaTargetKind.valueOf(kindName)).ifPresent(target -> {
             targets.warned(target.id(), utc(now()));
+            metrics.warned(target.kind(), target.team());
             log(target.ticketId(), TicketEvents.Type.SLA_WARNING, target.kind(), target.dueAt().toInstant(), "");
         });
     }
@@ -114,6 +117,7 @@ public class SlaClock {
         var target = targets.running(ticketId(execution), kind).orElseThrow(
                 () -> new IllegalStateException("no running " + kindName + " target on " + execution.getBusinessKey()));
         targets.breached(target.id(), utc(now()));
+        metrics.breached(kind, target.team());
         events.record(target.ticketId(), TicketEvents.Type.SLA_BREACHED, null,
                 kindName + " was due by " + local(target.dueAt().toInstant()));
         var breach = new HashMap<String, Object>();

@@ -43,8 +43,7 @@ import org.springframework.test.context.TestPropertySource;
         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
         "spring.mail.properties.mail.smtp.timeout=2000",
         // Its own engine and database, beside the shared test context.
-        "camunda.bpm.process-engine-name=mail",
-        "spring.datasource.url=jdbc:h2:mem:desk-mail;DB_CLOSE_DELAY=-1"})
+        "camunda.bpm.process-engine-name=mail"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MailDeliveryTest {
 
@@ -63,6 +62,8 @@ class MailDeliveryTest {
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.datasource.url",
+                () -> System.getProperty("desk.test.mail-database-url", "jdbc:h2:mem:desk-mail;DB_CLOSE_DELAY=-1"));
     }
 
     @BeforeAll

@@ -1,0 +1,149 @@
+package com.clientservices.desk.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.lifecycle.Scenario;
+import com.clientservices.desk.ticket.OpenTicketMetrics;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What operations staff rely on: a health check without details for anyone, Prometheus metrics
+ * of the desk's own business (open tickets, SLA warnings and breaches, notification failures) for
+ * the monitoring user only, security headers on every kind of page, and sessions kept in the
+ * database so that any node of a cluster serves a signed-in user.
+ */
+@DeskTest
+class OperationsEndpointsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Scenario scenario;
+    @Autowired
+    OpenTicketMetrics openTickets;
+    @Autowired
+    JdbcClient jdbc;
+
+    DeskHttpClient http;
+
+    @BeforeEach
+    void connect() {
+        http = new DeskHttpClient(port);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void healthIsOpenToAnyoneAndTellsNothingButTheStatus() {
+        var health = http.get(null, "/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().has("components")).isFalse();
+        assertThat(http.get(null, "/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void metricsAreForTheMonitoringUserAndAdministratorsOnly() {
+        assertThat(http.get(null, "/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(http.get("cs-agent", "/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(http.get("auditor", "/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(http.get("spoc-acme", "/actuator/env").status()).isEqualTo(403);
+        assertThat(http.get("demo", "/actuator/prometheus").status()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusCountsOpenTicketsByTeamAndStatusAndSlaWarningsAndBreaches() {
+        scenario.at("2027-03-01T09:00:00-05:00");
+        var key = scenario.submit("AD_SERVING", false);
+        // Two working days later both the warning and the breach of the acknowledgement are due.
+        scenario.at("2027-03-03T09:00:00-05:00");
+        scenario.fireDueTimers(key);
+        scenario.fireDueTimers(key);
+        openTickets.refresh();
+
+        var metrics = http.get("demo", "/actuator/prometheus", "text/plain").body();
+
+        var openNew = jdbc.sql("select count(*) from ticket where team = 'client-services' and status = 'NEW'")
+                .query(Long.class).single();
+        assertThat(metrics).contains("desk_tickets_open{status=\"NEW\",team=\"client-services\"} " + openNew + ".0");
+        assertThat(metrics).containsPattern("desk_sla_warnings_total\\{.*kind=\"ACKNOWLEDGEMENT\",team=\"client-services\"} [1-9]");
+        assertThat(metrics).containsPattern("desk_sla_breaches_total\\{.*kind=\"ACKNOWLEDGEMENT\",team=\"client-services\"} [1-9]");
+        assertThat(metrics).contains("desk_notifications_queued");
+        assertThat(metrics).contains("desk_notifications_failures_total");
+    }
+
+    @Test
+    void everyKindOfPageCarriesSecurityHeaders() throws Exception {
+        var api = raw("/api/request-types", "demo");
+        assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(api.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(api.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
+
+        var login = raw("/login", null);
+        assertThat(login.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+
+        var tasklist = raw("/camunda/app/tasklist/default/", null);
+        assertThat(tasklist.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(tasklist.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    @Test
+    void aSignedInSessionIsKeptInTheDatabase() throws Exception {
+        var cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        var client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+        client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).build(), HttpResponse.BodyHandlers.discarding());
+        var csrf = cookie(cookies, "XSRF-TOKEN");
+        var signIn = client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=cs-agent&password=demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+
+        // Spring Session's cookie carries the session id, Base64-encoded.
+        var sessionId = new String(Base64.getDecoder().decode(cookie(cookies, "SESSION")), StandardCharsets.UTF_8);
+        assertThat(jdbc.sql("""
+                select count(*) from spring_session s join spring_session_attributes a on a.session_primary_id = s.primary_id
+                where s.session_id = :id
+                """).param("id", sessionId).query(Long.class).single()).isPositive();
+    }
+
+    private static String cookie(CookieManager cookies, String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> raw(String path, String user) throws Exception {
+        var request = HttpRequest.newBuilder(uri(path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
