@@ -1,0 +1,167 @@
+package com.clientservices.desk.cluster;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance of the packaged desk (the jar {@code ./mvnw package} builds) in the prod profile,
+ * as its own operating-system process on its own port, so a test can kill it with SIGKILL.
+ */
+final class DeskNode {
+
+    static final String ADMIN = "desk-admin";
+    static final String ADMIN_PASSWORD = "Cluster-admin-2026!";
+
+    private final String name;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path log;
+    private Process process;
+
+    DeskNode(String name, String databaseUrl, int smtpPort, Map<String, String> extra) {
+        this.name = name;
+        this.port = freePort();
+        this.log = Path.of("target", "cluster-logs", name + ".log");
+        // One log per node and run; a restart of the node appends to it.
+        log.toFile().delete();
+        var env = new java.util.HashMap<String, String>();
+        env.put("SPRING_PROFILES_ACTIVE", "prod");
+        env.put("DESK_PORT", String.valueOf(port));
+        env.put("DESK_DB_URL", databaseUrl);
+        env.put("DESK_DB_USER", "desk");
+        env.put("DESK_DB_PASSWORD", "desk");
+        env.put("DESK_ADMIN_USER", ADMIN);
+        env.put("DESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("DESK_SMTP_HOST", "127.0.0.1");
+        env.put("DESK_SMTP_PORT", String.valueOf(smtpPort));
+        env.put("DESK_SMTP_AUTH", "false");
+        env.put("DESK_SMTP_STARTTLS", "false");
+        env.put("DESK_MAIL_FROM", "Client Services Desk <desk@clientservices.example>");
+        // A killed node's jobs go to the other node after 15 s instead of a minute.
+        env.put("DESK_JOB_LOCK_MILLIS", "15000");
+        env.put("DESK_METRICS_REFRESH", "PT2S");
+        env.putAll(extra);
+        this.environment = env;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    /** Starts the node and waits until it answers as ready. */
+    DeskNode start() {
+        startProcess();
+        awaitReady(Duration.ofMinutes(3));
+        return this;
+    }
+
+    /** Starts the process and waits for it to end, for a start that must fail; returns its output. */
+    String startExpectingFailure(Duration within) throws Exception {
+        startProcess();
+        if (!process.waitFor(within.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " did not stop within " + within);
+        }
+        if (process.exitValue() == 0) {
+            throw new AssertionError(name + " stopped normally instead of refusing to start");
+        }
+        return Files.readString(log);
+    }
+
+    private void startProcess() {
+        try {
+            Files.createDirectories(log.getParent());
+            var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Duser.timezone=UTC", "-Xmx768m", "-XX:+UseSerialGC", "-jar", jar()));
+            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + name, e);
+        }
+    }
+
+    private void awaitReady(Duration within) {
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " stopped while starting; see " + log.toAbsolutePath());
+            }
+            try {
+                var response = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError(name + " was not ready within " + within + "; see " + log.toAbsolutePath());
+    }
+
+    boolean isUp() {
+        return process != null && process.isAlive();
+    }
+
+    /** kill -9: no shutdown hook, no graceful close of connections or transactions. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    static String jar() {
+        var jar = System.getProperty("desk.jar");
+        if (jar == null || !Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("no packaged desk at " + jar + ": run ./mvnw -Pcluster verify");
+        }
+        return jar;
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
