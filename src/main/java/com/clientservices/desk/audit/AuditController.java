@@ -81,10 +81,15 @@ class AuditController {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(field, "is not a date (YYYY-MM-DD): " + value);
         }
+        if (date.getYear() < 1 || date.getYear() > 9999) {
+            throw ApiException.invalid(field, "is not a date (YYYY-MM-DD) with a four-digit year: " + value);
+        }
+        return date;
     }
 }

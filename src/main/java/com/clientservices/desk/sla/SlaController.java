@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Response-time targets")
 class SlaController {
 
+    // Four-digit years: the business calendar counts working days and holidays, not eons.
+    private static final int YEAR_MIN = 1;
+    private static final int YEAR_MAX = 9999;
+
     private final BusinessCalendar calendar;
 
     SlaController(BusinessCalendar calendar) {
@@ -31,6 +35,9 @@ class SlaController {
             submitted = OffsetDateTime.parse(submittedAt);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("submittedAt", "is not an ISO-8601 date and time with offset: " + submittedAt);
+        }
+        if (submitted.getYear() < YEAR_MIN || submitted.getYear() > YEAR_MAX) {
+            throw ApiException.invalid("submittedAt", "must be in the years " + YEAR_MIN + " to " + YEAR_MAX + ": " + submittedAt);
         }
         var due = calendar.acknowledgeBy(submitted.toInstant(), emergency);
         return Map.of("submittedAt", submitted, "emergency", emergency, "acknowledgeBy", due);

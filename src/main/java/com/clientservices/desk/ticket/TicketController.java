@@ -77,6 +77,9 @@ class TicketController {
         if (size < 1 || size > PAGE_SIZE_MAX) {
             throw ApiException.invalid("size", "must be between 1 and " + PAGE_SIZE_MAX);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw ApiException.invalid("page", "is too large: there are not that many tickets");
+        }
         return queries.visibleTo(CurrentUser.get(), status, page * size, size).stream().map(this::view).toList();
     }
 

@@ -3,6 +3,8 @@ package com.clientservices.desk.ticket;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.web.ApiException;
 import com.clientservices.desk.web.FieldProblem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,13 +21,22 @@ class TicketValidation {
     static final int OBJECT_IDS_MAX = 50;
     static final int SHORT_TEXT_MAX = 200;
     static final int ENVIRONMENT_ENTRIES_MAX = 50;
+    // What the ticket table holds (V1): the phone as typed, and the lists as JSON.
+    static final int PHONE_MAX = 40;
+    static final int OBJECT_IDS_STORED_MAX = 4_000;
+    static final int ENVIRONMENT_STORED_MAX = 8_000;
+
+    // PostgreSQL cannot store U+0000 in text, and no one types it: refused like any other bad value.
+    static final String NUL_MESSAGE = "contains a NUL character (U+0000)";
 
     private static final Pattern PHONE_CHARACTERS = Pattern.compile("\\+?[0-9 ().\\-]+");
 
     private final RequestTypeCatalogue requestTypes;
+    private final ObjectMapper json;
 
-    TicketValidation(RequestTypeCatalogue requestTypes) {
+    TicketValidation(RequestTypeCatalogue requestTypes, ObjectMapper json) {
         this.requestTypes = requestTypes;
+        this.json = json;
     }
 
     void check(NewTicket t, boolean memberKnown) {
@@ -50,6 +61,8 @@ class TicketValidation {
         checkEmergency(problems, t);
         checkObjectIds(problems, t.objectIds());
         checkEnvironment(problems, t.environment());
+        checkStoredSize(problems, "objectIds", t.objectIds(), OBJECT_IDS_STORED_MAX);
+        checkStoredSize(problems, "environment", t.environment(), ENVIRONMENT_STORED_MAX);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems);
         }
@@ -58,9 +71,10 @@ class TicketValidation {
     private static void checkEmergency(List<FieldProblem> problems, NewTicket t) {
         if (t.emergencyPhone() != null) {
             var digits = t.emergencyPhone().chars().filter(Character::isDigit).count();
-            if (!PHONE_CHARACTERS.matcher(t.emergencyPhone()).matches() || digits < 7 || digits > 20) {
-                problems.add(new FieldProblem("emergencyPhone",
-                        "is not a phone number (7 to 20 digits; +, spaces, dashes, dots and parentheses allowed)"));
+            if (!PHONE_CHARACTERS.matcher(t.emergencyPhone()).matches() || digits < 7 || digits > 20
+                    || t.emergencyPhone().length() > PHONE_MAX) {
+                problems.add(new FieldProblem("emergencyPhone", "is not a phone number (7 to 20 digits; +, spaces, dashes, "
+                        + "dots and parentheses allowed; at most " + PHONE_MAX + " characters)"));
             }
         } else if (t.isEmergency()) {
             problems.add(new FieldProblem("emergencyPhone", "is required for an emergency"));
@@ -102,6 +116,8 @@ class TicketValidation {
         }
         if (objectIds.stream().anyMatch(id -> blank(id) || id.length() > SHORT_TEXT_MAX)) {
             problems.add(new FieldProblem("objectIds", "entries must be non-empty and at most " + SHORT_TEXT_MAX + " characters"));
+        } else if (objectIds.stream().anyMatch(TicketValidation::hasNul)) {
+            problems.add(new FieldProblem("objectIds", NUL_MESSAGE));
         }
     }
 
@@ -119,6 +135,25 @@ class TicketValidation {
                         "keys and values must be non-empty text of at most " + SHORT_TEXT_MAX + " characters"));
                 return;
             }
+            if (hasNul(entry.getKey()) || hasNul(entry.getValue())) {
+                problems.add(new FieldProblem("environment", NUL_MESSAGE));
+                return;
+            }
+        }
+    }
+
+    /** Lists that pass every other rule must still fit where the ticket keeps them. */
+    private void checkStoredSize(List<FieldProblem> problems, String field, Object value, int max) {
+        if (value == null || problems.stream().anyMatch(problem -> problem.field().equals(field))) {
+            return;
+        }
+        try {
+            var stored = json.writeValueAsString(value).length();
+            if (stored > max) {
+                problems.add(new FieldProblem(field, "is too long all together: " + stored + " characters as stored; at most " + max));
+            }
+        } catch (JsonProcessingException e) {
+            problems.add(new FieldProblem(field, "cannot be stored: " + e.getOriginalMessage()));
         }
     }
 
@@ -133,7 +168,13 @@ class TicketValidation {
     private static void optional(List<FieldProblem> problems, String field, String value, int max) {
         if (value != null && value.length() > max) {
             problems.add(new FieldProblem(field, "has " + value.length() + " characters; at most " + max));
+        } else if (hasNul(value)) {
+            problems.add(new FieldProblem(field, NUL_MESSAGE));
         }
+    }
+
+    static boolean hasNul(String value) {
+        return value != null && value.indexOf('\0') >= 0;
     }
 
     static boolean blank(String value) {

@@ -45,6 +45,9 @@ public class TicketWork {
         if (message.length() > MESSAGE_MAX) {
             throw ApiException.invalid("message", "has " + message.length() + " characters; at most " + MESSAGE_MAX);
         }
+        if (TicketValidation.hasNul(message)) {
+            throw ApiException.invalid("message", TicketValidation.NUL_MESSAGE);
+        }
         if (ticket.status() == TicketStatus.CLOSED) {
             throw ApiException.conflict(key + " is closed and takes no more replies; please open a new ticket");
         }
@@ -68,12 +71,18 @@ public class TicketWork {
     /** Releases every ticket waiting on the bug; the named ticket must be one of them. */
     @Transactional
     List<String> engineeringFix(String key, String bugId, String releaseNote, DeskUser user) {
-        if (!user.in(DeskGroups.ENGINEERING) && !user.in(DeskGroups.ADMINS)) {
+        if (!user.in(DeskGroups.ENGINEERING)) {
             throw ApiException.forbidden("Only engineering may release fixes");
         }
         var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
         if (bugId == null || bugId.isBlank()) {
             throw ApiException.invalid("bugId", "is required");
+        }
+        if (TicketValidation.hasNul(bugId)) {
+            throw ApiException.invalid("bugId", TicketValidation.NUL_MESSAGE);
+        }
+        if (TicketValidation.hasNul(releaseNote)) {
+            throw ApiException.invalid("releaseNote", TicketValidation.NUL_MESSAGE);
         }
         if (releaseNote != null && releaseNote.length() > ProcessText.VARIABLE_TEXT_MAX) {
             throw ApiException.invalid("releaseNote", "has " + releaseNote.length() + " characters; at most " + ProcessText.VARIABLE_TEXT_MAX);

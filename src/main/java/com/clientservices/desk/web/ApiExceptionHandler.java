@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -38,14 +39,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getName(), List.of(field)));
     }
 
+    /** A multipart body that cannot be read at all (no boundary, a control character in a file name, …). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handle(MultipartException e) {
+        var field = new FieldProblem("file", "is not in a well-formed multipart/form-data body");
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                "The upload is not a well-formed multipart/form-data body", List.of(field)));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            var field = path(mismatch);
-            var message = mismatch instanceof InvalidFormatException invalid
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            var field = path(mapping);
+            var message = mapping instanceof InvalidFormatException invalid
                     ? "has the wrong type: " + invalid.getValue() + " is not a " + simpleName(invalid.getTargetType())
-                    : "has the wrong type: expected " + simpleName(mismatch.getTargetType());
+                    : mapping instanceof MismatchedInputException mismatch
+                            ? "has the wrong type: expected " + simpleName(mismatch.getTargetType())
+                            : "is not a valid value (out of range or of the wrong type)";
             return ResponseEntity.badRequest()
                     .body(problem(HttpStatus.BAD_REQUEST, "Invalid request: " + field, List.of(new FieldProblem(field, message))));
         }

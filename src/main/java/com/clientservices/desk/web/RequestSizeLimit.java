@@ -12,55 +12,80 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a JSON request body over the limit with 413, whether or not the client declared its
- * length, before anything reads it. Uploads (multipart) have their own limits.
+ * length, before anything reads it. A portal form larger than the server reads is refused with
+ * 413 too, before the sign-in and CSRF checks, which would otherwise find no token in the unread
+ * form and answer a misleading 403. Uploads (multipart) have their own limits.
  */
 @Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final int maxBytes;
+    private final long maxFormBytes;
     private final ObjectMapper json;
 
-    RequestSizeLimit(@Value("${desk.intake.max-body-bytes}") int maxBytes, ObjectMapper json) {
+    RequestSizeLimit(@Value("${desk.intake.max-body-bytes}") int maxBytes,
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize, ObjectMapper json) {
         this.maxBytes = maxBytes;
+        this.maxFormBytes = maxFormSize.toBytes();
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         var contentType = request.getContentType();
-        return !request.getRequestURI().startsWith("/api/")
+        return !(api(request) || portal(request))
                 || (contentType != null && contentType.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!api(request)) {
+            if (request.getContentLengthLong() > maxFormBytes) {
+                refuse(response, maxFormBytes);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response);
+            refuse(response, maxBytes);
             return;
         }
         var body = request.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            refuse(response);
+            refuse(response, maxBytes);
             return;
         }
         chain.doFilter(new BufferedBody(request, body), response);
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    private static boolean api(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/");
+    }
+
+    private static boolean portal(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/portal/");
+    }
+
+    private void refuse(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
         json.writeValue(response.getOutputStream(), ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The request body is larger than " + maxBytes / 1024 + " KB",
-                List.of(new FieldProblem("body", "is larger than " + maxBytes + " bytes"))));
+                "The request body is larger than " + limit / 1024 + " KB",
+                List.of(new FieldProblem("body", "is larger than " + limit + " bytes"))));
     }
 
     private static final class BufferedBody extends HttpServletRequestWrapper {

@@ -1,0 +1,439 @@
+package com.clientservices.desk.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Who may do what: every demo identity of SPEC §8 (and no one signed in) against every call of
+ * SPEC §9, the outbox, the desk's pages, the key engine REST permissions and the sign-in to the
+ * Camunda webapps, over real HTTP. One test per cell, named by its row, column and expectation.
+ */
+@DeskTest
+class PermissionMatrixTest {
+
+    /*
+     * Rows: the call; columns: who makes it. A cell is the answer expected:
+     *   an HTTP status: 2xx means allowed (and the write took effect), 401/403/404 refused (and a
+     *                   refused write changed nothing: no ticket, record, attachment, process,
+     *                   task, deployment or user, no status or assignee moved);
+     *   seen / hidden:  200, and whether the answer holds the Client Services ticket under test
+     *                   (its ticket, task, process instance or history), or, for the users, another
+     *                   person's profile;
+     *   login:          sent to the sign-in page (302 to /login).
+     * The ticket under test is an AD_SERVING request of spoc-acme (member 1001), routed to
+     * client-services; writes get a fresh ticket in the state they need.
+     *
+     * From SPEC §8/§9: customers only reach their own member's tickets and never the engine or the
+     * webapps; agents reach their own team's tickets and tasks (aq-agent is another team, 403, and
+     * the engine does not even show it the task, 404); auditors read everything and change
+     * nothing; only SPOCs create tickets, reply and attach; only engineering releases fixes; only
+     * auditors and managers read SLA reports; process owners deploy. Where the SPEC is silent the
+     * desk's behaviour stands: the administrator (demo, camunda-admin, who holds every engine
+     * permission and reads all of it in Cockpit) also reads tickets, histories, reports and the
+     * outbox, but makes none of the desk's customer or engineering writes; account representatives
+     * read their customers' tickets; process owners read process history in Cockpit.
+     */
+    private static final String MATRIX = """
+            call                                      | demo   | cs-agent | aq-agent | cs-manager | account-rep | auditor | process-owner | spoc-acme | spoc-globex | engineering-bot | anonymous
+            POST /api/tickets                         | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 201       | 403         | 403             | 401
+            GET /api/tickets/{key}                    | 200    | 200      | 403      | 200        | 200         | 200     | 403           | 200       | 403         | 403             | 401
+            GET /api/tickets?status=NEW               | seen   | seen     | hidden   | seen       | seen        | seen    | hidden        | seen      | hidden      | hidden          | 401
+            POST /api/tickets/{key}/replies           | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 200       | 403         | 403             | 401
+            POST /api/tickets/{key}/attachments       | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 201       | 403         | 403             | 401
+            GET /api/tickets/{key}/attachments        | 200    | 200      | 403      | 200        | 200         | 200     | 403           | 200       | 403         | 403             | 401
+            POST /api/tickets/{key}/engineering-fix   | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 200             | 401
+            GET /api/sla/acknowledge-by               | 200    | 200      | 200      | 200        | 200         | 200     | 200           | 200       | 200         | 200             | 401
+            GET /api/request-types                    | 200    | 200      | 200      | 200        | 200         | 200     | 200           | 200       | 200         | 200             | 401
+            GET /api/tickets/{key}/history            | 200    | 200      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | 401
+            GET /api/reports/sla                      | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | 401
+            GET /api/outbox                           | 200    | 403      | 403      | 403        | 403         | 200     | 403           | 403       | 403         | 403             | 401
+            GET /engine-rest/task                     | seen   | seen     | hidden   | seen       | hidden      | seen    | hidden        | 403       | 403         | hidden          | 401
+            GET /engine-rest/task/{id}                | 200    | 200      | 404      | 200        | 404         | 200     | 404           | 403       | 403         | 404             | 401
+            POST /engine-rest/task/{id}/claim         | 204    | 204      | 403      | 204        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            POST /engine-rest/deployment/create       | 200    | 403      | 403      | 403        | 403         | 403     | 200           | 403       | 403         | 403             | 401
+            GET /engine-rest/process-instance         | seen   | hidden   | hidden   | hidden     | hidden      | seen    | hidden        | 403       | 403         | hidden          | 401
+            GET /engine-rest/history/process-instance | seen   | hidden   | hidden   | hidden     | hidden      | seen    | seen          | 403       | 403         | hidden          | 401
+            GET /engine-rest/user                     | seen   | hidden   | hidden   | hidden     | hidden      | hidden  | hidden        | 403       | 403         | hidden          | 401
+            POST /engine-rest/user/create             | 204    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            GET /portal                               | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 200       | 200         | 403             | login
+            GET /audit                                | 403    | 403      | 403      | 403        | 403         | 200     | 403           | 403       | 403         | 403             | login
+            sign in to Tasklist                       | 200    | 200      | 200      | 200        | 200         | 403     | 403           | 403       | 403         | 403             | 401
+            sign in to Cockpit                        | 200    | 403      | 403      | 403        | 403         | 200     | 200           | 403       | 403         | 403             | 401
+            sign in to Admin                          | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            """;
+
+    private static final List<String> ROLES = List.of("demo", "cs-agent", "aq-agent", "cs-manager", "account-rep", "auditor",
+            "process-owner", "spoc-acme", "spoc-globex", "engineering-bot", "anonymous");
+    private static final String VALID = """
+            {"memberId":1001,"requestType":"AD_SERVING","subject":"Permission matrix: blank placements",
+             "description":"Placement 5512 shows blanks","impact":"Lost impressions"}""";
+    private static final String PROBE_PROCESS = "permission-matrix-probe";
+    private static final String PROBE_MODEL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="permission-matrix">
+              <process id="permission-matrix-probe" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <startEvent id="Event_Start" />
+              </process>
+            </definitions>
+            """;
+    private static final String BOUNDARY = "----permission-matrix";
+    private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+    private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    IdentityService identity;
+
+    DeskHttpClient http;
+
+    /** The Client Services ticket the reads look at, and its acknowledgement task. */
+    String key;
+    String taskId;
+    private final Map<String, HttpClient> pageSessions = new ConcurrentHashMap<>();
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleAgainstEveryCall() {
+        http = new DeskHttpClient(port);
+        key = submit();
+        taskId = taskOf(key, "Task_AcknowledgeTicket");
+        var calls = calls();
+        var lines = MATRIX.strip().lines().toList();
+        var header = columns(lines.get(0));
+        assertThat(header.subList(1, header.size())).as("the columns are the roles of SPEC §8").isEqualTo(ROLES);
+        var rows = lines.subList(1, lines.size()).stream().map(PermissionMatrixTest::columns).toList();
+        assertThat(rows.stream().map(row -> row.get(0)).toList()).as("one row per call, in the table and in the test")
+                .containsExactlyInAnyOrderElementsOf(calls.keySet());
+        return rows.stream().flatMap(row -> {
+            assertThat(row).as("a cell for every role: " + row).hasSize(ROLES.size() + 1);
+            var call = row.get(0);
+            return ROLES.stream().map(role -> {
+                var expected = row.get(ROLES.indexOf(role) + 1);
+                var cell = call + " | " + role + " -> " + expected;
+                return DynamicTest.dynamicTest(cell, () -> {
+                    try {
+                        var observed = calls.get(call).observe("anonymous".equals(role) ? null : role, expected);
+                        assertThat(observed.cell()).as(observed.body()).isEqualTo(expected);
+                    } catch (AssertionError e) {
+                        // The build's report numbers dynamic tests; the message names the cell.
+                        throw new AssertionError(cell + ": " + e.getMessage(), e);
+                    }
+                });
+            });
+        });
+    }
+
+    private static List<String> columns(String line) {
+        return Arrays.stream(line.split("\\|")).map(String::strip).toList();
+    }
+
+    /** What a call gave: the cell it fills, and the body to explain a mismatch. */
+    record Observed(String cell, String body) {
+
+        static Observed of(DeskHttpClient.Response response) {
+            return new Observed(String.valueOf(response.status()), response.body());
+        }
+    }
+
+    @FunctionalInterface
+    interface Call {
+        Observed observe(String user, String expected);
+    }
+
+    private Map<String, Call> calls() {
+        var calls = new LinkedHashMap<String, Call>();
+        calls.put("POST /api/tickets", (user, expected) -> {
+            var before = ticketCount();
+            var response = new DeskHttpClient.Response[1];
+            var observed = write(expected, () -> response[0] = http.post(user, "/api/tickets", VALID),
+                    () -> ticketCount() == before + 1 && response[0].status() == 201
+                            && runtime.createProcessInstanceQuery().processInstanceBusinessKey(response[0].json().path("key").asText())
+                                    .count() > 0);
+            return observed;
+        });
+        calls.put("GET /api/tickets/{key}", (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + key)));
+        calls.put("GET /api/tickets?status=NEW", (user, expected) -> visibility(http.get(user, "/api/tickets?status=NEW&size=200"),
+                body -> body.contains("\"key\":\"" + key + "\"")));
+        calls.put("POST /api/tickets/{key}/replies", (user, expected) -> {
+            var waiting = waitingOnCustomer();
+            return write(expected, () -> http.post(user, "/api/tickets/" + waiting + "/replies", "{\"message\":\"Firefox 133 and Chrome 131\"}"),
+                    () -> "IN_PROGRESS".equals(status(waiting)));
+        });
+        calls.put("POST /api/tickets/{key}/attachments", (user, expected) -> {
+            var fresh = submit();
+            return write(expected, () -> http.send(user, "POST", "/api/tickets/" + fresh + "/attachments", textFile("console.log",
+                    "GET /ad 500\n"), "multipart/form-data; boundary=" + BOUNDARY),
+                    () -> attachments(fresh) == 1);
+        });
+        calls.put("GET /api/tickets/{key}/attachments", (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + key + "/attachments")));
+        calls.put("POST /api/tickets/{key}/engineering-fix", (user, expected) -> {
+            var bug = "ENG-MATRIX-" + (user == null ? "anonymous" : user);
+            var waiting = waitingOnEngineering(bug);
+            return write(expected, () -> http.post(user, "/api/tickets/" + waiting + "/engineering-fix",
+                    "{\"bugId\":\"" + bug + "\",\"releaseNote\":\"Released in 5.2.1\"}"),
+                    () -> "IN_PROGRESS".equals(status(waiting)));
+        });
+        calls.put("GET /api/sla/acknowledge-by", (user, expected) ->
+                Observed.of(http.get(user, "/api/sla/acknowledge-by?submittedAt=2026-12-04T17:30:00-05:00&emergency=false")));
+        calls.put("GET /api/request-types", (user, expected) -> Observed.of(http.get(user, "/api/request-types")));
+        calls.put("GET /api/tickets/{key}/history", (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + key + "/history")));
+        calls.put("GET /api/reports/sla", (user, expected) -> Observed.of(http.get(user, "/api/reports/sla?from=2026-01-01&to=2026-12-31")));
+        calls.put("GET /api/outbox", (user, expected) -> Observed.of(http.get(user, "/api/outbox")));
+        calls.put("GET /engine-rest/task", (user, expected) ->
+                visibility(http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + key), body -> body.contains(taskId)));
+        calls.put("GET /engine-rest/task/{id}", (user, expected) -> Observed.of(http.get(user, "/engine-rest/task/" + taskId)));
+        calls.put("POST /engine-rest/task/{id}/claim", (user, expected) -> {
+            var task = taskOf(submit(), "Task_AcknowledgeTicket");
+            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}"),
+                    () -> user != null && user.equals(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()));
+        });
+        calls.put("POST /engine-rest/deployment/create", (user, expected) -> {
+            try {
+                return write(expected, () -> http.upload(user, "/engine-rest/deployment/create", PROBE_PROCESS + ".bpmn", PROBE_MODEL),
+                        () -> repository.createProcessDefinitionQuery().processDefinitionKey(PROBE_PROCESS).count() == 1);
+            } finally {
+                repository.createProcessDefinitionQuery().processDefinitionKey(PROBE_PROCESS).list()
+                        .forEach(definition -> repository.deleteDeployment(definition.getDeploymentId(), true));
+            }
+        });
+        calls.put("GET /engine-rest/process-instance", (user, expected) ->
+                visibility(http.get(user, "/engine-rest/process-instance?businessKey=" + key), body -> body.contains(key)));
+        calls.put("GET /engine-rest/history/process-instance", (user, expected) -> visibility(
+                http.get(user, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key), body -> body.contains(key)));
+        calls.put("GET /engine-rest/user", (user, expected) ->
+                visibility(http.get(user, "/engine-rest/user?id=spoc-acme"), body -> body.contains("\"spoc-acme\"")));
+        calls.put("POST /engine-rest/user/create", (user, expected) -> {
+            var id = "matrix-made-by-" + (user == null ? "anonymous" : user);
+            try {
+                return write(expected, () -> http.post(user, "/engine-rest/user/create",
+                        "{\"profile\":{\"id\":\"" + id + "\"},\"credentials\":{\"password\":\"not-demo-1\"}}"),
+                        () -> identity.createUserQuery().userId(id).count() == 1);
+            } finally {
+                if (identity.createUserQuery().userId(id).count() > 0) {
+                    identity.deleteUser(id);
+                }
+            }
+        });
+        calls.put("GET /portal", (user, expected) -> page(user, "/portal"));
+        calls.put("GET /audit", (user, expected) -> page(user, "/audit"));
+        calls.put("sign in to Tasklist", (user, expected) -> webappSignIn(user, "tasklist"));
+        calls.put("sign in to Cockpit", (user, expected) -> webappSignIn(user, "cockpit"));
+        calls.put("sign in to Admin", (user, expected) -> webappSignIn(user, "admin"));
+        return calls;
+    }
+
+    /**
+     * A write: allowed means the expected 2xx and its effect; refused means nothing at all changed.
+     */
+    private Observed write(String expected, Supplier<DeskHttpClient.Response> call, BooleanSupplier tookEffect) {
+        var before = state();
+        var response = call.get();
+        if (expected.startsWith("2")) {
+            if (response.status() == Integer.parseInt(expected)) {
+                assertThat(tookEffect.getAsBoolean()).as("the allowed write took effect: " + response.body()).isTrue();
+            }
+        } else {
+            assertThat(state()).as("a refused write changes nothing (answer %s: %s)", response.status(), response.body())
+                    .isEqualTo(before);
+            assertThat(tookEffect.getAsBoolean()).as("the refused write took no effect").isFalse();
+        }
+        return Observed.of(response);
+    }
+
+    private static Observed visibility(DeskHttpClient.Response response, java.util.function.Predicate<String> holds) {
+        if (response.status() != 200) {
+            return Observed.of(response);
+        }
+        return new Observed(holds.test(response.body()) ? "seen" : "hidden", response.body());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The desk's pages (a browser session from the sign-in form) and the Camunda webapps' sign-in
+    // ---------------------------------------------------------------------------------------------
+
+    private Observed page(String user, String path) {
+        var browser = user == null ? HttpClient.newHttpClient() : pageSessions.computeIfAbsent(user, this::signIn);
+        var response = send(browser, HttpRequest.newBuilder(uri(path)).GET());
+        if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login")) {
+            return new Observed("login", "redirected to " + response.headers().firstValue("Location").orElse(""));
+        }
+        return new Observed(String.valueOf(response.statusCode()), response.body());
+    }
+
+    private HttpClient signIn(String user) {
+        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var login = send(browser, HttpRequest.newBuilder(uri("/login")).GET());
+        var form = "username=" + encode(user) + "&password=demo&_csrf=" + encode(csrf(login.body()));
+        var signedIn = send(browser, HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return browser;
+    }
+
+    /** Signs in to a Camunda webapp the way its login page does; no one signed in tries an unknown user. */
+    private Observed webappSignIn(String user, String app) {
+        var cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        var browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+        assertThat(send(browser, HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET()).statusCode()).isEqualTo(200);
+        var csrf = cookies.getCookieStore().get(uri("/camunda/")).stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
+                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+        var form = "username=" + encode(user == null ? "nobody-at-all" : user) + "&password=demo";
+        var response = send(browser, HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(form)));
+        return new Observed(String.valueOf(response.statusCode()), response.body());
+    }
+
+    private static String csrf(String page) {
+        var input = CSRF_INPUT.matcher(page);
+        assertThat(input.find()).as("a CSRF token in the page").isTrue();
+        var value = VALUE.matcher(input.group());
+        assertThat(value.find()).isTrue();
+        return value.group(1);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Tickets in the state a write needs, moved on by the agent over the engine REST API
+    // ---------------------------------------------------------------------------------------------
+
+    private String submit() {
+        var created = http.post("spoc-acme", "/api/tickets", VALID);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("team").asText()).isEqualTo("client-services");
+        return created.json().path("key").asText();
+    }
+
+    private String waitingOnCustomer() {
+        var key = submit();
+        complete(key, "Task_AcknowledgeTicket", "{}");
+        complete(key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
+                + "\"customerQuestions\":{\"value\":\"Which browsers show the blanks?\"}}");
+        assertThat(status(key)).isEqualTo("WAITING_ON_CUSTOMER");
+        return key;
+    }
+
+    private String waitingOnEngineering(String bug) {
+        var key = submit();
+        complete(key, "Task_AcknowledgeTicket", "{}");
+        complete(key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
+                + "\"engineeringBugId\":{\"value\":\"" + bug + "\"}}");
+        assertThat(status(key)).isEqualTo("WAITING_ON_ENGINEERING");
+        return key;
+    }
+
+    private void complete(String key, String taskDefinitionKey, String variables) {
+        var response = http.post("cs-agent", "/engine-rest/task/" + taskOf(key, taskDefinitionKey) + "/complete",
+                "{\"variables\":" + variables + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+    }
+
+    private String taskOf(String key, String taskDefinitionKey) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).singleResult().getId();
+    }
+
+    private String status(String key) {
+        return jdbc.sql("select status from ticket where id = :id").param("id", Long.parseLong(key.substring("CS-".length())))
+                .query(String.class).single();
+    }
+
+    private long attachments(String key) {
+        return jdbc.sql("select count(*) from ticket_attachment where ticket_id = :id")
+                .param("id", Long.parseLong(key.substring("CS-".length()))).query(Long.class).single();
+    }
+
+    private long ticketCount() {
+        return jdbc.sql("select count(*) from ticket").query(Long.class).single();
+    }
+
+    private static String textFile(String fileName, String content) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + content + "\r\n--" + BOUNDARY + "--\r\n";
+    }
+
+    /** Everything a refused write could have changed, in the desk's tables and in the engine. */
+    record DeskState(Map<String, Long> rows, long processInstances, long historicProcessInstances, long deployments,
+            long users, List<String> tickets, List<String> tasks) {
+    }
+
+    private DeskState state() {
+        var rows = new TreeMap<String, Long>();
+        for (var table : List.of("ticket", "ticket_event", "ticket_attachment", "notification")) {
+            rows.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        }
+        return new DeskState(rows, runtime.createProcessInstanceQuery().count(), history.createHistoricProcessInstanceQuery().count(),
+                repository.createDeploymentQuery().count(), identity.createUserQuery().count(),
+                jdbc.sql("select id, status, team, updated_at from ticket order by id")
+                        .query((rs, row) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getObject(4)).list(),
+                tasks.createTaskQuery().orderByTaskId().asc().list().stream()
+                        .map(task -> task.getId() + " " + task.getTaskDefinitionKey() + " " + task.getAssignee()).toList());
+    }
+}
