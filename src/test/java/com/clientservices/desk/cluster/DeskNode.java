@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One instance of the packaged desk (the jar {@code ./mvnw package} builds) in the prod profile,
- * as its own operating-system process on its own port, so a test can kill it with SIGKILL.
+ * One instance of the packaged desk (the jar {@code ./mvnw package} builds) as its own
+ * operating-system process on its own port, so a test can kill it with SIGKILL; in the prod
+ * profile for the cluster suite, in any configuration for the benchmarks.
  */
-final class DeskNode {
+public final class DeskNode {
 
     static final String ADMIN = "desk-admin";
     static final String ADMIN_PASSWORD = "Cluster-admin-2026!";
@@ -26,18 +27,32 @@ final class DeskNode {
     private final String name;
     private final int port;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private final Path log;
     private Process process;
 
-    DeskNode(String name, String databaseUrl, int smtpPort, Map<String, String> extra) {
+    /** A node with exactly this environment (Spring Boot reads its settings from it). */
+    public DeskNode(String name, Map<String, String> environment, String... jvmOptions) {
         this.name = name;
         this.port = freePort();
         this.log = Path.of("target", "cluster-logs", name + ".log");
         // One log per node and run; a restart of the node appends to it.
         log.toFile().delete();
+        var env = new java.util.HashMap<>(environment);
+        env.put("DESK_PORT", String.valueOf(port));
+        env.put("SERVER_PORT", String.valueOf(port));
+        this.environment = env;
+        this.jvmOptions = List.of(jvmOptions);
+    }
+
+    /** A prod-profile node of the cluster suite. */
+    DeskNode(String name, String databaseUrl, int smtpPort, Map<String, String> extra) {
+        this(name, prodEnvironment(databaseUrl, smtpPort, extra), "-Xmx768m", "-XX:+UseSerialGC");
+    }
+
+    private static Map<String, String> prodEnvironment(String databaseUrl, int smtpPort, Map<String, String> extra) {
         var env = new java.util.HashMap<String, String>();
         env.put("SPRING_PROFILES_ACTIVE", "prod");
-        env.put("DESK_PORT", String.valueOf(port));
         env.put("DESK_DB_URL", databaseUrl);
         env.put("DESK_DB_USER", "desk");
         env.put("DESK_DB_PASSWORD", "desk");
@@ -52,19 +67,19 @@ final class DeskNode {
         env.put("DESK_JOB_LOCK_MILLIS", "15000");
         env.put("DESK_METRICS_REFRESH", "PT2S");
         env.putAll(extra);
-        this.environment = env;
+        return env;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String base() {
+    public String base() {
         return "http://localhost:" + port;
     }
 
     /** Starts the node and waits until it answers as ready. */
-    DeskNode start() {
+    public DeskNode start() {
         startProcess();
         awaitReady(Duration.ofMinutes(3));
         return this;
@@ -87,7 +102,9 @@ final class DeskNode {
         try {
             Files.createDirectories(log.getParent());
             var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Duser.timezone=UTC", "-Xmx768m", "-XX:+UseSerialGC", "-jar", jar()));
+                    "-Duser.timezone=UTC"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar()));
             var builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
@@ -121,17 +138,21 @@ final class DeskNode {
         throw new AssertionError(name + " was not ready within " + within + "; see " + log.toAbsolutePath());
     }
 
-    boolean isUp() {
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isUp() {
         return process != null && process.isAlive();
     }
 
     /** kill -9: no shutdown hook, no graceful close of connections or transactions. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -148,7 +169,7 @@ final class DeskNode {
         return jar;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -156,7 +177,7 @@ final class DeskNode {
         }
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
