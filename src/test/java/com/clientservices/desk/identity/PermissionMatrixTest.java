@@ -92,6 +92,10 @@ class PermissionMatrixTest {
             sign in to Tasklist                       | 200    | 200      | 200      | 200        | 200         | 403     | 403           | 403       | 403         | 403             | 401
             sign in to Cockpit                        | 200    | 403      | 403      | 403        | 403         | 200     | 200           | 403       | 403         | 403             | 401
             sign in to Admin                          | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            PUT /api/members/{id}                     | 201    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            GET /api/members                          | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            GET /actuator/prometheus                  | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            GET /actuator/health                      | 200    | 200      | 200      | 200        | 200         | 200     | 200           | 200       | 200         | 200             | 200
             """;
 
     private static final List<String> ROLES = List.of("demo", "cs-agent", "aq-agent", "cs-manager", "account-rep", "auditor",
@@ -228,6 +232,16 @@ class PermissionMatrixTest {
         calls.put("GET /api/tickets/{key}/history", (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + key + "/history")));
         calls.put("GET /api/reports/sla", (user, expected) -> Observed.of(http.get(user, "/api/reports/sla?from=2026-01-01&to=2026-12-31")));
         calls.put("GET /api/outbox", (user, expected) -> Observed.of(http.get(user, "/api/outbox")));
+        calls.put("PUT /api/members/{id}", (user, expected) -> {
+            var member = 9100 + ROLES.indexOf(user == null ? "anonymous" : user);
+            return write(expected, () -> http.send(user, "PUT", "/api/members/" + member,
+                    "{\"name\":\"Matrix member\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-acme\"]}"),
+                    () -> jdbc.sql("select count(*) from member where member_id = :id").param("id", member)
+                            .query(Long.class).single() == 1);
+        });
+        calls.put("GET /api/members", (user, expected) -> Observed.of(http.get(user, "/api/members")));
+        calls.put("GET /actuator/prometheus", (user, expected) -> Observed.of(http.get(user, "/actuator/prometheus")));
+        calls.put("GET /actuator/health", (user, expected) -> Observed.of(http.get(user, "/actuator/health")));
         calls.put("GET /engine-rest/task", (user, expected) ->
                 visibility(http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + key), body -> body.contains(taskId)));
         calls.put("GET /engine-rest/task/{id}", (user, expected) -> Observed.of(http.get(user, "/engine-rest/task/" + taskId)));

@@ -1,0 +1,56 @@
+package com.clientservices.desk.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Administrators register customers, their account representative and contacts (the way prod onboards them). */
+@DeskTest
+class MemberApiTest {
+
+    @LocalServerPort
+    int port;
+
+    DeskHttpClient http;
+
+    @BeforeEach
+    void connect() {
+        http = new DeskHttpClient(port);
+    }
+
+    @Test
+    void aRegisteredMembersContactCanSubmitAndAReplacedContactCannot() {
+        var created = http.send("demo", "PUT", "/api/members/7001",
+                "{\"name\":\"Initech\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-globex\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("contacts").toString()).isEqualTo("[\"spoc-globex\"]");
+        assertThat(submit("spoc-globex", 7001)).isEqualTo(201);
+
+        var changed = http.send("demo", "PUT", "/api/members/7001",
+                "{\"name\":\"Initech Ltd\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-acme\"]}");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(submit("spoc-globex", 7001)).isEqualTo(403);
+        assertThat(submit("spoc-acme", 7001)).isEqualTo(201);
+        assertThat(http.get("demo", "/api/members").body()).contains("Initech Ltd");
+    }
+
+    @Test
+    void representativesAndContactsMustBeUsersOfTheirGroups() {
+        var refused = http.send("demo", "PUT", "/api/members/7002",
+                "{\"name\":\" \",\"accountRepresentative\":\"cs-agent\",\"contacts\":[\"auditor\",\"nobody\"]}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").findValuesAsText("field"))
+                .containsExactly("name", "accountRepresentative", "contacts", "contacts");
+        assertThat(http.get("demo", "/api/members").body()).doesNotContain("7002");
+    }
+
+    private int submit(String user, long member) {
+        return http.post(user, "/api/tickets", """
+                {"memberId":%d,"requestType":"AD_SERVING","subject":"Blank placements","description":"Blanks",
+                 "impact":"Lost impressions"}""".formatted(member)).status();
+    }
+}
