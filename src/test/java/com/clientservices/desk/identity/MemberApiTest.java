@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Administrators register customers, their account representative and contacts (the way prod onboards them). */
@@ -15,26 +18,39 @@ class MemberApiTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    IdentityService identity;
+
     DeskHttpClient http;
 
+    /** Contacts of their own, so that no other test's customer sees the members registered here. */
     @BeforeEach
     void connect() {
         http = new DeskHttpClient(port);
+        for (var id : List.of("spoc-initech", "spoc-initrode")) {
+            if (identity.createUserQuery().userId(id).count() == 0) {
+                var user = identity.newUser(id);
+                user.setPassword("demo");
+                user.setEmail(id + "@clientservices.example");
+                identity.saveUser(user);
+                identity.createMembership(id, DeskGroups.CUSTOMERS);
+            }
+        }
     }
 
     @Test
     void aRegisteredMembersContactCanSubmitAndAReplacedContactCannot() {
         var created = http.send("demo", "PUT", "/api/members/7001",
-                "{\"name\":\"Initech\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-globex\"]}");
+                "{\"name\":\"Initech\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-initech\"]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.json().get("contacts").toString()).isEqualTo("[\"spoc-globex\"]");
-        assertThat(submit("spoc-globex", 7001)).isEqualTo(201);
+        assertThat(created.json().get("contacts").toString()).isEqualTo("[\"spoc-initech\"]");
+        assertThat(submit("spoc-initech", 7001)).isEqualTo(201);
 
         var changed = http.send("demo", "PUT", "/api/members/7001",
-                "{\"name\":\"Initech Ltd\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-acme\"]}");
+                "{\"name\":\"Initech Ltd\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-initrode\"]}");
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(submit("spoc-globex", 7001)).isEqualTo(403);
-        assertThat(submit("spoc-acme", 7001)).isEqualTo(201);
+        assertThat(submit("spoc-initech", 7001)).isEqualTo(403);
+        assertThat(submit("spoc-initrode", 7001)).isEqualTo(201);
         assertThat(http.get("demo", "/api/members").body()).contains("Initech Ltd");
     }
 
