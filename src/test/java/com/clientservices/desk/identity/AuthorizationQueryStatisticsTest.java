@@ -1,0 +1,39 @@
+package com.clientservices.desk.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskTest;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * On PostgreSQL the planner statistics behind a fast Tasklist queue exist after start; on H2,
+ * which has no such statistics, the start does not try to create them.
+ */
+@DeskTest
+class AuthorizationQueryStatisticsTest {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AuthorizationQueryStatistics statistics;
+
+    @Test
+    void thePlannerKnowsHowManyTaskAuthorizationsGrantReading() throws Exception {
+        String database;
+        try (var connection = dataSource.getConnection()) {
+            database = connection.getMetaData().getDatabaseProductName();
+        }
+        statistics.create();
+        if (database.equals("PostgreSQL")) {
+            assertThat(jdbc.queryForList("select stxname from pg_statistic_ext order by stxname", String.class))
+                    .contains("desk_authorization_perms_read", "desk_authorization_perms_read_task");
+        } else {
+            assertThat(database).isEqualTo("H2");
+        }
+    }
+}
