@@ -189,13 +189,15 @@ class DeskBenchmark {
         var deadline = Instant.now().plus(Duration.ofMinutes(20));
         while (Instant.now().isBefore(deadline)) {
             lateness.clear();
+            // One query for all breaches recorded since shortly before the due time (an early one would show).
             try (var query = db.prepareStatement("""
-                    select e.at from ticket_event e where e.type = 'SLA_BREACHED' and 'CS-' || e.ticket_id = ?""")) {
-                for (var ticket : tickets) {
-                    query.setString(1, ticket);
-                    try (var rows = query.executeQuery()) {
-                        while (rows.next()) {
-                            lateness.add(Duration.between(due, rows.getTimestamp(1).toInstant()).toMillis());
+                    select 'CS-' || e.ticket_id, e.at from ticket_event e where e.type = 'SLA_BREACHED' and e.at > ?""")) {
+                query.setTimestamp(1, Timestamp.from(due.minus(Duration.ofMinutes(10))));
+                var wanted = new java.util.HashSet<>(tickets);
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        if (wanted.contains(rows.getString(1))) {
+                            lateness.add(Duration.between(due, rows.getTimestamp(2).toInstant()).toMillis());
                         }
                     }
                 }
