@@ -3,6 +3,7 @@ package com.clientservices.desk.ticket;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +36,17 @@ class ReportTaskConflicts extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
-        interceptors.add(new Translate());
+        interceptors.add(new Translate(configuration));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
     private static final class Translate extends CommandInterceptor {
+
+        private final ProcessEngineConfigurationImpl configuration;
+
+        Translate(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
+        }
 
         @Override
         public <T> T execute(Command<T> command) {
@@ -57,13 +65,41 @@ class ReportTaskConflicts extends AbstractProcessEnginePlugin {
             } catch (TaskAlreadyClaimedException e) {
                 throw new InvalidRequestException(Status.CONFLICT, e, "This task was claimed by "
                         + e.getTaskAssignee() + " a moment ago.");
+            } catch (AuthorizationException e) {
+                // The winner's commit removes the task and its team's authorization between the loser's
+                // reading the task and checking the authorization: that is not a missing permission.
+                if (taskIsGone(command)) {
+                    throw gone(e);
+                }
+                throw e;
             } catch (NullValueException e) {
                 if (e.getMessage() != null && e.getMessage().contains("Cannot find task")) {
-                    throw new InvalidRequestException(Status.NOT_FOUND, e, "This task no longer exists: someone else "
-                            + "completed it, or the ticket moved on. Reload your task list.");
+                    throw gone(e);
                 }
                 throw e;
             }
+        }
+
+        private static InvalidRequestException gone(Exception e) {
+            return new InvalidRequestException(Status.NOT_FOUND, e, "This task no longer exists: someone else "
+                    + "completed it, or the ticket moved on. Reload your task list.");
+        }
+
+        private boolean taskIsGone(Command<?> command) {
+            for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+                try {
+                    var field = type.getDeclaredField("taskId");
+                    field.setAccessible(true);
+                    var taskId = (String) field.get(command);
+                    return taskId != null && configuration.getCommandExecutorTxRequired().execute(context ->
+                            context.getDbEntityManager().selectById(TaskEntity.class, taskId) == null);
+                } catch (NoSuchFieldException e) {
+                    // declared further up
+                } catch (IllegalAccessException e) {
+                    return false;
+                }
+            }
+            return false;
         }
     }
 }
