@@ -69,11 +69,11 @@ class DeskBenchmark {
         for (var database : List.of(h2(), postgresql())) {
             if (which.contains(database.name().toLowerCase(Locale.ROOT))) {
                 measure(database);
+                // Written after each database, so a long run that is stopped keeps what it measured.
+                Files.writeString(Path.of("BENCHMARKS.md"), report());
             }
         }
-        var report = report();
-        System.out.println(report);
-        Files.writeString(Path.of("BENCHMARKS.md"), report);
+        System.out.println(report());
     }
 
     private void measure(Database database) throws Exception {
