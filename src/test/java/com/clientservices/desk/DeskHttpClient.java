@@ -9,11 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /** Calls the running desk over real HTTP as a given user, the way a customer's tool or a browser would. */
 public final class DeskHttpClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+    private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
     private static final String DEMO_PASSWORD = "demo";
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -90,6 +93,19 @@ public final class DeskHttpClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The CSRF token of the desk page's form, as a browser posts it back. */
+    public static String csrfToken(String page) {
+        var input = CSRF_INPUT.matcher(page);
+        if (!input.find()) {
+            throw new AssertionError("no CSRF token in the page");
+        }
+        var value = VALUE.matcher(input.group());
+        if (!value.find()) {
+            throw new AssertionError("a CSRF input without a value: " + input.group());
+        }
+        return value.group(1);
     }
 
     public record Response(int status, String body, String contentType, String location) {

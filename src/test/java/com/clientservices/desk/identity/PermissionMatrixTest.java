@@ -22,7 +22,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -114,8 +113,6 @@ class PermissionMatrixTest {
             </definitions>
             """;
     private static final String BOUNDARY = "----permission-matrix";
-    private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
-    private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -326,7 +323,7 @@ class PermissionMatrixTest {
     private HttpClient signIn(String user) {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         var login = send(browser, HttpRequest.newBuilder(uri("/login")).GET());
-        var form = "username=" + encode(user) + "&password=demo&_csrf=" + encode(csrf(login.body()));
+        var form = "username=" + encode(user) + "&password=demo&_csrf=" + encode(DeskHttpClient.csrfToken(login.body()));
         var signedIn = send(browser, HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         assertThat(signedIn.statusCode()).isEqualTo(302);
@@ -346,14 +343,6 @@ class PermissionMatrixTest {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .header("X-XSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(form)));
         return new Observed(String.valueOf(response.statusCode()), response.body());
-    }
-
-    private static String csrf(String page) {
-        var input = CSRF_INPUT.matcher(page);
-        assertThat(input.find()).as("a CSRF token in the page").isTrue();
-        var value = VALUE.matcher(input.group());
-        assertThat(value.find()).isTrue();
-        return value.group(1);
     }
 
     private static String encode(String text) {

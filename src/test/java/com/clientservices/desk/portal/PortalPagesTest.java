@@ -22,8 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DeskTest
 class PortalPagesTest {
 
-    private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
-    private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
     private static final Pattern TICKET = Pattern.compile("/portal/tickets/(CS-\\d+)");
 
     @LocalServerPort
@@ -36,7 +34,7 @@ class PortalPagesTest {
         assertThat(form.body()).contains("Observed ad serving issues").contains("We will respond by")
                 .contains("data-emergency=").contains("PRODUCTION_FEATURE_BROKEN_NO_WORKAROUND");
 
-        var submitted = post(browser, "/portal/new", csrf(form.body()), fields(
+        var submitted = post(browser, "/portal/new", DeskHttpClient.csrfToken(form.body()), fields(
                 "memberId", "1001", "requestType", "AD_SERVING", "subject", "<script>alert(1)</script> blanks",
                 "description", "Placement 5512 blank", "impact", "Lost revenue", "objectIds", "5512\n5513",
                 "environment", "placementId=5512"));
@@ -56,7 +54,7 @@ class PortalPagesTest {
     void fieldErrorsFromTheApiAreShownNextToTheirFields() throws Exception {
         var browser = signIn("spoc-acme");
         var form = get(browser, "/portal/new");
-        var refused = post(browser, "/portal/new", csrf(form.body()), fields(
+        var refused = post(browser, "/portal/new", DeskHttpClient.csrfToken(form.body()), fields(
                 "memberId", "1001", "requestType", "AD_SERVING", "subject", "", "description", "d", "impact", "i",
                 "emergency", "true", "emergencyPhone", "call me"));
         assertThat(refused.statusCode()).isEqualTo(200);
@@ -77,7 +75,7 @@ class PortalPagesTest {
         var browser = signIn("spoc-acme");
         var page = get(browser, "/portal/tickets/" + key);
         assertThat(page.body()).contains("WAITING_ON_CUSTOMER").contains("Which browser do you use?").contains("id=\"answer\"");
-        var answered = post(browser, "/portal/tickets/" + key + "/replies", csrf(page.body()), fields("message", "Firefox 133"));
+        var answered = post(browser, "/portal/tickets/" + key + "/replies", DeskHttpClient.csrfToken(page.body()), fields("message", "Firefox 133"));
         assertThat(answered.statusCode()).isEqualTo(302);
         assertThat(get(browser, "/portal/tickets/" + key).body()).contains("IN_PROGRESS").contains("Firefox 133")
                 .contains("your answer is with the team");
@@ -95,16 +93,10 @@ class PortalPagesTest {
 
     private HttpClient signIn(String user) throws Exception {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        var login = post(browser, "/login", csrf(get(browser, "/login").body()), fields("username", user, "password", "demo"));
+        var login = post(browser, "/login", DeskHttpClient.csrfToken(get(browser, "/login").body()), fields("username", user, "password", "demo"));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return browser;
-    }
-
-    private static String csrf(String page) {
-        var input = CSRF_INPUT.matcher(page);
-        assertThat(input.find()).as("a CSRF token in the page").isTrue();
-        return match(VALUE, input.group());
     }
 
     private static String match(Pattern pattern, String text) {
