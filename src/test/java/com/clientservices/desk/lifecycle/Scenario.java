@@ -125,9 +125,15 @@ public class Scenario {
         return management.createJobQuery().processInstanceId(lifecycleId(key)).timers().list();
     }
 
-    /** Fires every timer due by now, as the job executor would. */
+    /**
+     * Fires every timer due by now, as the job executor would, and then the job that goes on with
+     * each breach the timers recorded (the managers' message and task).
+     */
     public void fireDueTimers(String key) {
         dueTimers(key).forEach(job -> management.executeJob(job.getId()));
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).processDefinitionKey("sla-breach").list()
+                .forEach(breach -> management.createJobQuery().processInstanceId(breach.getId()).messages().executable()
+                        .list().forEach(job -> management.executeJob(job.getId())));
     }
 
     private String lifecycleId(String key) {

@@ -15,6 +15,7 @@ import com.clientservices.desk.ticket.TicketStatus;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class StandardIssueProcessTest extends LifecycleTest {
 
     private static final String LIFECYCLE = "standard-issue";
+
+    @Autowired
+    ManagementService management;
 
     @Test
     void acknowledgementWarningAndBreachFireAtTheirInstantsAndNotOneSecondBefore() {
@@ -94,6 +98,26 @@ class StandardIssueProcessTest extends LifecycleTest {
                 .hasNotPassed("Task_WarnAcknowledgementDue");
         assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNull();
         assertThat(scenario.task(key, "Task_HandleSlaBreach")).hasCandidateGroup("cs-managers");
+    }
+
+    @Test
+    void breachTimerOnlyRecordsTheBreachAndLeavesTheManagersWorkToAJobThatWaitsForDueTimers() {
+        scenario.at("2026-03-14T11:00:00-04:00"); // Saturday: warning time and breach at Monday's opening
+        var key = scenario.submit("AD_SERVING", false);
+        scenario.at("2026-03-16T09:00:00-04:00");
+        var timers = scenario.dueTimers(key);
+        timers.forEach(timer -> management.executeJob(timer.getId()));
+
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        var escalation = scenario.lifecycle(key, "sla-breach");
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).isEmpty();
+        assertThat(escalation).hasNotPassed("Task_NotifyManagersOfBreach");
+        var next = management.createJobQuery().processInstanceId(escalation.getId()).singleResult();
+        assertThat(timers).allSatisfy(timer -> assertThat(next.getPriority()).as("after due timers")
+                .isLessThan(timer.getPriority()));
+
+        management.executeJob(next.getId());
+        assertThat(escalation).hasPassed("Task_NotifyManagersOfBreach").isWaitingAt("Task_HandleSlaBreach");
     }
 
     @Test
