@@ -241,14 +241,18 @@ class ClusterIT {
     @Test
     @Order(6)
     void whenANodeIsKilledWhileTimersAreDueTheOtherFiresThem() throws Exception {
-        var submitted = submitEmergencies(40, List.of(b), 4);
-        var due = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
+        // Enough due timers that node A cannot fire them all between its first warning and the kill.
+        var submitted = submitEmergencies(200, List.of(b), 4);
+        var due = Instant.now().plusSeconds(15).truncatedTo(ChronoUnit.SECONDS);
         var tickets = moveTimers("Event_AcknowledgementWarningTime", due, submitted);
         assertThat(tickets).isEqualTo(submitted);
+        assertThat(Instant.now()).as("all timers moved before they fall due").isBefore(due);
         var onBBefore = counter(b, "desk_sla_warnings_total");
         try (var db = database()) {
-            await(Duration.ofMinutes(1), () -> eventCount(db, "SLA_WARNING", tickets) > 0);
+            await(Duration.ofMinutes(1), Duration.ofMillis(50), () -> eventCount(db, "SLA_WARNING", tickets) > 0);
             a.kill();
+            assertThat(eventCount(db, "SLA_WARNING", tickets)).as("warnings still due when node A died")
+                    .isLessThan(tickets.size());
             await(Duration.ofMinutes(2), () -> eventCount(db, "SLA_WARNING", tickets) == tickets.size());
             DeskNode.sleep(Duration.ofSeconds(3));
             assertExactlyOnce(db, "SLA_WARNING", tickets);
@@ -513,12 +517,16 @@ class ClusterIT {
     }
 
     private static void await(Duration within, BooleanSupplier condition) {
+        await(within, Duration.ofMillis(500), condition);
+    }
+
+    private static void await(Duration within, Duration poll, BooleanSupplier condition) {
         var deadline = Instant.now().plus(within);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("not reached within " + within);
             }
-            DeskNode.sleep(Duration.ofMillis(500));
+            DeskNode.sleep(poll);
         }
     }
 
