@@ -43,7 +43,10 @@ import org.springframework.test.context.TestPropertySource;
         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
         "spring.mail.properties.mail.smtp.timeout=2000",
         // Its own engine and database, beside the shared test context.
-        "camunda.bpm.process-engine-name=mail"})
+        "camunda.bpm.process-engine-name=mail",
+        // No Camunda webapps: closing them after this class would clear the webapps' static
+        // engine lookup that the shared context's Tasklist still uses (its pages then answer 500).
+        "camunda.bpm.webapp.enabled=false"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MailDeliveryTest {
 
