@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
-import java.io.IOException;
+import com.clientservices.desk.WebappBrowser;
 import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -333,15 +331,7 @@ class PermissionMatrixTest {
 
     /** Signs in to a Camunda webapp the way its login page does; no one signed in tries an unknown user. */
     private Observed webappSignIn(String user, String app) {
-        var cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        var browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
-        assertThat(send(browser, HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET()).statusCode()).isEqualTo(200);
-        var csrf = cookies.getCookieStore().get(uri("/camunda/")).stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
-                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
-        var form = "username=" + encode(user == null ? "nobody-at-all" : user) + "&password=demo";
-        var response = send(browser, HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .header("X-XSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(form)));
+        var response = new WebappBrowser(port).signIn(user == null ? "nobody-at-all" : user, "demo", app);
         return new Observed(String.valueOf(response.statusCode()), response.body());
     }
 
@@ -354,14 +344,7 @@ class PermissionMatrixTest {
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return DeskHttpClient.exchange(client, request);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -4,18 +4,10 @@ import com.clientservices.desk.DeskTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.WebappBrowser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -203,9 +195,7 @@ class TasklistVisibilityTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"demo", "cs-agent"})
     void staffSignInToTasklist(String user) {
-        var tasklist = new TasklistBrowser();
-
-        var response = tasklist.signIn(user, "demo");
+        var response = new WebappBrowser(port).signIn(user, "demo", "tasklist");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         var authentication = json(response.body());
@@ -215,9 +205,7 @@ class TasklistVisibilityTest {
 
     @Test
     void customerContactCannotSignInToTasklist() {
-        var tasklist = new TasklistBrowser();
-
-        var response = tasklist.signIn("spoc-acme", "demo");
+        var response = new WebappBrowser(port).signIn("spoc-acme", "demo", "tasklist");
 
         // Signed in with the right password and a valid CSRF token, but without access to Tasklist.
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
@@ -227,10 +215,10 @@ class TasklistVisibilityTest {
     @Test
     void customerContactCannotSignInToAnyCamundaWebappNotEvenWelcome() {
         for (var app : List.of("welcome", "tasklist", "cockpit", "admin")) {
-            var response = new TasklistBrowser().signIn("spoc-acme", "demo", app);
+            var response = new WebappBrowser(port).signIn("spoc-acme", "demo", app);
             assertThat(response.statusCode()).as("%s: %s", app, response.body()).isEqualTo(403);
         }
-        assertThat(new TasklistBrowser().signIn("cs-agent", "demo", "welcome").statusCode()).isEqualTo(200);
+        assertThat(new WebappBrowser(port).signIn("cs-agent", "demo", "welcome").statusCode()).isEqualTo(200);
     }
 
     private JsonNode submit(String requestType, String subject) {
@@ -292,47 +280,5 @@ class TasklistVisibilityTest {
         var ids = new ArrayList<String>();
         tasks.forEach(task -> ids.add(task.path("id").asText()));
         return ids;
-    }
-
-    /** Signs in to Tasklist the way its login page does: a session cookie and the webapp's CSRF token. */
-    private final class TasklistBrowser {
-
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
-
-        HttpResponse<String> signIn(String user, String password) {
-            return signIn(user, password, "tasklist");
-        }
-
-        HttpResponse<String> signIn(String user, String password, String app) {
-            var page = send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET());
-            assertThat(page.statusCode()).isEqualTo(200);
-            var csrf = cookies.getCookieStore().get(uri("/camunda/")).stream()
-                    .filter(cookie -> "XSRF-TOKEN".equals(cookie.getName())).map(HttpCookie::getValue)
-                    .findFirst().orElseThrow(() -> new AssertionError("Tasklist set no XSRF-TOKEN cookie"));
-            var form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Accept", "application/json")
-                    .header("X-XSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.WebappBrowser;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.ticket.OpenTicketMetrics;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -111,27 +109,16 @@ class OperationsEndpointsTest {
 
     @Test
     void aSignedInSessionIsKeptInTheDatabase() throws Exception {
-        var cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        var client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
-        client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).build(), HttpResponse.BodyHandlers.discarding());
-        var csrf = cookie(cookies, "XSRF-TOKEN");
-        var signIn = client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=cs-agent&password=demo")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var browser = new WebappBrowser(port);
+        var signIn = browser.signIn("cs-agent", "demo", "tasklist");
         assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
 
         // Spring Session's cookie carries the session id, Base64-encoded.
-        var sessionId = new String(Base64.getDecoder().decode(cookie(cookies, "SESSION")), StandardCharsets.UTF_8);
+        var sessionId = new String(Base64.getDecoder().decode(browser.cookie("SESSION")), StandardCharsets.UTF_8);
         assertThat(jdbc.sql("""
                 select count(*) from spring_session s join spring_session_attributes a on a.session_primary_id = s.primary_id
                 where s.session_id = :id
                 """).param("id", sessionId).query(Long.class).single()).isPositive();
-    }
-
-    private static String cookie(CookieManager cookies, String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
     }
 
     private URI uri(String path) {

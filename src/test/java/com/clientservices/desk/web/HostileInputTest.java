@@ -3,6 +3,7 @@ package com.clientservices.desk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskHttpClient.Response;
 import com.clientservices.desk.DeskTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -535,9 +535,6 @@ class HostileInputTest {
         }
     }
 
-    record Response(int status, String body, String contentType, String location) {
-    }
-
     private static Arguments refused(String name, int status, String field, Call call) {
         return Arguments.of(name, status, field, call);
     }
@@ -637,16 +634,7 @@ class HostileInputTest {
             request.header("Content-Type", body.contentType());
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
-        try {
-            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Response.of(DeskHttpClient.exchange(client, request));
     }
 
     private static String withParameter(String path, String name, String value) {
