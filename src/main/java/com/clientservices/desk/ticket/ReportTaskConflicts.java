@@ -3,10 +3,8 @@ package com.clientservices.desk.ticket;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.Set;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -65,15 +63,12 @@ class ReportTaskConflicts extends AbstractProcessEnginePlugin {
             } catch (TaskAlreadyClaimedException e) {
                 throw new InvalidRequestException(Status.CONFLICT, e, "This task was claimed by "
                         + e.getTaskAssignee() + " a moment ago.");
-            } catch (AuthorizationException e) {
-                // The winner's commit removes the task and its team's authorization between the loser's
-                // reading the task and checking the authorization: that is not a missing permission.
+            } catch (RuntimeException e) {
+                // The winner's commit can remove the task, its execution and its team's authorization
+                // while the loser is between reading one and the next: the engine then fails with a
+                // missing authorization, "Cannot find task", or a NullPointerException on the vanished
+                // execution. None of that is the loser's fault when the task is gone afterwards.
                 if (taskIsGone(command)) {
-                    throw gone(e);
-                }
-                throw e;
-            } catch (NullValueException e) {
-                if (e.getMessage() != null && e.getMessage().contains("Cannot find task")) {
                     throw gone(e);
                 }
                 throw e;

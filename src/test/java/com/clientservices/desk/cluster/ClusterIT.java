@@ -162,7 +162,9 @@ class ClusterIT {
     @Test
     @Order(4)
     void twoAgentsOnTwoNodesCompletingOneTaskMoveTheTicketOnce() throws Exception {
-        for (var round = 0; round < 3; round++) {
+        // The loser can fail at several points inside the engine, depending on when the winner commits;
+        // twenty rounds give each of them a chance to show.
+        for (var round = 0; round < 20; round++) {
             var key = submit(a).json().get("key").asText();
             var task = ClusterHttp.get(a, "agent-one", PASSWORD, "/engine-rest/task?processInstanceBusinessKey=" + key)
                     .json().get(0).get("id").asText();
@@ -181,7 +183,7 @@ class ClusterIT {
                 var statuses = List.of(one.get().status(), two.get().status());
                 var loser = one.get().status() == 204 ? two.get() : one.get();
                 assertThat(statuses).as("%s / %s", one.get().body(), two.get().body()).containsOnlyOnce(204);
-                assertThat(loser.status()).isIn(404, 409);
+                assertThat(loser.status()).as(loser.body()).isIn(404, 409);
                 assertThat(loser.json().get("message").asText()).containsIgnoringCase("someone else");
             } finally {
                 pool.shutdownNow();
