@@ -77,6 +77,15 @@ public class TicketRepository {
         return TicketKey.parse(key).flatMap(this::find);
     }
 
+    /**
+     * The ticket, locked until the caller's transaction ends: a second change to the same ticket
+     * (a double click) waits, then sees what the first one did.
+     */
+    Optional<Ticket> lockByKey(String key) {
+        return TicketKey.parse(key).flatMap(id -> jdbc.sql("select * from ticket where id = :id for update")
+                .param("id", id).query(this::map).optional());
+    }
+
     /** Tickets newest first, narrowed to what the reader may see (see {@link TicketAccess}). */
     List<Ticket> list(TicketAccess.Scope scope, TicketStatus status, int offset, int limit) {
         var sql = new StringBuilder("select * from ticket where 1 = 1");

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** What customers and engineering do to a running ticket: answer questions, release a fix. */
 @Service
@@ -23,19 +22,24 @@ public class TicketWork {
     private final Conversation conversation;
     private final RuntimeService runtime;
     private final TicketEvents events;
+    private final RetryOnConcurrentChange retry;
 
     TicketWork(TicketRepository tickets, Members members, Conversation conversation, RuntimeService runtime,
-            TicketEvents events) {
+            TicketEvents events, RetryOnConcurrentChange retry) {
         this.events = events;
+        this.retry = retry;
         this.tickets = tickets;
         this.members = members;
         this.conversation = conversation;
         this.runtime = runtime;
     }
 
-    @Transactional
     public Ticket reply(String key, String message, DeskUser contact) {
-        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        return retry.run(key, () -> replyOnce(key, message, contact));
+    }
+
+    private Ticket replyOnce(String key, String message, DeskUser contact) {
+        var ticket = tickets.lockByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
         if (!members.isContact(ticket.memberId(), contact.id())) {
             throw ApiException.forbidden("Only a registered contact of member " + ticket.memberId() + " may reply to " + key);
         }
@@ -69,12 +73,15 @@ public class TicketWork {
     }
 
     /** Releases every ticket waiting on the bug; the named ticket must be one of them. */
-    @Transactional
     List<String> engineeringFix(String key, String bugId, String releaseNote, DeskUser user) {
+        return retry.run(key, () -> engineeringFixOnce(key, bugId, releaseNote, user));
+    }
+
+    private List<String> engineeringFixOnce(String key, String bugId, String releaseNote, DeskUser user) {
         if (!user.in(DeskGroups.ENGINEERING)) {
             throw ApiException.forbidden("Only engineering may release fixes");
         }
-        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        var ticket = tickets.lockByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
         if (bugId == null || bugId.isBlank()) {
             throw ApiException.invalid("bugId", "is required");
         }

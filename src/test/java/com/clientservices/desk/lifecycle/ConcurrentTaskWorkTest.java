@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two agents of the same team act on the same task at the same moment through the engine API, as
- * two Tasklist windows would: one wins, the other is told plainly what happened with a 4xx, and
- * the ticket moves once.
+ * two Tasklist windows would, or a customer sends the same answer twice (a double click): one
+ * wins, the other is told plainly what happened with a 4xx, and the ticket moves once.
  */
 @DeskTest
 class ConcurrentTaskWorkTest {
@@ -74,6 +74,23 @@ class ConcurrentTaskWorkTest {
                 .containsAnyOf("Someone else claimed this task", "claimed by " + assignee);
     }
 
+    @RepeatedTest(10)
+    void aCustomerWhoSendsTheSameAnswerTwiceAtOnceIsHeardOnceAndToldOfTheSecond() throws Exception {
+        var key = waitingOnCustomer();
+        var answer = "{\"message\":\"Chrome and Safari\"}";
+
+        var answers = atOnce(
+                () -> http.post("spoc-acme", "/api/tickets/" + key + "/replies", answer),
+                () -> http.post("spoc-acme", "/api/tickets/" + key + "/replies", answer));
+
+        assertThat(answers.get(0).status()).as("the first: %s", answers.get(0).body()).isEqualTo(200);
+        var second = answers.get(1);
+        assertThat(second.status()).as("the second: %s", second.body()).isEqualTo(409);
+        assertThat(second.json().get("detail").asText()).contains("not waiting on the customer");
+        assertThat(count(key, "CUSTOMER_REPLIED", "%")).isEqualTo(1);
+        assertThat(count(key, "STATUS_CHANGED", "WAITING_ON_CUSTOMER → %")).isEqualTo(1);
+    }
+
     /** Both calls start together; the answers come back sorted, success first. */
     private List<DeskHttpClient.Response> atOnce(Callable<DeskHttpClient.Response> first,
             Callable<DeskHttpClient.Response> second) throws Exception {
@@ -106,6 +123,17 @@ class ConcurrentTaskWorkTest {
         return created.json().get("key").asText();
     }
 
+    private String waitingOnCustomer() {
+        var key = submit();
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + onlyTask(key, "Task_AcknowledgeTicket") + "/complete",
+                ACKNOWLEDGE).status()).isEqualTo(204);
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + onlyTask(key, "Task_DiagnoseIssue") + "/complete", """
+                {"variables":{"diagnosisOutcome":{"value":"NEED_CUSTOMER_INFO"},
+                              "customerQuestions":{"value":"Which browsers show the blanks?"}}}
+                """).status()).isEqualTo(204);
+        return key;
+    }
+
     private String onlyTask(String key, String definition) {
         var tasks = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key
                 + "&taskDefinitionKey=" + definition).json();
@@ -116,7 +144,7 @@ class ConcurrentTaskWorkTest {
     private long count(String key, String type, String detail) {
         return jdbc.sql("""
                 select count(*) from ticket_event e join ticket t on t.id = e.ticket_id
-                where 'CS-' || t.id = :key and e.type = :type and e.detail like :detail
+                where 'CS-' || t.id = :key and e.type = :type and coalesce(e.detail, '') like :detail
                 """).param("key", key).param("type", type).param("detail", detail).query(Long.class).single();
     }
 }
