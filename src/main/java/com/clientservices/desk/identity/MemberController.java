@@ -2,13 +2,13 @@ package com.clientservices.desk.identity;
 
 import com.clientservices.desk.web.ApiException;
 import com.clientservices.desk.web.FieldProblem;
+import com.clientservices.desk.web.RetryOnConcurrentChange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,10 +26,12 @@ class MemberController {
 
     private final Members members;
     private final IdentityService identity;
+    private final RetryOnConcurrentChange retry;
 
-    MemberController(Members members, IdentityService identity) {
+    MemberController(Members members, IdentityService identity, RetryOnConcurrentChange retry) {
         this.members = members;
         this.identity = identity;
+        this.retry = retry;
     }
 
     record MemberRequest(String name, String accountRepresentative, List<String> contacts) {
@@ -48,15 +50,16 @@ class MemberController {
     @PutMapping("/api/members/{memberId}")
     @Operation(summary = "Register a member or replace its name, account representative and contacts (administrators); "
             + "201 when new, 200 when changed")
-    @Transactional
     ResponseEntity<MemberView> put(@PathVariable long memberId, @RequestBody MemberRequest request) {
         requireAdmin();
         validate(memberId, request);
         var member = new Members.Member(memberId, request.name().strip(), request.accountRepresentative());
-        var isNew = members.find(memberId).isEmpty();
-        members.save(member, request.contacts());
-        var view = view(member);
-        return isNew ? ResponseEntity.status(201).body(view) : ResponseEntity.ok(view);
+        // Two administrators registering the same member at once: the second run finds it and replaces it.
+        return retry.run("Member " + memberId, () -> {
+            var isNew = members.save(member, request.contacts());
+            var view = view(member);
+            return isNew ? ResponseEntity.status(201).body(view) : ResponseEntity.ok(view);
+        });
     }
 
     private MemberView view(Members.Member member) {

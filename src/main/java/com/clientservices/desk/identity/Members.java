@@ -66,8 +66,11 @@ public class Members {
                 .param("m", memberId).query(String.class).list();
     }
 
-    /** Registers the member, or replaces its name, representative and contacts. */
-    void save(Member member, List<String> contacts) {
+    /**
+     * Registers the member, or replaces its name, representative and contacts; true when it was new.
+     * The update says which, not an earlier look-up, which another transaction may have overtaken.
+     */
+    boolean save(Member member, List<String> contacts) {
         var updated = jdbc.sql("update member set name = :name, account_representative = :rep where member_id = :id")
                 .param("id", member.id()).param("name", member.name()).param("rep", member.accountRepresentative())
                 .update();
@@ -76,6 +79,7 @@ public class Members {
         }
         jdbc.sql("delete from member_contact where member_id = :m").param("m", member.id()).update();
         contacts.stream().distinct().forEach(contact -> addContact(member.id(), contact));
+        return updated == 0;
     }
 
     public record Member(long id, String name, String accountRepresentative) {

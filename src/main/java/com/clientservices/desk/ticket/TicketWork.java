@@ -4,6 +4,7 @@ import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.web.RetryOnConcurrentChange;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,6 +58,35 @@ class MemberApiTest {
         assertThat(submit("spoc-initech", 7001)).isEqualTo(403);
         assertThat(submit("spoc-initrode", 7001)).isEqualTo(201);
         assertThat(http.get("demo", "/api/members").body()).contains("Initech Ltd");
+    }
+
+    @RepeatedTest(10)
+    void administratorsRegisteringTheSameMemberAtOnceAllSucceedAndItIsRegisteredOnce(RepetitionInfo repetition)
+            throws Exception {
+        var path = "/api/members/" + (7100 + repetition.getCurrentRepetition());
+        var body = "{\"name\":\"Initrode\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-initrode\"]}";
+        var start = new CyclicBarrier(4);
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var calls = new ArrayList<Future<DeskHttpClient.Response>>();
+            for (var i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return http.send("demo", "PUT", path, body);
+                }));
+            }
+            var statuses = new ArrayList<Integer>();
+            for (var call : calls) {
+                var answer = call.get();
+                assertThat(answer.status()).as(answer.body()).isIn(200, 201);
+                statuses.add(answer.status());
+            }
+            assertThat(statuses).as("new for exactly one of them").containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(http.get("demo", "/api/members").json().findValuesAsText("memberId"))
+                .containsOnlyOnce(path.substring(path.lastIndexOf('/') + 1));
     }
 
     @Test

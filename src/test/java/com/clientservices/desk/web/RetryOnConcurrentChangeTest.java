@@ -1,16 +1,16 @@
-package com.clientservices.desk.ticket;
+package com.clientservices.desk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clientservices.desk.DeskTest;
-import com.clientservices.desk.web.ApiException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,6 +52,21 @@ class RetryOnConcurrentChangeTest {
         assertThat(runs).hasValue(2);
         assertThat(jdbc.sql("select run from retry_probe").query(Integer.class).list())
                 .as("the first run's write was rolled back").containsExactly(2);
+    }
+
+    @Test
+    void aChangeThatFindsItsNewRowJustCreatedByAnotherIsRunAgain() {
+        var runs = new AtomicInteger();
+
+        var result = retry.run("Member 7", () -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new DuplicateKeyException("member 7 was registered meanwhile");
+            }
+            return "replaced";
+        });
+
+        assertThat(result).isEqualTo("replaced");
+        assertThat(runs).hasValue(2);
     }
 
     @Test
