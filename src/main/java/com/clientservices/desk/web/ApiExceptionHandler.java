@@ -3,8 +3,13 @@ package com.clientservices.desk.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -28,9 +34,29 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handle(ApiException e) {
         return ResponseEntity.status(e.status()).body(problem(e.status(), e.getMessage(), e.problems()));
+    }
+
+    /**
+     * A failure nobody planned for, on the API: the caller gets problem+json with an error id to quote
+     * to support, and the log has the exception under that id. Its message stays in the log, since it
+     * can carry SQL and the engine's internals. Pages keep the error page.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (!request.getRequestURI().startsWith("/api/")
+                || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
+            throw e;
+        }
+        var id = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Error {} answering {} {}", id, request.getMethod(), request.getRequestURI(), e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The desk could not complete this request. Please try again; if it happens again, quote error " + id
+                        + " to support.", List.of()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
