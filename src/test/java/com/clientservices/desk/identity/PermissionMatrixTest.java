@@ -360,8 +360,8 @@ class PermissionMatrixTest {
 
     private String waitingOnCustomer() {
         var key = submit();
-        complete(key, "Task_AcknowledgeTicket", "{}");
-        complete(key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
+        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
+        http.completeTask("cs-agent", key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
                 + "\"customerQuestions\":{\"value\":\"Which browsers show the blanks?\"}}");
         assertThat(status(key)).isEqualTo("WAITING_ON_CUSTOMER");
         return key;
@@ -369,17 +369,11 @@ class PermissionMatrixTest {
 
     private String waitingOnEngineering(String bug) {
         var key = submit();
-        complete(key, "Task_AcknowledgeTicket", "{}");
-        complete(key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
+        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
+        http.completeTask("cs-agent", key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
                 + "\"engineeringBugId\":{\"value\":\"" + bug + "\"}}");
         assertThat(status(key)).isEqualTo("WAITING_ON_ENGINEERING");
         return key;
-    }
-
-    private void complete(String key, String taskDefinitionKey, String variables) {
-        var response = http.post("cs-agent", "/engine-rest/task/" + taskOf(key, taskDefinitionKey) + "/complete",
-                "{\"variables\":" + variables + "}");
-        assertThat(response.status()).as(response.body()).isEqualTo(204);
     }
 
     private String taskOf(String key, String taskDefinitionKey) {

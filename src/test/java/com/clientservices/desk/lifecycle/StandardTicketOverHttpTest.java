@@ -125,11 +125,9 @@ class StandardTicketOverHttpTest {
                 {"memberId":1001,"requestType":"TRAFFIC_QUALITY","subject":"High CTR","description":"CTR 40%",
                  "impact":"Budget burn"}
                 """).json().get("key").asText();
-        http.post("cs-agent", "/engine-rest/task/" + onlyTask("cs-agent", key, "Task_AcknowledgeTicket") + "/complete",
-                "{\"variables\":{}}");
-        var done = http.post("cs-agent", "/engine-rest/task/" + onlyTask("cs-agent", key, "Task_DiagnoseIssue") + "/complete",
-                "{\"variables\":{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},\"engineeringBugId\":{\"value\":\"" + bug + "\"}}}");
-        assertThat(done.status()).isEqualTo(204);
+        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
+        http.completeTask("cs-agent", key, "Task_DiagnoseIssue",
+                "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},\"engineeringBugId\":{\"value\":\"" + bug + "\"}}");
         return key;
     }
 

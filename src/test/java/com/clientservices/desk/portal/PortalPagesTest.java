@@ -68,8 +68,8 @@ class PortalPagesTest {
         var http = new DeskHttpClient(port);
         var key = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"AD_SERVING\",\"subject\":\"s\","
                 + "\"description\":\"d\",\"impact\":\"i\"}").json().get("key").asText();
-        complete(http, key, "Task_AcknowledgeTicket", "{}");
-        complete(http, key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
+        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
+        http.completeTask("cs-agent", key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
                 + "\"customerQuestions\":{\"value\":\"Which browser do you use?\"}}");
 
         var browser = signIn("spoc-acme");
@@ -82,13 +82,6 @@ class PortalPagesTest {
 
         assertThat(get(signIn("spoc-globex"), "/portal/tickets/" + key).statusCode()).isEqualTo(403);
         assertThat(get(signIn("cs-agent"), "/portal").statusCode()).isEqualTo(403);
-    }
-
-    private void complete(DeskHttpClient http, String key, String taskKey, String variables) {
-        var task = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey=" + taskKey)
-                .json().get(0).get("id").asText();
-        assertThat(http.post("cs-agent", "/engine-rest/task/" + task + "/complete", "{\"variables\":" + variables + "}")
-                .status()).isEqualTo(204);
     }
 
     private HttpClient signIn(String user) throws Exception {

@@ -719,8 +719,8 @@ class HostileInputTest {
 
     private String waitingOnCustomer() {
         var key = submit();
-        complete(key, "Task_AcknowledgeTicket", "{}");
-        complete(key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
+        http.completeTask(AGENT, key, "Task_AcknowledgeTicket", "{}");
+        http.completeTask(AGENT, key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
                 + "\"customerQuestions\":{\"value\":\"Which browser shows the blanks?\"}}");
         assertStatus(key, "WAITING_ON_CUSTOMER");
         return key;
@@ -728,8 +728,8 @@ class HostileInputTest {
 
     private String closed() {
         var key = submit();
-        complete(key, "Task_AcknowledgeTicket", "{}");
-        complete(key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},"
+        http.completeTask(AGENT, key, "Task_AcknowledgeTicket", "{}");
+        http.completeTask(AGENT, key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},"
                 + "\"resolutionSummary\":{\"value\":\"Creative re-approved\"}}");
         assertStatus(key, "CLOSED");
         return key;
@@ -737,17 +737,11 @@ class HostileInputTest {
 
     private String waitingOnEngineering(String bug) {
         var key = submit();
-        complete(key, "Task_AcknowledgeTicket", "{}");
-        complete(key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
+        http.completeTask(AGENT, key, "Task_AcknowledgeTicket", "{}");
+        http.completeTask(AGENT, key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
                 + "\"engineeringBugId\":{\"value\":\"" + bug + "\"}}");
         assertStatus(key, "WAITING_ON_ENGINEERING");
         return key;
-    }
-
-    private void complete(String key, String taskDefinitionKey, String variables) {
-        var response = http.post(AGENT, "/engine-rest/task/" + taskOf(key, taskDefinitionKey) + "/complete",
-                "{\"variables\":" + variables + "}");
-        assertThat(response.status()).as(response.body()).isEqualTo(204);
     }
 
     private String taskOf(String key, String taskDefinitionKey) {
