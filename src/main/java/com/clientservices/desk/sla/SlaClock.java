@@ -1,12 +1,12 @@
 package com.clientservices.desk.sla;
 
 import com.clientservices.desk.ticket.TicketEvents;
+import com.clientservices.desk.ticket.TicketOfProcess;
 import com.clientservices.desk.ticket.TicketRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,9 +32,11 @@ public class SlaClock {
     private final RuntimeService runtime;
     private final TicketEvents events;
     private final SlaMetrics metrics;
+    private final TicketOfProcess ticketOf;
 
     SlaClock(BusinessCalendar calendar, SlaTargets targets, TicketRepository tickets, RuntimeService runtime,
-            TicketEvents events, SlaMetrics metrics) {
+            TicketEvents events, SlaMetrics metrics, TicketOfProcess ticketOf) {
+        this.ticketOf = ticketOf;
         this.events = events;
         this.metrics = metrics;
         this.calendar = calendar;
@@ -50,17 +52,16 @@ public class SlaClock {
      */
     public void start(DelegateExecution execution, String kindName) {
         var kind = SlaTargetKind.valueOf(kindName);
-        var emergency = Boolean.TRUE.equals(execution.getVariable("emergency"));
-        var from = kind == SlaTargetKind.ACKNOWLEDGEMENT
-                ? ((Date) execution.getVariable("submittedAt")).toInstant()
-                : now();
+        // Kind, team and submission time are the ticket's own record, never a process variable (SPEC §8).
+        var ticket = ticketOf.of(execution);
+        var emergency = ticket.emergency();
+        var from = kind == SlaTargetKind.ACKNOWLEDGEMENT ? ticket.submittedAt().toInstant() : now();
         var due = calendar.acknowledgeBy(from, emergency);
         var warning = calendar.warningTime(from, due, emergency);
-        var ticketId = ticketId(execution);
-        targets.open(ticketId, kind, emergency, (String) execution.getVariable("team"), utc(from), utc(due),
-                warning == null ? null : utc(warning));
+        var ticketId = ticket.id();
+        targets.open(ticketId, kind, emergency, ticket.team(), utc(from), utc(due), warning == null ? null : utc(warning));
         log(ticketId, TicketEvents.Type.SLA_TARGET_STARTED, kind, due.toInstant(),
-                (emergency ? " (emergency)" : "") + ", team " + execution.getVariable("team"));
+                (emergency ? " (emergency)" : "") + ", team " + ticket.team());
         if (kind == SlaTargetKind.ACKNOWLEDGEMENT) {
             tickets.updateAcknowledgeBy(ticketId, utc(due));
         }
@@ -76,9 +77,9 @@ public class SlaClock {
     public void startStatusUpdate(DelegateExecution execution, String every) {
         var now = now();
         var due = now.plus(Duration.parse(every));
-        targets.open(ticketId(execution), SlaTargetKind.STATUS_UPDATE, true, (String) execution.getVariable("team"),
-                utc(now), utc(due), null);
-        log(ticketId(execution), TicketEvents.Type.SLA_TARGET_STARTED, SlaTargetKind.STATUS_UPDATE, due, " (emergency)");
+        var ticket = ticketOf.of(execution);
+        targets.open(ticket.id(), SlaTargetKind.STATUS_UPDATE, true, ticket.team(), utc(now), utc(due), null);
+        log(ticket.id(), TicketEvents.Type.SLA_TARGET_STARTED, SlaTargetKind.STATUS_UPDATE, due, " (emergency)");
         execution.setVariable(SlaTargetKind.STATUS_UPDATE.dueVariable,
                 calendar.local(due).toString());
     }
@@ -114,7 +115,8 @@ public class SlaClock {
      */
     public void breach(DelegateExecution execution, String kindName) {
         var kind = SlaTargetKind.valueOf(kindName);
-        var target = targets.running(ticketId(execution), kind).orElseThrow(
+        var ticket = ticketOf.of(execution);
+        var target = targets.running(ticket.id(), kind).orElseThrow(
                 () -> new IllegalStateException("no running " + kindName + " target on " + execution.getBusinessKey()));
         targets.breached(target.id(), utc(now()));
         metrics.breached(kind, target.team());
@@ -122,14 +124,14 @@ public class SlaClock {
                 kindName + " was due by " + local(target.dueAt().toInstant()));
         var breach = new HashMap<String, Object>();
         breach.put("ticketId", target.ticketId());
-        breach.put("ticketKey", execution.getProcessBusinessKey());
-        breach.put("subject", execution.getVariable("subject"));
+        breach.put("ticketKey", ticket.key());
+        breach.put("subject", ticket.subject());
         breach.put("team", target.team());
         breach.put("emergency", target.emergency());
         breach.put("breachedTarget", kindName);
         breach.put("breachedTargetLabel", kind.label);
         breach.put("breachedTargetDue", local(target.dueAt().toInstant()).toString());
-        runtime.startProcessInstanceByKey(BREACH_PROCESS, execution.getProcessBusinessKey(), breach);
+        runtime.startProcessInstanceByKey(BREACH_PROCESS, ticket.key(), breach);
     }
 
     /**
@@ -166,8 +168,8 @@ public class SlaClock {
         return calendar.local(instant);
     }
 
-    private static long ticketId(DelegateExecution execution) {
-        return (Long) execution.getVariable("ticketId");
+    private long ticketId(DelegateExecution execution) {
+        return ticketOf.idOf(execution);
     }
 
     // The engine's clock, so that tests which move it move the desk's clocks too.

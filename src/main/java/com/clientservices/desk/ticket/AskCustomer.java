@@ -10,15 +10,17 @@ class AskCustomer implements JavaDelegate {
 
     private final Conversation conversation;
     private final TicketRepository tickets;
+    private final TicketOfProcess ticketOf;
 
-    AskCustomer(Conversation conversation, TicketRepository tickets) {
+    AskCustomer(Conversation conversation, TicketRepository tickets, TicketOfProcess ticketOf) {
         this.conversation = conversation;
         this.tickets = tickets;
+        this.ticketOf = ticketOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var ticketId = (Long) execution.getVariable("ticketId");
+        var ticketId = ticketOf.idOf(execution);
         var agent = ProcessText.actor(execution, "team");
         conversation.add(ticketId, Conversation.Kind.QUESTIONS, agent, (String) execution.getVariable("customerQuestions"));
         tickets.updateStatus(ticketId, TicketStatus.WAITING_ON_CUSTOMER, agent);

@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 public class Conversation {
 
     private final TicketEvents events;
+    private final TicketOfProcess ticketOf;
 
-    Conversation(TicketEvents events) {
+    Conversation(TicketEvents events, TicketOfProcess ticketOf) {
         this.events = events;
+        this.ticketOf = ticketOf;
     }
 
     public void add(long ticketId, Kind kind, String author, String body) {
@@ -22,7 +24,7 @@ public class Conversation {
      * {@code ${conversation.note(execution, 'STATUS_UPDATE', 'statusUpdate')}}.
      */
     public void note(DelegateExecution execution, String kind, String variable) {
-        add((Long) execution.getVariable("ticketId"), Kind.valueOf(kind), ProcessText.actor(execution, "team"),
+        add(ticketOf.idOf(execution), Kind.valueOf(kind), ProcessText.actor(execution, "team"),
                 String.valueOf(execution.getVariable(variable)));
     }
 

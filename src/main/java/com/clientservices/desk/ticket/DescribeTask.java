@@ -11,12 +11,19 @@ import org.springframework.stereotype.Component;
 @Component("describeTask")
 class DescribeTask implements TaskListener {
 
+    private final TicketOfProcess ticketOf;
+
+    DescribeTask(TicketOfProcess ticketOf) {
+        this.ticketOf = ticketOf;
+    }
+
     // The engine's column for task names holds 255 characters.
     private static final int NAME_MAX = 255;
 
     @Override
     public void notify(DelegateTask task) {
-        var name = task.getVariable("ticketKey") + " · " + task.getName() + " · " + task.getVariable("subject");
+        var ticket = ticketOf.of(task.getExecution());
+        var name = ticket.key() + " · " + task.getName() + " · " + ticket.subject();
         task.setName(name.length() <= NAME_MAX ? name : name.substring(0, NAME_MAX - 1) + "…");
     }
 }

@@ -13,15 +13,17 @@ import org.springframework.stereotype.Component;
 class DowngradeToStandard implements JavaDelegate {
 
     private final TicketRepository tickets;
+    private final TicketOfProcess ticketOf;
 
-    DowngradeToStandard(TicketRepository tickets) {
+    DowngradeToStandard(TicketRepository tickets, TicketOfProcess ticketOf) {
         this.tickets = tickets;
+        this.ticketOf = ticketOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var by = ProcessText.actor(execution, "unknown");
-        tickets.downgrade((Long) execution.getVariable("ticketId"), by, ClockUtil.now().toInstant(),
+        tickets.downgrade(ticketOf.idOf(execution), by, ClockUtil.now().toInstant(),
                 (String) execution.getVariable("downgradeReason"));
         execution.setVariable("emergency", false);
         execution.setVariable("downgradedBy", by);

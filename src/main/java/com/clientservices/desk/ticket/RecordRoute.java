@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 class RecordRoute implements JavaDelegate {
 
     private final TicketRepository tickets;
+    private final TicketOfProcess ticketOf;
 
-    RecordRoute(TicketRepository tickets) {
+    RecordRoute(TicketRepository tickets, TicketOfProcess ticketOf) {
         this.tickets = tickets;
+        this.ticketOf = ticketOf;
     }
 
     @Override
@@ -22,7 +24,7 @@ class RecordRoute implements JavaDelegate {
             throw new IllegalStateException("the routing table gave no route for " + execution.getVariable("requestType"));
         }
         var team = RequestType.ACCOUNT_REPRESENTATIVE.equals(route) ? null : route;
-        tickets.route((Long) execution.getVariable("ticketId"), route, team);
+        tickets.route(ticketOf.idOf(execution), route, team);
         execution.setVariable("team", team);
     }
 }

@@ -13,15 +13,17 @@ import org.springframework.stereotype.Component;
 class RerouteTicket implements JavaDelegate {
 
     private final TicketRepository tickets;
+    private final TicketOfProcess ticketOf;
 
-    RerouteTicket(TicketRepository tickets) {
+    RerouteTicket(TicketRepository tickets, TicketOfProcess ticketOf) {
         this.tickets = tickets;
+        this.ticketOf = ticketOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var team = (String) execution.getVariable("rerouteTeam");
-        var ticket = tickets.find((Long) execution.getVariable("ticketId")).orElseThrow();
+        var ticket = ticketOf.of(execution);
         if (team.equals(ticket.team())) {
             throw new FormRuleViolation("rerouteTeam", "rerouteTeam: the ticket is already with " + team + "; choose another team");
         }

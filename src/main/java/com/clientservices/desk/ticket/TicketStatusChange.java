@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 public class TicketStatusChange {
 
     private final TicketRepository tickets;
+    private final TicketOfProcess ticketOf;
 
-    TicketStatusChange(TicketRepository tickets) {
+    TicketStatusChange(TicketRepository tickets, TicketOfProcess ticketOf) {
         this.tickets = tickets;
+        this.ticketOf = ticketOf;
     }
 
     public void change(DelegateExecution execution, String status) {
-        tickets.updateStatus((Long) execution.getVariable("ticketId"), TicketStatus.valueOf(status),
+        tickets.updateStatus(ticketOf.idOf(execution), TicketStatus.valueOf(status),
                 ProcessText.actor(execution, null));
     }
 }
