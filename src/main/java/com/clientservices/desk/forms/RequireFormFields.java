@@ -1,17 +1,10 @@
 package com.clientservices.desk.forms;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -25,20 +18,19 @@ import org.springframework.stereotype.Component;
 @Component("requireFormFields")
 class RequireFormFields implements TaskListener {
 
-    private final ObjectMapper json;
-    private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
+    private final TaskForms forms;
 
-    RequireFormFields(ObjectMapper json) {
-        this.json = json;
+    RequireFormFields(TaskForms forms) {
+        this.forms = forms;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        var formId = task.getBpmnModelElementInstance().getCamundaFormRef();
-        if (formId == null) {
+        var found = forms.formOf(task);
+        if (found.isEmpty()) {
             return;
         }
-        var form = form(task, formId);
+        var form = found.get();
         if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             FormRules.editableKeys(form).forEach(key -> task.getExecution().removeVariable(key));
             return;
@@ -57,28 +49,5 @@ class RequireFormFields implements TaskListener {
             var firstField = problems.get(0).substring(0, problems.get(0).indexOf(':'));
             throw new FormRuleViolation(firstField, "Cannot complete " + task.getName() + ": " + String.join("; ", problems));
         }
-    }
-
-    /** The form the task shows: its binding decides between the process's own deployment and the latest. */
-    private JsonNode form(DelegateTask task, String formId) {
-        var commandContext = Context.getCommandContext();
-        var definitions = commandContext.getCamundaFormDefinitionManager();
-        var binding = task.getBpmnModelElementInstance().getCamundaFormRefBinding();
-        var definition = "deployment".equals(binding)
-                ? definitions.findDefinitionByDeploymentAndKey(
-                        ((ExecutionEntity) task.getExecution()).getProcessDefinition().getDeploymentId(), formId)
-                : definitions.findLatestDefinitionByKey(formId);
-        if (definition == null) {
-            throw new IllegalStateException("form " + formId + " (binding " + binding + ") is not deployed");
-        }
-        return forms.computeIfAbsent(definition.getId(), id -> {
-            var resource = commandContext.getResourceManager()
-                    .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
-            try {
-                return json.readTree(resource.getBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException("form " + definition.getResourceName() + " is not JSON", e);
-            }
-        });
     }
 }

@@ -11,10 +11,12 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.query.Query;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -90,6 +92,29 @@ class DeskIdentitySetup {
         grant(DeskGroups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
 
         createFilters();
+        workNotUpdate();
+    }
+
+    /**
+     * Tasks created before agents got TASK_WORK instead of UPDATE (application.yml) keep the
+     * wider grant in the database; it is narrowed here once, so older open tickets are sealed too.
+     */
+    private void workNotUpdate() {
+        List<Authorization> wide;
+        while (!(wide = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .hasPermission(Permissions.UPDATE).listPage(0, 500)).isEmpty()) {
+            for (var authorization : wide) {
+                if ("*".equals(authorization.getResourceId())) {
+                    continue;
+                }
+                authorization.removePermission(Permissions.UPDATE);
+                authorization.addPermission(TaskPermissions.TASK_WORK);
+                authorizations.saveAuthorization(authorization);
+            }
+            if (wide.stream().allMatch(authorization -> "*".equals(authorization.getResourceId()))) {
+                return;
+            }
+        }
     }
 
     /** The teams are the routes of the routing table, never a second list. */

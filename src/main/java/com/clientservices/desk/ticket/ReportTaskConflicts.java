@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.CommandFields;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.Set;
@@ -81,20 +82,9 @@ class ReportTaskConflicts extends AbstractProcessEnginePlugin {
         }
 
         private boolean taskIsGone(Command<?> command) {
-            for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-                try {
-                    var field = type.getDeclaredField("taskId");
-                    field.setAccessible(true);
-                    var taskId = (String) field.get(command);
-                    return taskId != null && configuration.getCommandExecutorTxRequired().execute(context ->
-                            context.getDbEntityManager().selectById(TaskEntity.class, taskId) == null);
-                } catch (NoSuchFieldException e) {
-                    // declared further up
-                } catch (IllegalAccessException e) {
-                    return false;
-                }
-            }
-            return false;
+            var taskId = CommandFields.string(command, "taskId");
+            return taskId != null && configuration.getCommandExecutorTxRequired().execute(context ->
+                    context.getDbEntityManager().selectById(TaskEntity.class, taskId) == null);
         }
     }
 }

@@ -64,6 +64,8 @@ class AuditorIsReadOnlyTest {
                 write("complete a task", "POST", "/engine-rest/task/{task}/complete", "{\"variables\":{}}"),
                 write("assign a task", "POST", "/engine-rest/task/{task}/assignee", "{\"userId\":\"cs-agent\"}"),
                 write("change a task", "PUT", "/engine-rest/task/{task}", "{\"name\":\"renamed\",\"priority\":1}"),
+                write("comment on a task", "POST", "/engine-rest/task/{task}/comment/create", "{\"message\":\"audited\"}"),
+                write("attach a file to a task", "ATTACH", "/engine-rest/task/{task}/attachment/create", "audit notes"),
                 write("set a task variable", "PUT", "/engine-rest/task/{task}/variables/note", "{\"value\":\"x\",\"type\":\"String\"}"),
                 write("delete a deployment", "DELETE", "/engine-rest/deployment/{deployment}?cascade=true", null),
                 write("move a process to another step", "POST", "/engine-rest/process-instance/{instance}/modification",
@@ -93,6 +95,7 @@ class AuditorIsReadOnlyTest {
     void everyWriteIsRefused(String what, String method, String path, String body) {
         var target = path.replace("{task}", taskId).replace("{instance}", processInstanceId).replace("{key}", key);
         var response = "UPLOAD".equals(method) ? http.upload("auditor", target, "intruder.bpmn", body)
+                : "ATTACH".equals(method) ? http.send("auditor", "POST", target, attachment(body), "multipart/form-data; boundary=audit")
                 : http.send("auditor", method, target.replace("{deployment}", deploymentId),
                         body == null ? null : body.replace("{key}", key));
 
@@ -105,6 +108,14 @@ class AuditorIsReadOnlyTest {
         assertThat(http.get("demo", "/engine-rest/process-definition?key=intruder").json()).isEmpty();
         assertThat(http.get("demo", "/engine-rest/deployment/" + deploymentId).status()).isEqualTo(200);
         assertThat(http.get("demo", "/engine-rest/process-instance/" + processInstanceId).status()).isEqualTo(200);
+        assertThat(http.get("demo", "/engine-rest/task/" + taskId + "/comment").json()).as("no comment").isEmpty();
+        assertThat(http.get("demo", "/engine-rest/task/" + taskId + "/attachment").json()).as("no attachment").isEmpty();
+    }
+
+    private static String attachment(String content) {
+        return "--audit\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nnotes\r\n"
+                + "--audit\r\nContent-Disposition: form-data; name=\"content\"; filename=\"notes.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + content + "\r\n--audit--\r\n";
     }
 
     private static Arguments write(String what, String method, String path, String body) {

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -52,7 +53,8 @@ class PermissionMatrixTest {
      * The ticket under test is an AD_SERVING request of spoc-acme (member 1001), routed to
      * client-services; writes get a fresh ticket in the state they need.
      *
-     * From SPEC §8/§9: customers only reach their own member's tickets and never the engine or the
+     * From SPEC §8/§9: customers only reach their own member's tickets (another member's ticket
+     * answers 404, like one that does not exist) and never the engine or the
      * webapps; agents reach their own team's tickets and tasks (aq-agent is another team, 403, and
      * the engine does not even show it the task, 404); auditors read everything and change
      * nothing; only SPOCs create tickets, reply and attach; only engineering releases fixes; only
@@ -65,11 +67,11 @@ class PermissionMatrixTest {
     private static final String MATRIX = """
             call                                      | demo   | cs-agent | aq-agent | cs-manager | account-rep | auditor | process-owner | spoc-acme | spoc-globex | engineering-bot | anonymous
             POST /api/tickets                         | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 201       | 403         | 403             | 401
-            GET /api/tickets/{key}                    | 200    | 200      | 403      | 200        | 200         | 200     | 403           | 200       | 403         | 403             | 401
+            GET /api/tickets/{key}                    | 200    | 200      | 403      | 200        | 200         | 200     | 403           | 200       | 404         | 403             | 401
             GET /api/tickets?status=NEW               | seen   | seen     | hidden   | seen       | seen        | seen    | hidden        | seen      | hidden      | hidden          | 401
-            POST /api/tickets/{key}/replies           | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 200       | 403         | 403             | 401
-            POST /api/tickets/{key}/attachments       | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 201       | 403         | 403             | 401
-            GET /api/tickets/{key}/attachments        | 200    | 200      | 403      | 200        | 200         | 200     | 403           | 200       | 403         | 403             | 401
+            POST /api/tickets/{key}/replies           | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 200       | 404         | 403             | 401
+            POST /api/tickets/{key}/attachments       | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 201       | 404         | 403             | 401
+            GET /api/tickets/{key}/attachments        | 200    | 200      | 403      | 200        | 200         | 200     | 403           | 200       | 404         | 403             | 401
             POST /api/tickets/{key}/engineering-fix   | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 200             | 401
             GET /api/sla/acknowledge-by               | 200    | 200      | 200      | 200        | 200         | 200     | 200           | 200       | 200         | 200             | 401
             GET /api/request-types                    | 200    | 200      | 200      | 200        | 200         | 200     | 200           | 200       | 200         | 200             | 401
@@ -79,6 +81,14 @@ class PermissionMatrixTest {
             GET /engine-rest/task                     | seen   | seen     | hidden   | seen       | hidden      | seen    | hidden        | 403       | 403         | hidden          | 401
             GET /engine-rest/task/{id}                | 200    | 200      | 404      | 200        | 404         | 200     | 404           | 403       | 403         | 404             | 401
             POST /engine-rest/task/{id}/claim         | 204    | 204      | 403      | 204        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            POST /engine-rest/task/{id}/unclaim       | 204    | 204      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            POST /engine-rest/task/{id}/variables     | 204    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            PUT /engine-rest/task/{id}                | 204    | 403      | 404      | 403        | 404         | 403     | 404           | 403       | 403         | 404             | 401
+            POST /engine-rest/task/{id}/bpmnError     | 204    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            POST /engine-rest/task/{id}/complete +var | 204    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            POST /engine-rest/task/{id}/comment/create| 200    | 200      | 400      | 200        | 400         | 403     | 403           | 403       | 403         | 400             | 401
+            PUT /engine-rest/job/{id}/duedate         | 204    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            DELETE /engine-rest/process-instance/{id} | 204    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
             POST /engine-rest/deployment/create       | 200    | 403      | 403      | 403        | 403         | 403     | 200           | 403       | 403         | 403             | 401
             GET /engine-rest/process-instance         | seen   | hidden   | hidden   | hidden     | hidden      | seen    | hidden        | 403       | 403         | hidden          | 401
             GET /engine-rest/history/process-instance | seen   | hidden   | hidden   | hidden     | hidden      | seen    | seen          | 403       | 403         | hidden          | 401
@@ -132,6 +142,9 @@ class PermissionMatrixTest {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    ManagementService management;
 
     DeskHttpClient http;
 
@@ -244,6 +257,55 @@ class PermissionMatrixTest {
             var task = taskOf(submit(), "Task_AcknowledgeTicket");
             return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}"),
                     () -> user != null && user.equals(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()));
+        });
+        calls.put("POST /engine-rest/task/{id}/unclaim", (user, expected) -> {
+            var task = taskOf(submit(), "Task_AcknowledgeTicket");
+            tasks.claim(task, "cs-agent");
+            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/unclaim", ""),
+                    () -> tasks.createTaskQuery().taskId(task).singleResult().getAssignee() == null);
+        });
+        calls.put("POST /engine-rest/task/{id}/variables", (user, expected) -> {
+            var task = tasks.createTaskQuery().taskId(taskOf(submit(), "Task_AcknowledgeTicket")).singleResult();
+            return write(expected, () -> http.post(user, "/engine-rest/task/" + task.getId() + "/variables",
+                    "{\"modifications\":{\"ticketKey\":{\"value\":\"CS-0\"}}}"),
+                    () -> "CS-0".equals(runtime.getVariable(task.getProcessInstanceId(), "ticketKey")));
+        });
+        calls.put("PUT /engine-rest/task/{id}", (user, expected) -> {
+            var task = taskOf(submit(), "Task_AcknowledgeTicket");
+            return write(expected, () -> http.send(user, "PUT", "/engine-rest/task/" + task,
+                    "{\"name\":\"Later\",\"priority\":0,\"due\":\"2099-01-01T00:00:00.000+0000\"}"),
+                    () -> tasks.createTaskQuery().taskId(task).singleResult().getPriority() == 0);
+        });
+        calls.put("POST /engine-rest/task/{id}/bpmnError", (user, expected) -> {
+            var task = taskOf(submit(), "Task_AcknowledgeTicket");
+            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/bpmnError", "{\"errorCode\":\"gone\"}"),
+                    () -> tasks.createTaskQuery().taskId(task).count() == 0);
+        });
+        calls.put("POST /engine-rest/task/{id}/complete +var", (user, expected) -> {
+            var task = taskOf(submit(), "Task_AcknowledgeTicket");
+            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/complete",
+                    "{\"variables\":{\"ticketId\":{\"value\":1,\"type\":\"Long\"}}}"),
+                    () -> tasks.createTaskQuery().taskId(task).count() == 0);
+        });
+        calls.put("POST /engine-rest/task/{id}/comment/create", (user, expected) -> {
+            var task = taskOf(submit(), "Task_AcknowledgeTicket");
+            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/comment/create", "{\"message\":\"Called them\"}"),
+                    () -> tasks.getTaskComments(task).size() == 1);
+        });
+        calls.put("PUT /engine-rest/job/{id}/duedate", (user, expected) -> {
+            var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(submit()).processDefinitionKey("standard-issue")
+                    .singleResult().getId();
+            var job = management.createJobQuery().processInstanceId(instance).timers().list().get(0).getId();
+            return write(expected, () -> http.send(user, "PUT", "/engine-rest/job/" + job + "/duedate",
+                    "{\"duedate\":\"2099-01-01T00:00:00.000+0000\"}"),
+                    () -> management.createJobQuery().jobId(job).singleResult().getDuedate().getYear() == 2099 - 1900);
+        });
+        calls.put("DELETE /engine-rest/process-instance/{id}", (user, expected) -> {
+            var fresh = submit();
+            var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(fresh).processDefinitionKey("support-request")
+                    .singleResult().getId();
+            return write(expected, () -> http.send(user, "DELETE", "/engine-rest/process-instance/" + instance, null),
+                    () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(fresh).count() == 0);
         });
         calls.put("POST /engine-rest/deployment/create", (user, expected) -> {
             try {

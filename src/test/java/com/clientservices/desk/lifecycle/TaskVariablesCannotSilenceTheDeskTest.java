@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Agents may set variables on their tasks, but none can stand in for the desk's own steps. */
+/**
+ * Agents cannot set variables on their tasks (SPEC §8); and a variable an administrator sets can
+ * still not stand in for the desk's own steps.
+ */
 @DeskTest
 class TaskVariablesCannotSilenceTheDeskTest {
 
@@ -32,9 +35,12 @@ class TaskVariablesCannotSilenceTheDeskTest {
         scenario.at("2026-05-04T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var task = scenario.task(key, "Task_AcknowledgeTicket").getId();
-        var set = http.send("cs-agent", "PUT", "/engine-rest/task/" + task + "/variables/slaClock",
+        var refused = http.send("cs-agent", "PUT", "/engine-rest/task/" + task + "/variables/slaClock",
                 "{\"value\":\"nothing\",\"type\":\"String\"}");
-        assertThat(set.status()).as("agents may set task variables").isEqualTo(204);
+        assertThat(refused.status()).as("agents may not set task variables").isEqualTo(403);
+        var set = http.send("demo", "PUT", "/engine-rest/task/" + task + "/variables/slaClock",
+                "{\"value\":\"nothing\",\"type\":\"String\"}");
+        assertThat(set.status()).as("an administrator may").isEqualTo(204);
 
         scenario.at("2026-05-05T10:00:00-04:00");
         scenario.fireDueTimers(key);
