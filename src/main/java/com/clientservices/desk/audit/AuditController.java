@@ -40,8 +40,12 @@ class AuditController {
     @GetMapping("/api/tickets/{key}/history")
     @Operation(summary = "The audit timeline of a ticket (auditors, managers, the team's agents)")
     List<TimelineEntry> history(@PathVariable String key) {
-        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
         var user = CurrentUser.get();
+        if (user.in(DeskGroups.CUSTOMERS)) {
+            // Refused before the look-up, so a customer cannot tell an existing key from a missing one (SPEC §8).
+            throw ApiException.forbidden("Customers follow their tickets at /api/tickets/" + key);
+        }
+        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
         if (!user.readsEverything() && (ticket.team() == null || !user.in(ticket.team()))) {
             throw ApiException.forbidden("You may not read the history of " + key);
         }

@@ -20,6 +20,9 @@ import org.springframework.web.multipart.MultipartFile;
 public class Attaching {
 
     private static final int NAME_MAX = 200;
+    /** Per ticket (SPEC §8): enough for a case's screenshots and logs, not a file store. */
+    static final int FILES_MAX = 20;
+    static final long BYTES_MAX = 50L * 1024 * 1024;
     // A plain file name: no folders, no control characters.
     private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\x00-\\x1F\\x7F]+");
 
@@ -37,9 +40,11 @@ public class Attaching {
 
     @Transactional
     public Attachments.Attachment attach(String key, MultipartFile file, DeskUser contact) throws IOException {
-        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        // Locked, so that uploads at the same moment are counted against the quota one after the other.
+        var ticket = tickets.lockByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
         if (!members.isContact(ticket.memberId(), contact.id())) {
-            throw ApiException.forbidden("Only a registered contact of member " + ticket.memberId() + " may attach files to " + key);
+            throw TicketAccess.refusal(contact, key, "Only a registered contact of member " + ticket.memberId()
+                    + " may attach files to " + key);
         }
         if (file == null || file.isEmpty()) {
             throw ApiException.invalid("file", "is required: a non-empty file in the multipart field 'file'");
@@ -52,6 +57,13 @@ public class Attaching {
         }
         if (ticket.status() == TicketStatus.CLOSED) {
             throw ApiException.conflict(key + " is closed and takes no more files; please open a new ticket");
+        }
+        var usage = attachments.usage(ticket.id());
+        if (usage.files() >= FILES_MAX || usage.bytes() + file.getSize() > BYTES_MAX) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, key + " holds " + usage.files() + " files of "
+                    + (usage.bytes() / (1024 * 1024)) + " MB; a ticket takes at most " + FILES_MAX + " files and "
+                    + (BYTES_MAX / (1024 * 1024)) + " MB in all. Send the rest as links in a reply.",
+                    List.of(new FieldProblem("file", "is over the ticket's attachment quota")));
         }
         var content = file.getBytes();
         var type = FileTypes.detect(content).orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,

@@ -41,6 +41,15 @@ public class Attachments {
                 .list();
     }
 
+    /** How many files the ticket holds and their total size in bytes. */
+    Usage usage(long ticketId) {
+        return jdbc.sql("select count(*), coalesce(sum(size_bytes), 0) from ticket_attachment where ticket_id = :t")
+                .param("t", ticketId).query((rs, row) -> new Usage(rs.getInt(1), rs.getLong(2))).single();
+    }
+
+    record Usage(int files, long bytes) {
+    }
+
     Optional<byte[]> content(long ticketId, long id) {
         return jdbc.sql("select content from ticket_attachment where ticket_id = :t and id = :id")
                 .param("t", ticketId).param("id", id).query((rs, row) -> rs.getBytes(1)).optional();

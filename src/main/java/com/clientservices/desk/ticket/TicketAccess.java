@@ -1,7 +1,9 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.web.ApiException;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,15 @@ class TicketAccess {
         return scope.everything()
                 || scope.members().contains(ticket.memberId())
                 || (ticket.team() != null && scope.teams().contains(ticket.team()));
+    }
+
+    /**
+     * The answer to a user who may not see or touch a ticket: to a customer's contact, another
+     * member's ticket answers like one that does not exist, so keys cannot be probed (SPEC §8);
+     * staff are told they lack the permission.
+     */
+    static ApiException refusal(DeskUser user, String key, String staffMessage) {
+        return user.in(DeskGroups.CUSTOMERS) ? ApiException.notFound("No ticket " + key) : ApiException.forbidden(staffMessage);
     }
 
     record Scope(boolean everything, List<Long> members, Set<String> teams) {

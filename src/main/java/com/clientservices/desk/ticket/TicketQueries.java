@@ -17,11 +17,11 @@ public class TicketQueries {
         this.access = access;
     }
 
-    /** The ticket, or 404 when there is none and 403 when the user may not read it. */
+    /** The ticket, or 404 when there is none and 403 when the user may not read it (404 to customers). */
     public Ticket readable(String key, DeskUser user) {
         var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
         if (!access.mayRead(user, ticket)) {
-            throw ApiException.forbidden("You may not read ticket " + key);
+            throw TicketAccess.refusal(user, key, "You may not read ticket " + key);
         }
         return ticket;
     }

@@ -42,7 +42,7 @@ public class TicketWork {
     private Ticket replyOnce(String key, String message, DeskUser contact) {
         var ticket = tickets.lockByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
         if (!members.isContact(ticket.memberId(), contact.id())) {
-            throw ApiException.forbidden("Only a registered contact of member " + ticket.memberId() + " may reply to " + key);
+            throw TicketAccess.refusal(contact, key, "Only a registered contact of member " + ticket.memberId() + " may reply to " + key);
         }
         if (message == null || message.isBlank()) {
             throw ApiException.invalid("message", "is required");

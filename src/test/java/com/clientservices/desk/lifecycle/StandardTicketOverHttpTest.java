@@ -61,7 +61,7 @@ class StandardTicketOverHttpTest {
         assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_ON_CUSTOMER");
 
         assertThat(http.post("spoc-globex", "/api/tickets/" + key + "/replies", "{\"message\":\"Not mine\"}").status())
-                .isEqualTo(403);
+                .as("another member's ticket answers as one that does not exist").isEqualTo(404);
         // The longest answer the API takes, all of it kept in the ticket's history.
         var longAnswer = ("Chrome and Safari. " + "Console log line. ".repeat(1200)).substring(0, 20_000);
         var reply = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"" + longAnswer + "\"}");

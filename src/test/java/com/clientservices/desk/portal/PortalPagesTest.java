@@ -80,7 +80,8 @@ class PortalPagesTest {
         assertThat(get(browser, "/portal/tickets/" + key).body()).contains("IN_PROGRESS").contains("Firefox 133")
                 .contains("your answer is with the team");
 
-        assertThat(get(signIn("spoc-globex"), "/portal/tickets/" + key).statusCode()).isEqualTo(403);
+        assertThat(get(signIn("spoc-globex"), "/portal/tickets/" + key).statusCode())
+                .as("another member's ticket answers as one that does not exist").isEqualTo(404);
         assertThat(get(signIn("cs-agent"), "/portal").statusCode()).isEqualTo(403);
     }
 

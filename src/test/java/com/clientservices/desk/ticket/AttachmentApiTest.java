@@ -11,9 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,7 +65,8 @@ class AttachmentApiTest {
         assertThat(download.body()).isEqualTo(PNG);
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
-        assertThat(http.get("spoc-globex", "/api/tickets/" + key + "/attachments").status()).isEqualTo(403);
+        assertThat(http.get("spoc-globex", "/api/tickets/" + key + "/attachments").status())
+                .as("another member's ticket answers as one that does not exist").isEqualTo(404);
     }
 
     @Test
@@ -94,10 +102,67 @@ class AttachmentApiTest {
         var big = Arrays.copyOf(PNG, 6 * 1024 * 1024);
         assertThat(upload("spoc-acme", "big.png", "image/png", big).statusCode()).isEqualTo(413);
         assertThat(upload("spoc-acme", "empty.png", "image/png", new byte[0]).statusCode()).isEqualTo(400);
-        assertThat(upload("spoc-globex", "button.png", "image/png", PNG).statusCode()).isEqualTo(403);
+        assertThat(upload("spoc-globex", "button.png", "image/png", PNG).statusCode()).isEqualTo(404);
         assertThat(upload("cs-agent", "button.png", "image/png", PNG).statusCode()).isEqualTo(403);
         assertThat(upload(null, "button.png", "image/png", PNG).statusCode()).isEqualTo(401);
         assertThat(http.get("spoc-acme", "/api/tickets/" + key + "/attachments").json()).isEmpty();
+    }
+
+    @Test
+    void aTicketTakesTwentyFilesAndNoMore() throws Exception {
+        for (var i = 1; i <= 20; i++) {
+            var response = upload("spoc-acme", "console-" + i + ".log", "text/plain", ("GET /ad 500 #" + i + "\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        }
+
+        var refused = upload("spoc-acme", "console-21.log", "text/plain", "GET /ad 500\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("at most 20 files").contains("\"field\":\"file\"");
+        assertThat(http.get("spoc-acme", "/api/tickets/" + key + "/attachments").json()).hasSize(20);
+    }
+
+    @Test
+    void aTicketTakesFiftyMegabytesInAllAndNoMore() throws Exception {
+        var fiveMillionBytes = Arrays.copyOf(PNG, 5_000_000);
+        for (var i = 1; i <= 10; i++) {
+            assertThat(upload("spoc-acme", "shot-" + i + ".png", "image/png", fiveMillionBytes).statusCode()).isEqualTo(201);
+        }
+
+        assertThat(upload("spoc-acme", "shot-11.png", "image/png", fiveMillionBytes).statusCode())
+                .as("55,000,000 bytes are more than 50 MB").isEqualTo(413);
+        assertThat(upload("spoc-acme", "small.png", "image/png", Arrays.copyOf(PNG, 2_000_000)).statusCode())
+                .as("52,000,000 bytes still fit in 52,428,800").isEqualTo(201);
+        assertThat(upload("spoc-acme", "one-more.png", "image/png", Arrays.copyOf(PNG, 1_000_000)).statusCode()).isEqualTo(413);
+        assertThat(http.get("spoc-acme", "/api/tickets/" + key + "/attachments").json()).hasSize(11);
+    }
+
+    @RepeatedTest(3)
+    void twoUploadsAtOnceCannotPassTheLimitTogether() throws Exception {
+        for (var i = 1; i <= 19; i++) {
+            assertThat(upload("spoc-acme", "console-" + i + ".log", "text/plain", "x\n".getBytes(StandardCharsets.UTF_8)).statusCode())
+                    .isEqualTo(201);
+        }
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var answers = new ArrayList<Future<Integer>>();
+            for (var name : List.of("left.log", "right.log")) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return upload("spoc-acme", name, "text/plain", "y\n".getBytes(StandardCharsets.UTF_8)).statusCode();
+                }));
+            }
+            start.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (var answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 413);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(http.get("spoc-acme", "/api/tickets/" + key + "/attachments").json()).hasSize(20);
     }
 
     private HttpResponse<String> upload(String user, String fileName, String contentType, byte[] content) throws Exception {

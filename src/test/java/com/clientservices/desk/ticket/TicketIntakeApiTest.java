@@ -290,7 +290,8 @@ class TicketIntakeApiTest {
 
             var response = http.get("spoc-globex", "/api/tickets/" + key);
 
-            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            // As if it did not exist, so keys cannot be probed (SPEC §8).
+            assertThat(response.status()).as(response.body()).isEqualTo(404);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
 
