@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -56,6 +59,9 @@ class EngineWritesSealedTest {
     @Autowired
     RepositoryService repository;
 
+    @Autowired
+    IdentityService identity;
+
     DeskHttpClient http;
 
     /** A fresh Client Services ticket of spoc-acme at its acknowledgement, with a comment and a file on its task. */
@@ -79,13 +85,15 @@ class EngineWritesSealedTest {
         lifecycleInstance = task.getProcessInstanceId();
         requestInstance = runtime.createProcessInstanceQuery().subProcessInstanceId(lifecycleInstance).singleResult().getId();
         timerJob = management.createJobQuery().processInstanceId(lifecycleInstance).timers().list().get(0).getId();
-        var comment = http.post("cs-agent", "/engine-rest/task/" + taskId + "/comment/create", "{\"message\":\"Calling the customer\"}");
-        assertThat(comment.status()).as(comment.body()).isEqualTo(200);
-        commentId = comment.json().get("id").asText();
-        var attachment = http.send("cs-agent", "POST", "/engine-rest/task/" + taskId + "/attachment/create",
-                attachmentForm("Call notes"), "multipart/form-data; boundary=" + BOUNDARY);
-        assertThat(attachment.status()).as(attachment.body()).isEqualTo(200);
-        attachmentId = attachment.json().get("id").asText();
+        // The team's own note and file, made as the agent would in Tasklist.
+        identity.setAuthentication("cs-agent", List.of("client-services"));
+        try {
+            commentId = tasks.createComment(taskId, null, "Calling the customer").getId();
+            attachmentId = tasks.createAttachment("text/plain", taskId, null, "Call notes", null,
+                    new ByteArrayInputStream("Customer confirmed the blanks".getBytes(StandardCharsets.UTF_8))).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     static Stream<Arguments> refusedWrites() {
@@ -192,6 +200,8 @@ class EngineWritesSealedTest {
     void theTeamStillWorksItsTaskThroughTheEngineApi() {
         assertThat(http.get("cs-agent", resolve("/engine-rest/task/{task}/attachment/{attachment}")).status()).isEqualTo(200);
         assertThat(http.get("cs-agent", resolve("/engine-rest/task/{task}/comment")).body()).contains("Calling the customer");
+        assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/comment/create"), "{\"message\":\"Left a voicemail\"}")
+                .status()).as("an agent comments on the team's task").isEqualTo(200);
         assertThat(http.get("auditor", resolve("/engine-rest/task/{task}/attachment/{attachment}")).status())
                 .as("auditors read everything").isEqualTo(200);
         assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/claim"), "{\"userId\":\"cs-agent\"}").status()).isEqualTo(204);
