@@ -13,8 +13,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * What the models' expressions may name and call: exactly what the shipped models use. A method
- * a model starts to call is added here, in one place.
+ * What the models' expressions may name and call: exactly what the shipped models use. The
+ * deployment check and the runtime resolver both read it from here, so a method added to a model
+ * is added here once.
  */
 final class Vocabulary {
 
@@ -89,6 +90,11 @@ final class Vocabulary {
         /** The engine object an expression means by this identifier, as the engine resolves it. */
         static Optional<EngineObject> named(String identifier) {
             return Arrays.stream(values()).filter(o -> identifier.equals(o.identifier)).findFirst();
+        }
+
+        /** The engine object this value at runtime is. */
+        static Optional<EngineObject> of(Object value) {
+            return Arrays.stream(values()).filter(o -> o.type.isInstance(value)).findFirst();
         }
 
         /** How a message names it: as a model reaches it. */

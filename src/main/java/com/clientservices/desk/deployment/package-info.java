@@ -4,6 +4,7 @@
  * or an expression such as {@code ${''.getClass().forName(…)}} behind a timer. So every deployment
  * is checked before anything of it is stored, against the desk's vocabulary (the beans and methods
  * the shipped models call, conditions over process variables, timers, decisions, forms), and
- * refused with one error per offending element, naming it and the reason.
+ * refused with one error per offending element; and expressions are evaluated with that same
+ * vocabulary only, so a model that reached the database another way cannot step outside it either.
  */
 package com.clientservices.desk.deployment;
