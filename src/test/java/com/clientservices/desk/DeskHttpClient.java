@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Calls the running desk over real HTTP as a given user, the way a customer's tool or a browser would. */
@@ -62,6 +63,19 @@ public final class DeskHttpClient {
                 + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"
                 + "--" + boundary + "--\r\n";
         return send(user, "POST", path, body, "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** One deployment of several files at once (a model with its forms), each part named by its file. */
+    public Response upload(String user, String path, Map<String, String> files) {
+        var boundary = "----desk" + System.nanoTime();
+        var body = new StringBuilder("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nupload\r\n");
+        files.forEach((fileName, content) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(user, "POST", path, body.toString(), "multipart/form-data; boundary=" + boundary);
     }
 
     public Response get(String user, String path, String accept) {
