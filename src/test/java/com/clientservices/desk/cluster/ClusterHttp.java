@@ -43,6 +43,23 @@ final class ClusterHttp {
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A valid request from a member's contact: a standard ticket, or an emergency, whose
+     * acknowledgement warning always applies (15 minutes before a wall-clock hour; a standard
+     * ticket submitted out of hours is due at opening with no warning, SPEC §6).
+     */
+    static Answer submitTicket(DeskNode node, String user, String password, long member, boolean emergency)
+            throws IOException {
+        var urgent = emergency
+                ? ",\"emergency\":true,\"emergencyPhone\":\"+1 212 555 0100\",\"emergencyCriteria\":[\"SIGNIFICANT_FINANCIAL_LOSS\"]"
+                : "";
+        return send(node, user, password, "POST", "/api/tickets", """
+                {"memberId":%d,"requestType":"AD_SERVING","subject":"Blank placements on the homepage",
+                 "description":"Placement 5512 shows blanks","impact":"Lost revenue",
+                 "objectIds":["5512"],"environment":{"placementId":"5512"},"stepsToReproduce":"Open the homepage"%s}
+                """.formatted(member, urgent));
+    }
+
     static Answer send(DeskNode node, String user, String password, HttpRequest.Builder request) throws IOException {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()

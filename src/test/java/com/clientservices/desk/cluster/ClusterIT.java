@@ -2,6 +2,7 @@ package com.clientservices.desk.cluster;
 
 import static com.clientservices.desk.cluster.DeskNode.ADMIN;
 import static com.clientservices.desk.cluster.DeskNode.ADMIN_PASSWORD;
+import static com.clientservices.desk.cluster.DeskNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -22,13 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -270,40 +266,12 @@ class ClusterIT {
         try (var db = database()) {
             before = count(db, "select coalesce(max(id), 0) from ticket");
         }
-        var answered = new ConcurrentLinkedQueue<String>();
-        var stop = new AtomicBoolean();
-        var refused = new AtomicInteger();
-        var pool = Executors.newFixedThreadPool(8);
-        for (var i = 0; i < 8; i++) {
-            pool.submit(() -> {
-                while (!stop.get()) {
-                    try {
-                        var created = submit(a);
-                        if (created.status() == 201) {
-                            answered.add(created.json().get("key").asText());
-                        } else {
-                            refused.incrementAndGet();
-                        }
-                    } catch (IOException e) {
-                        refused.incrementAndGet();
-                        DeskNode.sleep(Duration.ofMillis(50));
-                    }
-                }
-                return null;
-            });
-        }
-        await(Duration.ofMinutes(2), () -> answered.size() >= 60);
-        a.kill();
-        var answeredAtKill = answered.size();
-        DeskNode.sleep(Duration.ofSeconds(1));
-        stop.set(true);
-        pool.shutdown();
-        assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+        var burst = SubmissionBurst.killedAfter(a, 8, 60, () -> submit(a));
         a.start();
-        System.out.printf("burst: %d answered 201 before the kill, %d failed calls%n", answeredAtKill, refused.get());
+        System.out.printf("burst: %d answered 201 before the kill, %d failed calls%n", burst.answeredAtKill(), burst.failed());
 
         try (var db = database()) {
-            for (var key : answered) {
+            for (var key : burst.answered()) {
                 var id = id(key);
                 assertThat(count(db, "select count(*) from ticket where id = ? and status = 'NEW'", id)).as(key).isEqualTo(1);
                 assertThat(count(db, """
@@ -346,19 +314,8 @@ class ClusterIT {
         return submit(node, false);
     }
 
-    /**
-     * An emergency's acknowledgement warning always applies (15 minutes before a wall-clock hour);
-     * a standard ticket submitted out of hours is due at opening with no warning (SPEC §6).
-     */
     private ClusterHttp.Answer submit(DeskNode node, boolean emergency) throws IOException {
-        var urgent = emergency
-                ? ",\"emergency\":true,\"emergencyPhone\":\"+1 212 555 0100\",\"emergencyCriteria\":[\"SIGNIFICANT_FINANCIAL_LOSS\"]"
-                : "";
-        return ClusterHttp.send(node, "spoc-one", PASSWORD, "POST", "/api/tickets", """
-                {"memberId":%d,"requestType":"AD_SERVING","subject":"Blank placements on the homepage",
-                 "description":"Placement 5512 shows blanks","impact":"Lost revenue",
-                 "objectIds":["5512"],"environment":{"placementId":"5512"},"stepsToReproduce":"Open the homepage"%s}
-                """.formatted(MEMBER, urgent));
+        return ClusterHttp.submitTicket(node, "spoc-one", PASSWORD, MEMBER, emergency);
     }
 
     /** Emergencies submitted by several clients at once, spread over the nodes; returns their keys. */
@@ -516,20 +473,6 @@ class ClusterIT {
         var metrics = ClusterHttp.get(node, ADMIN, ADMIN_PASSWORD, "/actuator/prometheus").body();
         return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
-    private static void await(Duration within, BooleanSupplier condition) {
-        await(within, Duration.ofMillis(500), condition);
-    }
-
-    private static void await(Duration within, Duration poll, BooleanSupplier condition) {
-        var deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within " + within);
-            }
-            DeskNode.sleep(poll);
-        }
     }
 
     private static ClusterHttp.Answer signIn(DeskNode node, String user, String csrf, String session) throws IOException {

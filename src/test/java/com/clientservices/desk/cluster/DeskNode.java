@@ -13,22 +13,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * One instance of the packaged desk (the jar {@code ./mvnw package} builds) as its own
  * operating-system process on its own port, so a test can kill it with SIGKILL; in the prod
- * profile for the cluster suite, in any configuration for the benchmarks.
+ * profile or the default mode for the cluster suite, in any configuration for the benchmarks.
  */
 public final class DeskNode {
 
     static final String ADMIN = "desk-admin";
     static final String ADMIN_PASSWORD = "Cluster-admin-2026!";
+    /** The suite's nodes share a small machine with each other and the test. */
+    private static final String[] SUITE_JVM = {"-Xmx768m", "-XX:+UseSerialGC"};
 
     private final String name;
     private final int port;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Path log;
+    private Path folder;
     private Process process;
 
     /** A node with exactly this environment (Spring Boot reads its settings from it). */
@@ -47,7 +51,17 @@ public final class DeskNode {
 
     /** A prod-profile node of the cluster suite. */
     DeskNode(String name, String databaseUrl, int smtpPort, Map<String, String> extra) {
-        this(name, prodEnvironment(databaseUrl, smtpPort, extra), "-Xmx768m", "-XX:+UseSerialGC");
+        this(name, prodEnvironment(databaseUrl, smtpPort, extra), SUITE_JVM);
+    }
+
+    /**
+     * A node in the default run mode (SPEC §10: no profile, demo users, the H2 file database of
+     * application.yml), working in that folder, so its database is that folder's ./data.
+     */
+    static DeskNode defaultMode(String name, Path folder, Map<String, String> extra) {
+        var node = new DeskNode(name, extra, SUITE_JVM);
+        node.folder = folder;
+        return node;
     }
 
     private static Map<String, String> prodEnvironment(String databaseUrl, int smtpPort, Map<String, String> extra) {
@@ -107,6 +121,11 @@ public final class DeskNode {
             command.addAll(List.of("-jar", jar()));
             var builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (folder != null) {
+                builder.directory(folder.toFile());
+            }
+            // The node runs in the profile its own environment names, never in one the test run inherited.
+            builder.environment().remove("SPRING_PROFILES_ACTIVE");
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
@@ -174,6 +193,21 @@ public final class DeskNode {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the condition holds, checking every half second; fails after that long. */
+    public static void await(Duration within, BooleanSupplier condition) {
+        await(within, Duration.ofMillis(500), condition);
+    }
+
+    public static void await(Duration within, Duration poll, BooleanSupplier condition) {
+        var deadline = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached within " + within);
+            }
+            sleep(poll);
         }
     }
 
