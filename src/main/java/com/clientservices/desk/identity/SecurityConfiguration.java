@@ -1,7 +1,8 @@
 package com.clientservices.desk.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.clientservices.desk.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,8 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -36,10 +35,10 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
-    private final ObjectMapper json;
+    private final Problems problems;
 
-    SecurityConfiguration(ObjectMapper json) {
-        this.json = json;
+    SecurityConfiguration(Problems problems) {
+        this.problems = problems;
     }
 
     /**
@@ -145,8 +144,6 @@ class SecurityConfiguration {
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String detail) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+        problems.write(response, Problems.problem(status, detail, List.of()));
     }
 }
