@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Calls the running desk over real HTTP as a given user, the way a customer's tool or a browser would. */
@@ -37,6 +38,18 @@ public final class DeskHttpClient {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
         return send(user, "demo", HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType).method(method, publisher));
+    }
+
+    /** As {@link #send(String, String, String, String, String)}, with more headers (Origin, Sec-Fetch-Site, …). */
+    public Response send(String user, String method, String path, String body, String contentType, Map<String, String> headers) {
+        var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(user, DEMO_PASSWORD, request);
     }
 
     /**
