@@ -12,12 +12,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -34,11 +37,14 @@ class SecurityConfiguration {
     private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+    private static final String FAILED_SIGN_IN = "/login?error";
 
     private final Problems problems;
+    private final SignInThrottle throttle;
 
-    SecurityConfiguration(Problems problems) {
+    SecurityConfiguration(Problems problems, SignInThrottle throttle) {
         this.problems = problems;
+        this.throttle = throttle;
     }
 
     /**
@@ -108,7 +114,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.defaultSuccessUrl("/", false).failureUrl(FAILED_SIGN_IN).failureHandler(signInFailed()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
@@ -132,8 +138,23 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** A wrong password (or unknown user, or locked account) on the sign-in form counts for the address's throttle. */
+    private AuthenticationFailureHandler signInFailed() {
+        var toSignInPage = new SimpleUrlAuthenticationFailureHandler(FAILED_SIGN_IN);
+        return (request, response, e) -> {
+            if (e instanceof BadCredentialsException) {
+                throttle.failed(request);
+            }
+            toSignInPage.onAuthenticationFailure(request, response, e);
+        };
+    }
+
+    /** No credentials, or wrong ones: the latter count for the address's sign-in throttle. */
     private AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if (e instanceof BadCredentialsException) {
+                throttle.failed(request);
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Client Services Desk\"");
             write(response, HttpStatus.UNAUTHORIZED, "Sign in with your desk user name and password");
         };

@@ -31,6 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * wrong password against the account like anyone's. Only with the right password does a member of
  * staff learn that the application is not theirs (403): the desk's API tells anyone with the right
  * password as much.
+ *
+ * <p>Every failure is counted for the address's sign-in throttle ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebappSignIn {
@@ -38,7 +40,7 @@ class WebappSignIn {
     private static final String PASSWORD = "password";
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> webappSignInFilter(IdentityService identity) {
+    FilterRegistrationBean<OncePerRequestFilter> webappSignInFilter(IdentityService identity, SignInThrottle throttle) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -54,10 +56,12 @@ class WebappSignIn {
                 var customer = user != null && !user.isBlank()
                         && identity.createUserQuery().userId(user).memberOfGroup(DeskGroups.CUSTOMERS).count() > 0;
                 chain.doFilter(customer ? new WithoutPassword(request) : request, response);
-                if (customer && password != null && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-                    // A customer's password is checked now, for the account's failure count (the
-                    // answer is a 401 either way).
-                    identity.checkPassword(user, password);
+                if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                    // The webapp found no such user or a wrong password; a customer's password is
+                    // checked now, for the account's failure count (the answer is a 401 either way).
+                    if (!customer || password == null || !identity.checkPassword(user, password)) {
+                        throttle.failed(request);
+                    }
                 }
             }
         });

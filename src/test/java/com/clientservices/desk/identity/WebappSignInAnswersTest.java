@@ -42,9 +42,12 @@ class WebappSignInAnswersTest {
     int port;
     @Autowired
     IdentityService identity;
+    @Autowired
+    SignInThrottle throttle;
 
     @BeforeEach
     void users() {
+        throttle.forgetAll();
         user(STAFF, DeskGroups.CLIENT_SERVICES);
         user(LOCKED, DeskGroups.CLIENT_SERVICES);
         user(CUSTOMER, DeskGroups.CUSTOMERS);
@@ -57,6 +60,7 @@ class WebappSignInAnswersTest {
             identity.deleteMembership(id, DeskGroups.CUSTOMERS);
             identity.deleteUser(id);
         }
+        throttle.forgetAll();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
