@@ -40,6 +40,18 @@ public final class DeskHttpClient {
                 .header("Content-Type", contentType).method(method, publisher));
     }
 
+    /** As {@link #send(String, String, String, String, String)}, with more headers (Origin, Sec-Fetch-Site, …). */
+    public Response send(String user, String method, String path, String body, String contentType, Map<String, String> headers) {
+        var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+        var request = HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return send(user, DEMO_PASSWORD, request);
+    }
+
     /**
      * The agent completes the ticket's one open task of that definition through the engine API, as
      * Tasklist would; anything but 204 fails the test with the engine's answer.

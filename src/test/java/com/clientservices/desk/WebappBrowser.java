@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A browser signing in to a Camunda webapp the way its login page does: it opens Tasklist for the
@@ -38,6 +39,23 @@ public final class WebappBrowser {
                 .header("Accept", "application/json")
                 .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /**
+     * A call of the webapp's API in this browser's session, with the webapp's CSRF token as its
+     * pages send it, and any further headers (Origin, …).
+     */
+    public HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) {
+        // As the webapps do before a change: a read, which hands the signed-in session its CSRF token.
+        send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/")).header("Accept", "application/json").GET());
+        var request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** The value of a cookie the desk set in this browser. */

@@ -2,6 +2,7 @@ package com.clientservices.desk.identity;
 
 import com.clientservices.desk.web.ApiException;
 import com.clientservices.desk.web.FieldProblem;
+import com.clientservices.desk.web.PlainText;
 import com.clientservices.desk.web.RetryOnConcurrentChange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,6 +74,8 @@ class MemberController {
         }
         if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
             problems.add(new FieldProblem("name", "is required, at most 200 characters"));
+        } else if (PlainText.unsafeCharacter(request.name()) >= 0) {
+            problems.add(new FieldProblem("name", PlainText.problem(PlainText.unsafeCharacter(request.name()))));
         }
         if (request.accountRepresentative() == null
                 || !inGroup(request.accountRepresentative(), DeskGroups.ACCOUNT_REPRESENTATIVES)) {

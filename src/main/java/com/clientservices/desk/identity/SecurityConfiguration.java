@@ -1,7 +1,8 @@
 package com.clientservices.desk.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.clientservices.desk.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,16 +10,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -35,11 +37,14 @@ class SecurityConfiguration {
     private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+    private static final String FAILED_SIGN_IN = "/login?error";
 
-    private final ObjectMapper json;
+    private final Problems problems;
+    private final SignInThrottle throttle;
 
-    SecurityConfiguration(ObjectMapper json) {
-        this.json = json;
+    SecurityConfiguration(Problems problems, SignInThrottle throttle) {
+        this.problems = problems;
+        this.throttle = throttle;
     }
 
     /**
@@ -109,7 +114,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .formLogin(form -> form.defaultSuccessUrl("/", false).failureUrl(FAILED_SIGN_IN).failureHandler(signInFailed()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
@@ -133,8 +138,23 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** A wrong password (or unknown user, or locked account) on the sign-in form counts for the address's throttle. */
+    private AuthenticationFailureHandler signInFailed() {
+        var toSignInPage = new SimpleUrlAuthenticationFailureHandler(FAILED_SIGN_IN);
+        return (request, response, e) -> {
+            if (e instanceof BadCredentialsException) {
+                throttle.failed(request);
+            }
+            toSignInPage.onAuthenticationFailure(request, response, e);
+        };
+    }
+
+    /** No credentials, or wrong ones: the latter count for the address's sign-in throttle. */
     private AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
+            if (e instanceof BadCredentialsException) {
+                throttle.failed(request);
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"Client Services Desk\"");
             write(response, HttpStatus.UNAUTHORIZED, "Sign in with your desk user name and password");
         };
@@ -145,8 +165,6 @@ class SecurityConfiguration {
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String detail) throws java.io.IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+        problems.write(response, Problems.problem(status, detail, List.of()));
     }
 }

@@ -51,9 +51,9 @@ public class Attaching {
         }
         var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
         if (name.isEmpty() || name.length() > NAME_MAX || !SAFE_NAME.matcher(name).matches() || name.contains("..")
-                || name.startsWith(".")) {
+                || name.startsWith(".") || !FileTypes.showsAsNamed(name)) {
             throw ApiException.invalid("file", "has a file name that is not a plain name of at most " + NAME_MAX
-                    + " characters (no folders, no '..')");
+                    + " characters (no folders, no '..', no control or text-direction characters)");
         }
         if (ticket.status() == TicketStatus.CLOSED) {
             throw ApiException.conflict(key + " is closed and takes no more files; please open a new ticket");

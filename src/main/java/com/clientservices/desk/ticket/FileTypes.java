@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.web.PlainText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,6 +16,14 @@ import java.util.Optional;
 final class FileTypes {
 
     private FileTypes() {
+    }
+
+    /**
+     * Does the name show as it is named? No control or text-direction characters, so that
+     * "invoice \u202Egnp.exe" cannot pose as "invoice exe.png".
+     */
+    static boolean showsAsNamed(String name) {
+        return PlainText.unsafeCharacter(name) < 0;
     }
 
     static Optional<String> detect(byte[] content) {

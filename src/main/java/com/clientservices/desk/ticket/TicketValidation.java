@@ -3,6 +3,7 @@ package com.clientservices.desk.ticket;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.web.ApiException;
 import com.clientservices.desk.web.FieldProblem;
+import com.clientservices.desk.web.PlainText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ class TicketValidation {
                     "is not a known request type (codes are upper case, see GET /api/request-types): " + t.requestType()));
         }
         required(problems, "subject", t.subject(), SUBJECT_MAX);
+        oneLine(problems, "subject", t.subject());
         required(problems, "description", t.description(), TEXT_MAX);
         required(problems, "impact", t.impact(), TEXT_MAX);
         optional(problems, "stepsToReproduce", t.stepsToReproduce(), TEXT_MAX);
@@ -170,6 +172,14 @@ class TicketValidation {
             problems.add(new FieldProblem(field, "has " + value.length() + " characters; at most " + max));
         } else if (hasNul(value)) {
             problems.add(new FieldProblem(field, NUL_MESSAGE));
+        }
+    }
+
+    /** A subject is one line of plain text: no control or text-direction characters (NUL has its own message). */
+    private static void oneLine(List<FieldProblem> problems, String field, String value) {
+        var unsafe = PlainText.unsafeCharacter(value);
+        if (unsafe >= 0 && !hasNul(value)) {
+            problems.add(new FieldProblem(field, PlainText.problem(unsafe)));
         }
     }
 

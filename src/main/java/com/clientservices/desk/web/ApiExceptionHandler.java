@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,8 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handle(ApiException e) {
         return ResponseEntity.status(e.status()).body(problem(e.status(), e.getMessage(), e.problems()));
@@ -52,11 +47,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
             throw e;
         }
-        var id = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("Error {} answering {} {}", id, request.getMethod(), request.getRequestURI(), e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The desk could not complete this request. Please try again; if it happens again, quote error " + id
-                        + " to support.", List.of()));
+        return ResponseEntity.internalServerError().body(Problems.unforeseen(request.getMethod(), request.getRequestURI(), e, null));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -107,11 +98,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatusCode status, String detail, List<FieldProblem> problems) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        if (!problems.isEmpty()) {
-            problem.setProperty("errors", problems);
-        }
-        return problem;
+        return Problems.problem(status, detail, problems);
     }
 
     private static String path(JsonMappingException e) {

@@ -1,6 +1,5 @@
 package com.clientservices.desk.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -32,13 +31,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private final int maxBytes;
     private final long maxFormBytes;
-    private final ObjectMapper json;
+    private final Problems problems;
 
     RequestSizeLimit(@Value("${desk.intake.max-body-bytes}") int maxBytes,
-            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize, ObjectMapper json) {
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize, Problems problems) {
         this.maxBytes = maxBytes;
         this.maxFormBytes = maxFormSize.toBytes();
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -80,10 +79,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, long limit) throws IOException {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        json.writeValue(response.getOutputStream(), ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE,
+        problems.write(response, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
                 "The request body is larger than " + limit / 1024 + " KB",
                 List.of(new FieldProblem("body", "is larger than " + limit + " bytes"))));
     }
