@@ -54,9 +54,9 @@ class PermissionMatrixTest {
      * client-services; writes get a fresh ticket in the state they need.
      *
      * From SPEC §8/§9: customers only reach their own member's tickets (another member's ticket
-     * answers 404, like one that does not exist) and never the engine or the
-     * webapps; agents reach their own team's tickets and tasks (aq-agent is another team, 403, and
-     * the engine does not even show it the task, 404); auditors read everything and change
+     * answers 404, like one that does not exist) and never the engine or the webapps (their webapp
+     * sign-in fails exactly like a wrong password, 401); agents reach their own team's tickets and
+     * tasks (aq-agent is another team, 403, and the engine does not even show it the task, 404); auditors read everything and change
      * nothing; only SPOCs create tickets, reply and attach; only engineering releases fixes; only
      * auditors and managers read SLA reports; process owners deploy. Where the SPEC is silent the
      * desk's behaviour stands: the administrator (demo, camunda-admin, who holds every engine
@@ -96,9 +96,9 @@ class PermissionMatrixTest {
             POST /engine-rest/user/create             | 204    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
             GET /portal                               | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 200       | 200         | 403             | login
             GET /audit                                | 403    | 403      | 403      | 403        | 403         | 200     | 403           | 403       | 403         | 403             | login
-            sign in to Tasklist                       | 200    | 200      | 200      | 200        | 200         | 403     | 403           | 403       | 403         | 403             | 401
-            sign in to Cockpit                        | 200    | 403      | 403      | 403        | 403         | 200     | 200           | 403       | 403         | 403             | 401
-            sign in to Admin                          | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
+            sign in to Tasklist                       | 200    | 200      | 200      | 200        | 200         | 403     | 403           | 401       | 401         | 403             | 401
+            sign in to Cockpit                        | 200    | 403      | 403      | 403        | 403         | 200     | 200           | 401       | 401         | 403             | 401
+            sign in to Admin                          | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 401       | 401         | 403             | 401
             PUT /api/members/{id}                     | 201    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
             GET /api/members                          | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
             GET /actuator/prometheus                  | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
