@@ -1,9 +1,10 @@
 package com.clientservices.desk.audit;
 
+import com.clientservices.desk.DeskProperties;
 import org.camunda.bpm.engine.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,12 @@ class HistoryRetention {
     private final RepositoryService repository;
     private final int days;
 
-    HistoryRetention(RepositoryService repository, @Value("${desk.history.retention-days}") int days) {
+    @Autowired
+    HistoryRetention(RepositoryService repository, DeskProperties properties) {
+        this(repository, properties.history().retentionDays());
+    }
+
+    HistoryRetention(RepositoryService repository, int days) {
         if (days < 1) {
             throw new IllegalArgumentException("desk.history.retention-days must be at least 1");
         }

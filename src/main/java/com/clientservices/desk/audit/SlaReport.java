@@ -1,6 +1,8 @@
 package com.clientservices.desk.audit;
 
 import com.clientservices.desk.sla.BusinessCalendar;
+import com.clientservices.desk.sla.SlaTarget.Outcome;
+import com.clientservices.desk.sla.SlaTargetKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,14 +44,17 @@ public class SlaReport {
                 where t.submitted_at >= :start and t.submitted_at < :end
                 """)
                 .param("start", start.atOffset(java.time.ZoneOffset.UTC)).param("end", end.atOffset(java.time.ZoneOffset.UTC))
-                .query((rs, row) -> new Target(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(),
-                        rs.getObject(6, OffsetDateTime.class) == null ? null : rs.getObject(6, OffsetDateTime.class).toInstant(),
-                        rs.getString(7)))
+                .query((rs, row) -> {
+                    var metAt = rs.getObject("met_at", OffsetDateTime.class);
+                    return new Target(rs.getLong("ticket_id"), SlaTargetKind.valueOf(rs.getString("kind")),
+                            rs.getBoolean("emergency"), rs.getString("team"),
+                            rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                            metAt == null ? null : metAt.toInstant(), Outcome.valueOf(rs.getString("outcome")));
+                })
                 .list();
         Map<String, Group> groups = new TreeMap<>();
         for (var target : targets) {
-            var kind = target.emergency() ? "EMERGENCY" : "STANDARD";
+            var kind = target.emergency() ? IssueKind.EMERGENCY : IssueKind.STANDARD;
             groups.computeIfAbsent((target.team() == null ? "" : target.team()) + "/" + kind,
                     k -> new Group(target.team(), kind)).add(target, calendar);
         }
@@ -65,14 +70,20 @@ public class SlaReport {
         return sorted.get(Math.max(rank, 1) - 1);
     }
 
-    private record Target(long ticketId, String kind, boolean emergency, String team, Instant startedAt, Instant metAt,
-            String outcome) {
+    private record Target(long ticketId, SlaTargetKind kind, boolean emergency, String team, Instant startedAt,
+            Instant metAt, Outcome outcome) {
+    }
+
+    /** The issue kind a target was set for; a downgraded emergency's earlier targets stay emergency ones. */
+    private enum IssueKind {
+        STANDARD,
+        EMERGENCY
     }
 
     private static final class Group {
 
         private final String team;
-        private final String kind;
+        private final IssueKind kind;
         private final HashSet<Long> tickets = new HashSet<>();
         private final List<Double> acknowledgementMinutes = new ArrayList<>();
         private long met;
@@ -81,7 +92,7 @@ public class SlaReport {
         private long acknowledgementsMet;
         private long acknowledgementsMissed;
 
-        Group(String team, String kind) {
+        Group(String team, IssueKind kind) {
             this.team = team;
             this.kind = kind;
         }
@@ -89,16 +100,16 @@ public class SlaReport {
         void add(Target target, BusinessCalendar calendar) {
             tickets.add(target.ticketId());
             switch (target.outcome()) {
-                case "MET" -> met++;
-                case "MISSED" -> missed++;
-                default -> open++;
+                case MET -> met++;
+                case MISSED -> missed++;
+                case OPEN -> open++;
             }
-            if (!"ACKNOWLEDGEMENT".equals(target.kind())) {
+            if (target.kind() != SlaTargetKind.ACKNOWLEDGEMENT) {
                 return;
             }
-            if ("MET".equals(target.outcome())) {
+            if (target.outcome() == Outcome.MET) {
                 acknowledgementsMet++;
-            } else if ("MISSED".equals(target.outcome())) {
+            } else if (target.outcome() == Outcome.MISSED) {
                 acknowledgementsMissed++;
             }
             if (target.metAt() != null) {
@@ -111,9 +122,9 @@ public class SlaReport {
 
         Row row() {
             acknowledgementMinutes.sort(Comparator.naturalOrder());
-            return new Row(team, kind, tickets.size(), met, missed, open, acknowledgementsMet, acknowledgementsMissed,
+            return new Row(team, kind.name(), tickets.size(), met, missed, open, acknowledgementsMet, acknowledgementsMissed,
                     percentile(acknowledgementMinutes, 0.5), percentile(acknowledgementMinutes, 0.9),
-                    "EMERGENCY".equals(kind) ? "wall-clock" : "working time");
+                    kind == IssueKind.EMERGENCY ? "wall-clock" : "working time");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.clientservices.desk.demo;
 
+import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
@@ -12,7 +13,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -38,12 +38,12 @@ class DemoData {
     private final boolean sampleTickets;
 
     DemoData(IdentityService identity, Members members, TicketIntake intake, TicketRepository tickets,
-            @Value("${desk.demo.sample-tickets:true}") boolean sampleTickets) {
+            DeskProperties properties) {
         this.identity = identity;
         this.members = members;
         this.intake = intake;
         this.tickets = tickets;
-        this.sampleTickets = sampleTickets;
+        this.sampleTickets = properties.demo().sampleTickets();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -1,5 +1,7 @@
 package com.clientservices.desk.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +20,7 @@ public class Members {
     public Optional<Member> find(long memberId) {
         return jdbc.sql("select member_id, name, account_representative from member where member_id = :id")
                 .param("id", memberId)
-                .query((rs, row) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .query(Members::member)
                 .optional();
     }
 
@@ -42,7 +44,7 @@ public class Members {
                 select m.member_id, m.name, m.account_representative from member m
                 join member_contact c on c.member_id = m.member_id where c.user_id = :u order by m.member_id
                 """).param("u", userId)
-                .query((rs, row) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .query(Members::member).list();
     }
 
     public void register(Member member) {
@@ -58,7 +60,11 @@ public class Members {
 
     public List<Member> all() {
         return jdbc.sql("select member_id, name, account_representative from member order by member_id")
-                .query((rs, row) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .query(Members::member).list();
+    }
+
+    private static Member member(ResultSet rs, int row) throws SQLException {
+        return new Member(rs.getLong("member_id"), rs.getString("name"), rs.getString("account_representative"));
     }
 
     public List<String> contacts(long memberId) {

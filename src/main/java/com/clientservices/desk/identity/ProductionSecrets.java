@@ -1,5 +1,6 @@
 package com.clientservices.desk.identity;
 
+import com.clientservices.desk.DeskProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ class ProductionSecrets {
 
     ProductionSecrets(@Value("${camunda.bpm.admin-user.id}") String adminId,
             @Value("${camunda.bpm.admin-user.password}") String adminPassword,
-            @Value("${desk.production.min-password-length:12}") int minLength) {
+            DeskProperties properties) {
+        var minLength = properties.production().minPasswordLength();
         if (adminPassword.length() < minLength || adminPassword.equalsIgnoreCase("demo")
                 || adminPassword.equalsIgnoreCase(adminId)) {
             throw new IllegalStateException("DESK_ADMIN_PASSWORD must have at least " + minLength

@@ -1,5 +1,6 @@
 package com.clientservices.desk.identity;
 
+import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -62,9 +62,8 @@ public class SignInThrottle {
     private final Map<String, ArrayDeque<Long>> failures = new ConcurrentHashMap<>();
 
     @Autowired
-    SignInThrottle(@Value("${desk.sign-in.throttle.max-failures:10}") int maxFailures,
-            @Value("${desk.sign-in.throttle.window:5m}") Duration window) {
-        this(maxFailures, window, Clock.systemUTC());
+    SignInThrottle(DeskProperties properties) {
+        this(properties.signIn().throttle().maxFailures(), properties.signIn().throttle().window(), Clock.systemUTC());
     }
 
     SignInThrottle(int maxFailures, Duration window, Clock clock) {

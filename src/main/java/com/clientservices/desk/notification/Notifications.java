@@ -47,8 +47,9 @@ public class Notifications {
     Optional<Queued> find(long id) {
         return jdbc.sql("select id, ticket_id, kind, recipient, address, subject, body, status from notification where id = :id")
                 .param("id", id)
-                .query((rs, row) -> new Queued(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), "SENT".equals(rs.getString(8))))
+                .query((rs, row) -> new Queued(rs.getLong("id"), (Long) rs.getObject("ticket_id"), rs.getString("kind"),
+                        rs.getString("recipient"), rs.getString("address"), rs.getString("subject"), rs.getString("body"),
+                        Status.valueOf(rs.getString("status")) == Status.SENT))
                 .optional();
     }
 
@@ -73,13 +74,20 @@ public class Notifications {
     }
 
     private static Sent sent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Sent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class), rs.getString(8),
-                rs.getString(9), (Long) rs.getObject(10));
+        return new Sent(rs.getString("kind"), rs.getString("recipient"), rs.getString("address"), rs.getString("subject"),
+                rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("sent_at", OffsetDateTime.class), rs.getString("channel"), rs.getString("status"),
+                (Long) rs.getObject("ticket_id"));
     }
 
     private static OffsetDateTime now() {
         return ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** Where a message is: the {@code status} column. */
+    enum Status {
+        QUEUED,
+        SENT
     }
 
     /** A message waiting to leave, or already gone. */

@@ -1,10 +1,10 @@
 package com.clientservices.desk.notification;
 
+import com.clientservices.desk.DeskProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -22,7 +22,11 @@ class SmtpChannel implements NotificationChannel {
     private final JavaMailSender mail;
     private final String from;
 
-    SmtpChannel(JavaMailSender mail, @Value("${desk.notifications.from}") String from) {
+    SmtpChannel(JavaMailSender mail, DeskProperties properties) {
+        var from = properties.notifications().from();
+        if (from == null || from.isBlank()) {
+            throw new IllegalStateException("desk.notifications.from must name the sender of the desk's e-mail");
+        }
         this.mail = mail;
         this.from = from;
     }

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 class AskCustomer implements JavaDelegate {
 
     private final Conversation conversation;
-    private final TicketRepository tickets;
+    private final TicketStatusChange status;
     private final TicketOfProcess ticketOf;
 
-    AskCustomer(Conversation conversation, TicketRepository tickets, TicketOfProcess ticketOf) {
+    AskCustomer(Conversation conversation, TicketStatusChange status, TicketOfProcess ticketOf) {
         this.conversation = conversation;
-        this.tickets = tickets;
+        this.status = status;
         this.ticketOf = ticketOf;
     }
 
@@ -23,6 +23,6 @@ class AskCustomer implements JavaDelegate {
         var ticketId = ticketOf.idOf(execution);
         var agent = ProcessText.actor(execution, "team");
         conversation.add(ticketId, Conversation.Kind.QUESTIONS, agent, (String) execution.getVariable("customerQuestions"));
-        tickets.updateStatus(ticketId, TicketStatus.WAITING_ON_CUSTOMER, agent);
+        status.change(ticketId, TicketStatus.WAITING_ON_CUSTOMER, agent);
     }
 }

@@ -36,8 +36,9 @@ public class Attachments {
                 select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
                 from ticket_attachment where ticket_id = :t order by id
                 """).param("t", ticketId)
-                .query((rs, row) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                .query((rs, row) -> new Attachment(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
+                        rs.getObject("uploaded_at", OffsetDateTime.class)))
                 .list();
     }
 

@@ -13,18 +13,22 @@ import org.springframework.stereotype.Component;
 class DowngradeToStandard implements JavaDelegate {
 
     private final TicketRepository tickets;
+    private final TicketEvents events;
     private final TicketOfProcess ticketOf;
 
-    DowngradeToStandard(TicketRepository tickets, TicketOfProcess ticketOf) {
+    DowngradeToStandard(TicketRepository tickets, TicketEvents events, TicketOfProcess ticketOf) {
         this.tickets = tickets;
+        this.events = events;
         this.ticketOf = ticketOf;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var by = ProcessText.actor(execution, "unknown");
-        tickets.downgrade(ticketOf.idOf(execution), by, ClockUtil.now().toInstant(),
-                (String) execution.getVariable("downgradeReason"));
+        var ticketId = ticketOf.idOf(execution);
+        var reason = (String) execution.getVariable("downgradeReason");
+        tickets.downgrade(ticketId, by, ClockUtil.now().toInstant(), reason);
+        events.record(ticketId, TicketEvents.Type.DOWNGRADED, by, "emergency → standard: " + reason);
         execution.setVariable("emergency", false);
         execution.setVariable("downgradedBy", by);
     }

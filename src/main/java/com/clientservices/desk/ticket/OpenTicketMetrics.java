@@ -29,11 +29,11 @@ public class OpenTicketMetrics {
     @Scheduled(fixedDelayString = "${desk.metrics.refresh:PT15S}", initialDelayString = "${desk.metrics.refresh:PT15S}")
     public void refresh() {
         var rows = jdbc.sql("""
-                select coalesce(team, 'none'), status, count(*) from ticket
+                select coalesce(team, 'none') as team, status, count(*) as tickets from ticket
                 where status not in ('CLOSED', 'REDIRECTED') group by team, status
                 """)
-                .query((rs, row) -> MultiGauge.Row.of(Tags.of("team", rs.getString(1), "status", rs.getString(2)),
-                        rs.getLong(3)))
+                .query((rs, row) -> MultiGauge.Row.of(Tags.of("team", rs.getString("team"), "status", rs.getString("status")),
+                        rs.getLong("tickets")))
                 .list();
         open.register(rows, true);
     }

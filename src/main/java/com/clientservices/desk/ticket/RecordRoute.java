@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 class RecordRoute implements JavaDelegate {
 
     private final TicketRepository tickets;
+    private final TicketEvents events;
     private final TicketOfProcess ticketOf;
 
-    RecordRoute(TicketRepository tickets, TicketOfProcess ticketOf) {
+    RecordRoute(TicketRepository tickets, TicketEvents events, TicketOfProcess ticketOf) {
         this.tickets = tickets;
+        this.events = events;
         this.ticketOf = ticketOf;
     }
 
@@ -24,7 +26,9 @@ class RecordRoute implements JavaDelegate {
             throw new IllegalStateException("the routing table gave no route for " + execution.getVariable("requestType"));
         }
         var team = RequestType.ACCOUNT_REPRESENTATIVE.equals(route) ? null : route;
-        tickets.route(ticketOf.idOf(execution), route, team);
+        var ticketId = ticketOf.idOf(execution);
+        tickets.route(ticketId, route, team);
+        events.record(ticketId, TicketEvents.Type.ROUTED, null, team == null ? route : "team " + team);
         execution.setVariable("team", team);
     }
 }

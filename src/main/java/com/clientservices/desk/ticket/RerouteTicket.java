@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 class RerouteTicket implements JavaDelegate {
 
     private final TicketRepository tickets;
+    private final TicketEvents events;
     private final TicketOfProcess ticketOf;
 
-    RerouteTicket(TicketRepository tickets, TicketOfProcess ticketOf) {
+    RerouteTicket(TicketRepository tickets, TicketEvents events, TicketOfProcess ticketOf) {
         this.tickets = tickets;
+        this.events = events;
         this.ticketOf = ticketOf;
     }
 
@@ -27,7 +29,9 @@ class RerouteTicket implements JavaDelegate {
         if (team.equals(ticket.team())) {
             throw new FormRuleViolation("rerouteTeam", "rerouteTeam: the ticket is already with " + team + "; choose another team");
         }
-        tickets.reroute(ticket.id(), ticket.team(), team, ProcessText.actor(execution, null));
+        tickets.reroute(ticket.id(), team);
+        events.record(ticket.id(), TicketEvents.Type.REROUTED, ProcessText.actor(execution, null),
+                ticket.team() + " → " + team);
         execution.setVariable("team", team);
     }
 }

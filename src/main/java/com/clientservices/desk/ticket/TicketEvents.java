@@ -29,8 +29,8 @@ public class TicketEvents {
     public List<Event> of(long ticketId) {
         return jdbc.sql("select at, type, actor, detail from ticket_event where ticket_id = :t order by id")
                 .param("t", ticketId)
-                .query((rs, row) -> new Event(rs.getObject(1, OffsetDateTime.class), Type.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4)))
+                .query((rs, row) -> new Event(rs.getObject("at", OffsetDateTime.class), Type.valueOf(rs.getString("type")),
+                        rs.getString("actor"), rs.getString("detail")))
                 .list();
     }
 

@@ -118,24 +118,26 @@ public class TicketRepository {
     void route(long id, String route, String team) {
         jdbc.sql("update ticket set route = :route, team = :team, updated_at = :now where id = :id")
                 .param("route", route).param("team", team).param("now", now()).param("id", id).update();
-        events.record(id, TicketEvents.Type.ROUTED, null, team == null ? route : "team " + team);
     }
 
-    void reroute(long id, String fromTeam, String toTeam, String actor) {
+    void reroute(long id, String toTeam) {
         jdbc.sql("update ticket set team = :team, updated_at = :now where id = :id")
                 .param("team", toTeam).param("now", now()).param("id", id).update();
-        events.record(id, TicketEvents.Type.REROUTED, actor, fromTeam + " → " + toTeam);
     }
 
-    /** Changes the status, recording the change with who caused it; no record when nothing changes. */
-    void updateStatus(long id, TicketStatus status, String actor) {
-        var before = jdbc.sql("select status from ticket where id = :id").param("id", id).query(String.class).single();
-        if (before.equals(status.name())) {
-            return;
+    /**
+     * Changes the status and returns the one it replaced; empty, and nothing written, when the
+     * ticket already has it. Recording the change in the audit log is the caller's.
+     */
+    Optional<TicketStatus> updateStatus(long id, TicketStatus status) {
+        var before = jdbc.sql("select status from ticket where id = :id").param("id", id)
+                .query((rs, row) -> TicketStatus.valueOf(rs.getString("status"))).single();
+        if (before == status) {
+            return Optional.empty();
         }
         jdbc.sql("update ticket set status = :status, updated_at = :now where id = :id")
                 .param("status", status.name()).param("now", now()).param("id", id).update();
-        events.record(id, TicketEvents.Type.STATUS_CHANGED, actor, before + " → " + status);
+        return Optional.of(before);
     }
 
     public void updateAcknowledgeBy(long id, OffsetDateTime due) {
@@ -148,7 +150,6 @@ public class TicketRepository {
                 update ticket set emergency = false, downgraded_by = :by, downgraded_at = :at, downgrade_reason = :reason,
                     updated_at = :at where id = :id
                 """).param("by", by).param("at", utc(at)).param("reason", reason).param("id", id).update();
-        events.record(id, TicketEvents.Type.DOWNGRADED, by, "emergency → standard: " + reason);
     }
 
     void updateProcessInstance(long id, String processInstanceId) {

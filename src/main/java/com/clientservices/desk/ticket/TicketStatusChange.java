@@ -11,15 +11,22 @@ import org.springframework.stereotype.Component;
 public class TicketStatusChange {
 
     private final TicketRepository tickets;
+    private final TicketEvents events;
     private final TicketOfProcess ticketOf;
 
-    TicketStatusChange(TicketRepository tickets, TicketOfProcess ticketOf) {
+    TicketStatusChange(TicketRepository tickets, TicketEvents events, TicketOfProcess ticketOf) {
         this.tickets = tickets;
+        this.events = events;
         this.ticketOf = ticketOf;
     }
 
     public void change(DelegateExecution execution, String status) {
-        tickets.updateStatus(ticketOf.idOf(execution), TicketStatus.valueOf(status),
-                ProcessText.actor(execution, null));
+        change(ticketOf.idOf(execution), TicketStatus.valueOf(status), ProcessText.actor(execution, null));
+    }
+
+    /** Changes the status and records the change with who caused it; no record when nothing changes. */
+    void change(long ticketId, TicketStatus status, String actor) {
+        tickets.updateStatus(ticketId, status).ifPresent(before ->
+                events.record(ticketId, TicketEvents.Type.STATUS_CHANGED, actor, before + " → " + status));
     }
 }

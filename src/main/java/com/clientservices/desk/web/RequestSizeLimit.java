@@ -1,5 +1,6 @@
 package com.clientservices.desk.web;
 
+import com.clientservices.desk.DeskProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -33,9 +34,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxFormBytes;
     private final Problems problems;
 
-    RequestSizeLimit(@Value("${desk.intake.max-body-bytes}") int maxBytes,
+    RequestSizeLimit(DeskProperties properties,
             @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize, Problems problems) {
-        this.maxBytes = maxBytes;
+        this.maxBytes = properties.intake().maxBodyBytes();
         this.maxFormBytes = maxFormSize.toBytes();
         this.problems = problems;
     }

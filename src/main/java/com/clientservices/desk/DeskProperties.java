@@ -1,0 +1,80 @@
+package com.clientservices.desk;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The desk's own settings ({@code desk.*}), in one place with their defaults; application.yml and
+ * application-prod.yml set them per run mode and the README lists them. The names are a contract
+ * with whoever runs the desk, so they do not change. A value that would make the desk misbehave
+ * (a retention or a limit below 1) stops the start with the property's name.
+ *
+ * <p>The business calendar ({@code desk.sla.*}) is the SLA member of this family, bound on its
+ * own as {@link com.clientservices.desk.sla.SlaCalendarProperties} so that the calendar can be
+ * built without the rest. Whether the demo data and which notification channel are active is
+ * decided by {@code desk.demo.enabled} and {@code desk.notifications.channel} on the beans
+ * themselves; they are bound here too so that they are listed and checked with the others.
+ */
+@Validated
+@ConfigurationProperties("desk")
+public record DeskProperties(
+        @Valid @NotNull @DefaultValue SignIn signIn,
+        @Valid @NotNull @DefaultValue History history,
+        @Valid @NotNull @DefaultValue Demo demo,
+        @Valid @NotNull @DefaultValue Notifications notifications,
+        @Valid @NotNull @DefaultValue Intake intake,
+        @Valid @NotNull @DefaultValue Production production) {
+
+    /** {@code desk.sign-in.*}: sign-ins of the desk, its API and the webapps. */
+    public record SignIn(@Valid @NotNull @DefaultValue Throttle throttle) {
+
+        /**
+         * @param maxFailures failed sign-ins from one address within {@code window} before its
+         *                    further sign-ins are answered 429
+         * @param window      how long a failed sign-in counts
+         */
+        public record Throttle(@Min(1) @DefaultValue("10") int maxFailures,
+                @NotNull @DefaultValue("5m") Duration window) {
+        }
+    }
+
+    /** @param retentionDays {@code desk.history.retention-days}: how long a closed ticket's history is kept */
+    public record History(@Min(1) @DefaultValue("2555") int retentionDays) {
+    }
+
+    /**
+     * @param enabled       {@code desk.demo.enabled}: demo identities and customers
+     * @param sampleTickets {@code desk.demo.sample-tickets}: a few tickets on the first start
+     */
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean sampleTickets) {
+    }
+
+    /**
+     * @param channel {@code desk.notifications.channel}: {@code outbox} keeps messages in the local
+     *                outbox, {@code smtp} sends e-mail through {@code spring.mail.*}
+     * @param from    {@code desk.notifications.from}: the sender of every e-mail
+     */
+    public record Notifications(@NotNull @DefaultValue("outbox") Channel channel, String from) {
+
+        public enum Channel {
+            OUTBOX,
+            SMTP
+        }
+    }
+
+    /** @param maxBodyBytes {@code desk.intake.max-body-bytes}: the largest JSON body the API reads */
+    public record Intake(@Min(1) @DefaultValue("262144") int maxBodyBytes) {
+    }
+
+    /**
+     * @param minPasswordLength {@code desk.production.min-password-length}: the shortest
+     *                          administrator password a production start accepts
+     */
+    public record Production(@Min(1) @DefaultValue("12") int minPasswordLength) {
+    }
+}
