@@ -22,10 +22,53 @@ public final class DeskHttpClient {
     private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
     private static final String DEMO_PASSWORD = "demo";
     private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
     private final String base;
 
     public DeskHttpClient(int port) {
+        this.port = port;
         this.base = "http://localhost:" + port;
+    }
+
+    /** The port the desk under test listens on, for clients of its own (browsers, raw sockets). */
+    public int port() {
+        return port;
+    }
+
+    /** The desk's address of that path. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    /** A request to that path signed in as the user with the demo password, or anonymous for {@code null}. */
+    public HttpRequest.Builder request(String user, String path) {
+        var request = HttpRequest.newBuilder(uri(path));
+        if (user != null) {
+            request.header("Authorization", basic(user, DEMO_PASSWORD));
+        }
+        return request;
+    }
+
+    /** Sends a request built by the test (bytes, odd headers) and reads the whole answer. */
+    public <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request.build(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** As {@link #exchange(HttpRequest.Builder, HttpResponse.BodyHandler)}, reading the answer as text. */
+    public HttpResponse<String> exchange(HttpRequest.Builder request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of a Basic Authorization header for that user and password. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Any method, with a JSON body or none. */
@@ -119,11 +162,9 @@ public final class DeskHttpClient {
 
     private Response send(String user, String password, HttpRequest.Builder request) {
         if (user != null) {
-            var credentials = user + ":" + password;
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, password));
         }
-        return Response.of(exchange(http, request));
+        return Response.of(exchange(request));
     }
 
     /** Sends the request and reads the answer as text; a failure to talk to the desk fails the test. */

@@ -15,7 +15,8 @@ import org.springframework.test.context.TestExecutionListeners;
 /**
  * A test against the whole desk on a real port, with the demo users and an in-memory database.
  * Every test class shares this one application context, so the suite starts the desk once; process
- * test coverage is recorded for every class.
+ * test coverage is recorded for every class. A test class gets its client for the port with
+ * {@code @Autowired DeskHttpClient http;} (see {@link DeskHttp}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @ActiveProfiles("test")
 // The Prometheus endpoint is part of what the desk offers, so tests keep metrics export on.
 @AutoConfigureObservability(tracing = false)
-@Import({ProcessEngineCoverageConfiguration.class, ModelCoverage.class})
+@Import({ProcessEngineCoverageConfiguration.class, ModelCoverage.class, DeskHttp.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface DeskTest {

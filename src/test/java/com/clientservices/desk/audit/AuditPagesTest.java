@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The /audit pages as a browser gets them: sign in, search, a real ticket's timeline and the weekly chart. */
 @DeskTest
@@ -22,16 +22,14 @@ class AuditPagesTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    DeskHttpClient http;
 
     String key;
 
     @BeforeEach
     void aWorkedTicket() {
-        var http = new DeskHttpClient(port);
-        key = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"AD_SERVING\","
-                + "\"subject\":\"<b>Blank</b> placements & more\",\"description\":\"d\",\"impact\":\"i\"}").json().get("key").asText();
+        key = Tickets.submit(http, "<b>Blank</b> placements & more");
         var task = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key).json().get(0).get("id").asText();
         http.post("cs-agent", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"cs-agent\"}");
         http.post("cs-agent", "/engine-rest/task/" + task + "/complete", "{\"variables\":{}}");
@@ -70,7 +68,7 @@ class AuditPagesTest {
         var token = CSRF.matcher(form.body());
         assertThat(token.find()).as("login form with a CSRF token").isTrue();
         var body = "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        var response = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        var response = browser.send(HttpRequest.newBuilder(http.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
@@ -79,7 +77,7 @@ class AuditPagesTest {
     }
 
     private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return browser.send(HttpRequest.newBuilder(http.uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

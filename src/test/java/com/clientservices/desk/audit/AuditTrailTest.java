@@ -10,14 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A scripted February 2027 of tickets through every path, done over HTTP by the people of SPEC §8
@@ -29,11 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditTrailTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Scenario scenario;
 
+    @Autowired
     DeskHttpClient http;
     String metWithFollowUp;
     String overWeekend;
@@ -42,11 +39,6 @@ class AuditTrailTest {
     String downgraded;
     String redirected;
     String rerouted;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     // Runs first: the process test coverage only records inside test methods.
     @Test

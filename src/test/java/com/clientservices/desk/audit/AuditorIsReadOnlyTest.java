@@ -4,42 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.ProbeModel;
+import com.clientservices.desk.Tickets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Auditors read everything and change nothing (SPEC §8): every write they try is refused. */
 @DeskTest
 class AuditorIsReadOnlyTest {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     DeskHttpClient http;
     String key;
     String taskId;
     String processInstanceId;
     String deploymentId;
 
-    private static final String MINIMAL_PROCESS = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                         xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="intrusion">
-              <process id="intruder" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <startEvent id="Event_Start" />
-              </process>
-            </definitions>
-            """;
+    private static final String MINIMAL_PROCESS = ProbeModel.of("intruder", "intrusion");
 
     @BeforeEach
     void openTicket() {
-        http = new DeskHttpClient(port);
-        key = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"AD_SERVING\",\"subject\":\"Audit me\","
-                + "\"description\":\"d\",\"impact\":\"i\"}").json().get("key").asText();
+        key = Tickets.submit(http, "Audit me");
         var task = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key).json().get(0);
         taskId = task.get("id").asText();
         processInstanceId = task.get("processInstanceId").asText();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The people of SPEC §8 in a real headless Chromium: a customer's contact in the portal, agents in
@@ -34,8 +35,8 @@ class SupportJourneyBrowserTest {
     private static final String CHROMIUM = System.getProperty("desk.chromium", "/usr/bin/chromium");
     private static final String SUBJECT = "Blank <b>placements</b> <script>window.pwned = 1</script>";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    DeskHttpClient http;
 
     Playwright playwright;
     Browser browser;
@@ -126,9 +127,7 @@ class SupportJourneyBrowserTest {
         assertThat(customer.locator("#history")).containsText("Purged the cache of ad server 7.");
         shot(customer, "customer-sees-closed");
 
-        var theirs = new DeskHttpClient(port).post("spoc-acme", "/api/tickets", "{\"memberId\":1001,"
-                + "\"requestType\":\"CREATIVE_AUDITING\",\"subject\":\"Creative rejected\",\"description\":\"d\",\"impact\":\"i\"}")
-                .json().get("key").asText();
+        var theirs = Tickets.submit(http, "spoc-acme", Tickets.MEMBER, "CREATIVE_AUDITING", "Creative rejected");
         var otherTeam = tasklist("aq-agent");
         otherTeam.getByText("Emergencies first").first().click();
         assertThat(otherTeam.getByText(theirs + " · Acknowledge ticket")).isVisible();
@@ -180,6 +179,6 @@ class SupportJourneyBrowserTest {
     }
 
     private String url(String path) {
-        return "http://localhost:" + port + path;
+        return "http://localhost:" + http.port() + path;
     }
 }

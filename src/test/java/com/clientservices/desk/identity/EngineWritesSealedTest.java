@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,9 +37,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class EngineWritesSealedTest {
 
     private static final String BOUNDARY = "----engine-sealed";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -62,6 +59,7 @@ class EngineWritesSealedTest {
     @Autowired
     IdentityService identity;
 
+    @Autowired
     DeskHttpClient http;
 
     /** A fresh Client Services ticket of spoc-acme at its acknowledgement, with a comment and a file on its task. */
@@ -77,7 +75,6 @@ class EngineWritesSealedTest {
 
     @BeforeEach
     void openTickets() {
-        http = new DeskHttpClient(port);
         victimKey = submit("spoc-globex", 1002, "CREATIVE_AUDITING");
         key = submit("spoc-acme", 1001, "AD_SERVING");
         var task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_AcknowledgeTicket").singleResult();
@@ -267,11 +264,7 @@ class EngineWritesSealedTest {
     }
 
     private String submit(String contact, long member, String requestType) {
-        var created = http.post(contact, "/api/tickets", "{\"memberId\":" + member + ",\"requestType\":\"" + requestType + "\","
-                + "\"subject\":\"Sealed engine: " + requestType + "\",\"description\":\"Placement 5512 shows blanks\","
-                + "\"impact\":\"Lost impressions\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("key").asText();
+        return Tickets.submit(http, contact, member, requestType, "Sealed engine: " + requestType);
     }
 
     private String subject() {

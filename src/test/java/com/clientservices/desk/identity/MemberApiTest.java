@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -15,24 +16,20 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Administrators register customers, their account representative and contacts (the way prod onboards them). */
 @DeskTest
 class MemberApiTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     IdentityService identity;
 
+    @Autowired
     DeskHttpClient http;
 
     /** Contacts of their own, so that no other test's customer sees the members registered here. */
     @BeforeEach
     void connect() {
-        http = new DeskHttpClient(port);
         for (var id : List.of("spoc-initech", "spoc-initrode")) {
             if (identity.createUserQuery().userId(id).count() == 0) {
                 var user = identity.newUser(id);
@@ -100,8 +97,6 @@ class MemberApiTest {
     }
 
     private int submit(String user, long member) {
-        return http.post(user, "/api/tickets", """
-                {"memberId":%d,"requestType":"AD_SERVING","subject":"Blank placements","description":"Blanks",
-                 "impact":"Lost impressions"}""".formatted(member)).status();
+        return http.post(user, "/api/tickets", Tickets.valid(member, "AD_SERVING", "Blank placements")).status();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.ProbeModel;
+import com.clientservices.desk.Tickets;
 import com.clientservices.desk.WebappBrowser;
 import java.net.CookieManager;
 import java.net.URI;
@@ -30,7 +32,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -107,23 +108,10 @@ class PermissionMatrixTest {
 
     private static final List<String> ROLES = List.of("demo", "cs-agent", "aq-agent", "cs-manager", "account-rep", "auditor",
             "process-owner", "spoc-acme", "spoc-globex", "engineering-bot", "anonymous");
-    private static final String VALID = """
-            {"memberId":1001,"requestType":"AD_SERVING","subject":"Permission matrix: blank placements",
-             "description":"Placement 5512 shows blanks","impact":"Lost impressions"}""";
+    private static final String VALID = Tickets.valid("Permission matrix: blank placements");
     private static final String PROBE_PROCESS = "permission-matrix-probe";
-    private static final String PROBE_MODEL = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                         xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="permission-matrix">
-              <process id="permission-matrix-probe" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <startEvent id="Event_Start" />
-              </process>
-            </definitions>
-            """;
+    private static final String PROBE_MODEL = ProbeModel.of(PROBE_PROCESS, "permission-matrix");
     private static final String BOUNDARY = "----permission-matrix";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -146,6 +134,7 @@ class PermissionMatrixTest {
     @Autowired
     ManagementService management;
 
+    @Autowired
     DeskHttpClient http;
 
     /** The Client Services ticket the reads look at, and its acknowledgement task. */
@@ -155,7 +144,6 @@ class PermissionMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> everyRoleAgainstEveryCall() {
-        http = new DeskHttpClient(port);
         key = submit();
         taskId = taskOf(key, "Task_AcknowledgeTicket");
         var calls = calls();
@@ -393,7 +381,7 @@ class PermissionMatrixTest {
 
     /** Signs in to a Camunda webapp the way its login page does; no one signed in tries an unknown user. */
     private Observed webappSignIn(String user, String app) {
-        var response = new WebappBrowser(port).signIn(user == null ? "nobody-at-all" : user, "demo", app);
+        var response = new WebappBrowser(http.port()).signIn(user == null ? "nobody-at-all" : user, "demo", app);
         return new Observed(String.valueOf(response.statusCode()), response.body());
     }
 
@@ -402,7 +390,7 @@ class PermissionMatrixTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return http.uri(path);
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
@@ -414,28 +402,17 @@ class PermissionMatrixTest {
     // ---------------------------------------------------------------------------------------------
 
     private String submit() {
-        var created = http.post("spoc-acme", "/api/tickets", VALID);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(created.json().path("team").asText()).isEqualTo("client-services");
-        return created.json().path("key").asText();
+        var created = Tickets.created(http, "spoc-acme", VALID);
+        assertThat(created.path("team").asText()).isEqualTo("client-services");
+        return created.path("key").asText();
     }
 
     private String waitingOnCustomer() {
-        var key = submit();
-        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
-        http.completeTask("cs-agent", key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
-                + "\"customerQuestions\":{\"value\":\"Which browsers show the blanks?\"}}");
-        assertThat(status(key)).isEqualTo("WAITING_ON_CUSTOMER");
-        return key;
+        return Tickets.waitingOnCustomer(http, submit(), "Which browsers show the blanks?");
     }
 
     private String waitingOnEngineering(String bug) {
-        var key = submit();
-        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
-        http.completeTask("cs-agent", key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
-                + "\"engineeringBugId\":{\"value\":\"" + bug + "\"}}");
-        assertThat(status(key)).isEqualTo("WAITING_ON_ENGINEERING");
-        return key;
+        return Tickets.waitingOnEngineering(http, submit(), bug);
     }
 
     private String taskOf(String key, String taskDefinitionKey) {

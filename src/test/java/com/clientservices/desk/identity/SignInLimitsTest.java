@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Wrong passwords never lock an account for longer than 15 minutes, and repeated failures from
@@ -44,8 +42,6 @@ class SignInLimitsTest {
     private static final String PASSWORD = "right-password-9";
     private static final Duration FIFTEEN_MINUTES = Duration.ofMinutes(15);
 
-    @LocalServerPort
-    int port;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -55,11 +51,11 @@ class SignInLimitsTest {
     @Value("${desk.sign-in.throttle.window}")
     Duration window;
 
+    @Autowired
     DeskHttpClient http;
 
     @BeforeEach
     void connect() {
-        http = new DeskHttpClient(port);
         throttle.forgetAll();
     }
 
@@ -120,7 +116,7 @@ class SignInLimitsTest {
                 (name, password) -> basic(name, password).status(),
                 (name, password) -> http.post(name, password, "/engine-rest/task/count", "{}", "application/json").status(),
                 this::signInForm,
-                (name, password) -> new WebappBrowser(port).signIn(name, password, "tasklist").statusCode());
+                (name, password) -> new WebappBrowser(http.port()).signIn(name, password, "tasklist").statusCode());
         for (var failure = 0; failure < maxFailures; failure++) {
             var status = paths.get(failure % paths.size()).apply("throttle-nobody-" + failure, "guess-" + failure);
             assertThat(status).as("failure %d of %d is still answered", failure + 1, maxFailures).isIn(401, 302);
@@ -175,9 +171,8 @@ class SignInLimitsTest {
     }
 
     private Answer basic(String user, String password) {
-        var response = DeskHttpClient.exchange(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri("/api/request-types"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
+        var response = http.exchange(HttpRequest.newBuilder(uri("/api/request-types"))
+                .header("Authorization", DeskHttpClient.basic(user, password)));
         return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
                 response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(-1L));
     }
@@ -208,7 +203,7 @@ class SignInLimitsTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return http.uri(path);
     }
 
     private static String encode(String text) {

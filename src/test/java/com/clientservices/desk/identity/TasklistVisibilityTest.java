@@ -19,12 +19,10 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What agents see of a new ticket in Tasklist (SPEC §5, §8): checked through the engine REST API and
@@ -38,9 +36,6 @@ class TasklistVisibilityTest {
     private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     private static final String ACKNOWLEDGE = "Task_AcknowledgeTicket";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     ProcessEngine engine;
 
@@ -53,12 +48,8 @@ class TasklistVisibilityTest {
     @Autowired
     RepositoryService repository;
 
+    @Autowired
     DeskHttpClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     @Test
     void engineApiRefusesCallersWithoutCredentialsAndCustomers() {
@@ -195,7 +186,7 @@ class TasklistVisibilityTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"demo", "cs-agent"})
     void staffSignInToTasklist(String user) {
-        var response = new WebappBrowser(port).signIn(user, "demo", "tasklist");
+        var response = new WebappBrowser(http.port()).signIn(user, "demo", "tasklist");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         var authentication = json(response.body());
@@ -205,7 +196,7 @@ class TasklistVisibilityTest {
 
     @Test
     void customerContactCannotSignInToTasklist() {
-        var response = new WebappBrowser(port).signIn("spoc-acme", "demo", "tasklist");
+        var response = new WebappBrowser(http.port()).signIn("spoc-acme", "demo", "tasklist");
 
         // The right password and a valid CSRF token: refused as a wrong password is, so that a failed
         // sign-in never tells a customer's account apart (WebappSignInAnswersTest).
@@ -216,10 +207,10 @@ class TasklistVisibilityTest {
     @Test
     void customerContactCannotSignInToAnyCamundaWebappNotEvenWelcome() {
         for (var app : List.of("welcome", "tasklist", "cockpit", "admin")) {
-            var response = new WebappBrowser(port).signIn("spoc-acme", "demo", app);
+            var response = new WebappBrowser(http.port()).signIn("spoc-acme", "demo", app);
             assertThat(response.statusCode()).as("%s: %s", app, response.body()).isEqualTo(401);
         }
-        assertThat(new WebappBrowser(port).signIn("cs-agent", "demo", "welcome").statusCode()).isEqualTo(200);
+        assertThat(new WebappBrowser(http.port()).signIn("cs-agent", "demo", "welcome").statusCode()).isEqualTo(200);
     }
 
     private JsonNode submit(String requestType, String subject) {

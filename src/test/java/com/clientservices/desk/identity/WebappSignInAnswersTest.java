@@ -2,6 +2,7 @@ package com.clientservices.desk.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.WebappBrowser;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A failed sign-in to the Camunda webapps tells nobody whether the account exists or what kind it
@@ -38,8 +38,8 @@ class WebappSignInAnswersTest {
     private static final String CUSTOMER = "signin-probe-customer";
     private static final String PASSWORD = "right-password-7";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    DeskHttpClient http;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -102,7 +102,7 @@ class WebappSignInAnswersTest {
 
     @Test
     void aCustomerWithTheRightPasswordGetsNoWebappSession() {
-        var browser = new WebappBrowser(port);
+        var browser = new WebappBrowser(http.port());
         assertThat(browser.signIn(CUSTOMER, PASSWORD, "welcome").statusCode()).isEqualTo(401);
 
         var whoAmI = browser.send("GET", "/camunda/api/admin/auth/user/default", null, java.util.Map.of());
@@ -135,15 +135,15 @@ class WebappSignInAnswersTest {
     // ---------------------------------------------------------------------------------------------
 
     private HttpResponse<String> signIn(String user, String password, String app) {
-        return new WebappBrowser(port).signIn(user, password, app);
+        return new WebappBrowser(http.port()).signIn(user, password, app);
     }
 
     /** A sign-in as a forged form would send it: with the session from the page, without the CSRF header. */
     private HttpResponse<String> signInWithoutToken(String user, String password) {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        var base = "http://localhost:" + port;
-        com.clientservices.desk.DeskHttpClient.exchange(browser, HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")));
-        return com.clientservices.desk.DeskHttpClient.exchange(browser, HttpRequest.newBuilder(
+        var base = "http://localhost:" + http.port();
+        DeskHttpClient.exchange(browser, HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")));
+        return DeskHttpClient.exchange(browser, HttpRequest.newBuilder(
                 URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,17 +25,11 @@ class ConcurrentTaskWorkTest {
 
     private static final String ACKNOWLEDGE = "{\"variables\":{\"acknowledgementNote\":{\"value\":\"On it\"}}}";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     DeskHttpClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     @RepeatedTest(5)
     void twoAgentsCompletingTheSameTaskAtOnceMoveTheTicketOnce() throws Exception {
@@ -124,12 +117,7 @@ class ConcurrentTaskWorkTest {
     }
 
     private String waitingOnCustomer() {
-        var key = submit();
-        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
-        http.completeTask("cs-agent", key, "Task_DiagnoseIssue", """
-                {"diagnosisOutcome":{"value":"NEED_CUSTOMER_INFO"},
-                 "customerQuestions":{"value":"Which browsers show the blanks?"}}""");
-        return key;
+        return Tickets.waitingOnCustomer(http, submit(), "Which browsers show the blanks?");
     }
 
     private String onlyTask(String key, String definition) {

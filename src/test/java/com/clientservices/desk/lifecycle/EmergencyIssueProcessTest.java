@@ -150,9 +150,7 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         scenario.at("2026-04-15T09:00:00-04:00");
         var key = scenario.submit("AD_SERVING", true);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
-        scenario.complete(key, "Task_DiagnoseIssue",
-                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Which placements?"));
+        scenario.askCustomer(key, "Which placements?");
         scenario.at("2026-04-15T21:00:00-04:00"); // evening: the emergency clock runs around the clock
         runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(key)
                 .setVariable("customerAnswer", "All of them").correlate();

@@ -7,23 +7,15 @@ import com.clientservices.desk.DeskTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** An emergency over real HTTP: the account representative hears of it, and it tops the agents' queue. */
 @DeskTest
 class EmergencyOverHttpTest {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     DeskHttpClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     @Test
     void emergencyNoticeReachesAccountRepresentativeWithoutAnyAgentActingAndTopsTheEmergencyFilter() {

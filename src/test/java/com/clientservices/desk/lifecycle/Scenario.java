@@ -106,6 +106,12 @@ public class Scenario {
         tasks.complete(task(key, taskDefinitionKey).getId(), variables);
     }
 
+    /** The agent acknowledges the ticket and asks the customer that question: the ticket waits on the customer. */
+    public void askCustomer(String key, String question) {
+        complete(key, "Task_AcknowledgeTicket", Map.of());
+        complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", question));
+    }
+
     /** Runs work as a signed-in agent of a team, so the engine records who did it. */
     public void asAgent(String user, String team, Runnable work) {
         identity.setAuthentication(user, List.of(team));

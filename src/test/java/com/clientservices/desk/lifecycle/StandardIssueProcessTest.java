@@ -187,9 +187,7 @@ class StandardIssueProcessTest extends LifecycleTest {
         scenario.at("2026-04-06T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
-        scenario.complete(key, "Task_DiagnoseIssue",
-                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Which placements?"));
+        scenario.askCustomer(key, "Which placements?");
         scenario.at("2026-04-07T16:30:00-04:00");
         customerAnswers(key, "5512 and 5513");
 
@@ -231,9 +229,7 @@ class StandardIssueProcessTest extends LifecycleTest {
         scenario.at("2026-04-09T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
-        scenario.complete(key, "Task_DiagnoseIssue",
-                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Screenshot please"));
+        scenario.askCustomer(key, "Screenshot please");
         scenario.at("2026-04-11T20:00:00-04:00"); // Saturday evening
         customerAnswers(key, "Attached");
         assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate()).isEqualTo(instant("2026-04-13T09:00:00-04:00"));
@@ -249,9 +245,7 @@ class StandardIssueProcessTest extends LifecycleTest {
         scenario.at("2026-04-13T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
-        scenario.complete(key, "Task_DiagnoseIssue",
-                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Which creative?"));
+        scenario.askCustomer(key, "Which creative?");
         scenario.at("2026-04-14T11:00:00-04:00");
         customerAnswers(key, "Creative 88231");
 

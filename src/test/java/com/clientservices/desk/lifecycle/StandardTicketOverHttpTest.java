@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A standard ticket from POST to CLOSED over real HTTP: the customer through the desk's API, the
@@ -16,15 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DeskTest
 class StandardTicketOverHttpTest {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     DeskHttpClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     @Test
     void agentWorksTicketFromSubmissionToClosureThroughTheEngineApi() {

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Agents cannot set variables on their tasks (SPEC §8); and a variable an administrator sets can
@@ -19,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DeskTest
 class TaskVariablesCannotSilenceTheDeskTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    DeskHttpClient http;
     @Autowired
     Scenario scenario;
 
@@ -31,7 +30,6 @@ class TaskVariablesCannotSilenceTheDeskTest {
 
     @Test
     void variableNamedLikeTheSlaClockDoesNotStopTheBreach() {
-        var http = new DeskHttpClient(port);
         scenario.at("2026-05-04T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var task = scenario.task(key, "Task_AcknowledgeTicket").getId();

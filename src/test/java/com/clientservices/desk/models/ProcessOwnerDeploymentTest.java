@@ -12,10 +12,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A process owner changes the desk the way Camunda Modeler deploys: a changed model posted to
@@ -28,19 +26,13 @@ class ProcessOwnerDeploymentTest {
     private static final String STANDARD = "processes/standard-issue.bpmn";
     private static final String ROUTING = "processes/request-routing.dmn";
 
-    @LocalServerPort
-    int port;
     @Autowired
     Scenario scenario;
     @Autowired
     ManagementService management;
 
+    @Autowired
     DeskHttpClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     @AfterEach
     void restoreTheModelsOfTheRepository() throws IOException {

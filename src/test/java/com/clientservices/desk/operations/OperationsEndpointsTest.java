@@ -8,17 +8,13 @@ import com.clientservices.desk.WebappBrowser;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.ticket.OpenTicketMetrics;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,8 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DeskTest
 class OperationsEndpointsTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     Scenario scenario;
     @Autowired
@@ -39,12 +33,8 @@ class OperationsEndpointsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     DeskHttpClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     @AfterEach
     void resetClock() {
@@ -109,7 +99,7 @@ class OperationsEndpointsTest {
 
     @Test
     void aSignedInSessionIsKeptInTheDatabase() throws Exception {
-        var browser = new WebappBrowser(port);
+        var browser = new WebappBrowser(http.port());
         var signIn = browser.signIn("cs-agent", "demo", "tasklist");
         assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
 
@@ -122,15 +112,10 @@ class OperationsEndpointsTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return http.uri(path);
     }
 
-    private HttpResponse<String> raw(String path, String user) throws Exception {
-        var request = HttpRequest.newBuilder(uri(path));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> raw(String path, String user) {
+        return http.exchange(http.request(user, path));
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The support portal as a browser gets it: sign in, submit, see errors by their fields, follow and answer. */
 @DeskTest
@@ -24,8 +24,8 @@ class PortalPagesTest {
 
     private static final Pattern TICKET = Pattern.compile("/portal/tickets/(CS-\\d+)");
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    DeskHttpClient http;
 
     @Test
     void contactSubmitsARequestAndSeesItsKeyAndDueTime() throws Exception {
@@ -42,10 +42,10 @@ class PortalPagesTest {
         var location = submitted.headers().firstValue("Location").orElseThrow();
         var key = match(TICKET, location);
 
-        var page = get(browser, location.replace("http://localhost:" + port, ""));
+        var page = get(browser, location.replace("http://localhost:" + http.port(), ""));
         assertThat(page.body()).contains("Your request is <strong>" + key + "</strong>").contains("we will respond by")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; blanks").doesNotContain("<script>alert(1)");
-        var api = new DeskHttpClient(port).get("spoc-acme", "/api/tickets/" + key).json();
+        var api = http.get("spoc-acme", "/api/tickets/" + key).json();
         assertThat(api.get("objectIds").toString()).isEqualTo("[\"5512\",\"5513\"]");
         assertThat(get(browser, "/portal").body()).contains(key).contains("NEW");
     }
@@ -65,12 +65,7 @@ class PortalPagesTest {
 
     @Test
     void contactAnswersQuestionsInThePortalAndOtherMembersCannotOpenTheTicket() throws Exception {
-        var http = new DeskHttpClient(port);
-        var key = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"AD_SERVING\",\"subject\":\"s\","
-                + "\"description\":\"d\",\"impact\":\"i\"}").json().get("key").asText();
-        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
-        http.completeTask("cs-agent", key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
-                + "\"customerQuestions\":{\"value\":\"Which browser do you use?\"}}");
+        var key = Tickets.waitingOnCustomer(http, Tickets.submit(http, "s"), "Which browser do you use?");
 
         var browser = signIn("spoc-acme");
         var page = get(browser, "/portal/tickets/" + key);
@@ -108,7 +103,7 @@ class PortalPagesTest {
     }
 
     private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return browser.send(HttpRequest.newBuilder(http.uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -117,7 +112,7 @@ class PortalPagesTest {
         all.put("_csrf", csrf);
         var body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return browser.send(HttpRequest.newBuilder(http.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

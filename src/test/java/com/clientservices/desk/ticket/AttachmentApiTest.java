@@ -6,8 +6,6 @@ import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Screenshots and files on a ticket: type checked from the content, size-limited, safe names. */
 @DeskTest
@@ -33,15 +31,12 @@ class AttachmentApiTest {
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     DeskHttpClient http;
     String key;
 
     @BeforeEach
     void uiBugTicket() {
-        http = new DeskHttpClient(port);
         key = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"UI_API_BUG\",\"subject\":\"Button dead\","
                 + "\"description\":\"d\",\"impact\":\"i\",\"browser\":\"Chrome 131\",\"operatingSystem\":\"macOS 15\"}")
                 .json().get("key").asText();
@@ -59,8 +54,8 @@ class AttachmentApiTest {
         assertThat(attachment.get("sizeBytes").asLong()).isEqualTo(PNG.length);
         assertThat(http.get("spoc-acme", "/api/tickets/" + key).json().get("missingInformation").toString())
                 .doesNotContain("screenshot");
-        var download = HttpClient.newHttpClient().send(request("cs-agent", uploaded.headers().firstValue("Location").orElseThrow())
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        var download = http.exchange(http.request("cs-agent", uploaded.headers().firstValue("Location").orElseThrow()).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(PNG);
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -172,17 +167,8 @@ class AttachmentApiTest {
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(request(user, "/api/tickets/" + key + "/attachments")
+        return http.exchange(http.request(user, "/api/tickets/" + key + "/attachments")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String user, String path) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-        }
-        return request;
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * To a customer's contact, another member's ticket answers exactly like a ticket that does not
@@ -15,19 +16,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DeskTest
 class OtherMembersTicketsTest {
 
-    @LocalServerPort
-    int port;
-
+    @Autowired
     DeskHttpClient http;
     String acmeKey;
 
     @BeforeEach
     void acmeTicket() {
-        http = new DeskHttpClient(port);
-        var created = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"AD_SERVING\","
-                + "\"subject\":\"Only Acme's\",\"description\":\"d\",\"impact\":\"i\"}");
-        assertThat(created.status()).isEqualTo(201);
-        acmeKey = created.json().get("key").asText();
+        acmeKey = Tickets.submit(http, "Only Acme's");
     }
 
     @Test

@@ -30,7 +30,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -46,9 +45,6 @@ class TicketIntakeApiTest {
     private static final String TICKETS = "/api/tickets";
     private static final Set<ZoneOffset> NEW_YORK_OFFSETS = Set.of(ZoneOffset.ofHours(-5), ZoneOffset.ofHours(-4));
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
 
@@ -63,6 +59,7 @@ class TicketIntakeApiTest {
 
     private static final String WRONG_PASSWORD_PROBE = "wrong-password-probe";
 
+    @Autowired
     DeskHttpClient http;
 
     @Autowired
@@ -70,7 +67,6 @@ class TicketIntakeApiTest {
 
     @BeforeEach
     void connect() {
-        http = new DeskHttpClient(port);
         // A wrong password holds back, and after ten locks, a user's sign-ins: probe with a user of its own.
         if (identity.createUserQuery().userId(WRONG_PASSWORD_PROBE).count() == 0) {
             var probe = identity.newUser(WRONG_PASSWORD_PROBE);

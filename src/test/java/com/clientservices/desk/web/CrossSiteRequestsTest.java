@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskHttpClient.Response;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.ProbeModel;
+import com.clientservices.desk.Tickets;
 import com.clientservices.desk.WebappBrowser;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,13 +17,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,23 +35,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DeskTest
 class CrossSiteRequestsTest {
 
-    private static final String VALID = """
-            {"memberId":1001,"requestType":"AD_SERVING","subject":"Cross-site probe: blank placements",
-             "description":"Placement 5512 shows blanks","impact":"Lost impressions"}""";
+    private static final String VALID = Tickets.valid("Cross-site probe: blank placements");
     private static final String BOUNDARY = "----cross-site";
     private static final String EVIL = "https://evil.example";
-    private static final String PROBE_MODEL = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                         xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="cross-site">
-              <process id="cross-site-probe" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <startEvent id="Event_Start" />
-              </process>
-            </definitions>
-            """;
+    private static final String PROBE_MODEL = ProbeModel.of("cross-site-probe", "cross-site");
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -60,12 +47,8 @@ class CrossSiteRequestsTest {
     @Autowired
     RepositoryService repository;
 
+    @Autowired
     DeskHttpClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     static Stream<Arguments> foreignBrowsers() {
         return Stream.of(
@@ -158,7 +141,7 @@ class CrossSiteRequestsTest {
     @Test
     void aWebappSessionWithItsCsrfTokenStillCannotClaimFromAnotherSite() {
         var task = acknowledgeTaskOf(submit());
-        var browser = new WebappBrowser(port);
+        var browser = new WebappBrowser(http.port());
         assertThat(browser.signIn("cs-agent", "demo", "tasklist").statusCode()).isEqualTo(200);
         var claim = "/camunda/api/engine/engine/default/task/" + task + "/claim";
 
@@ -169,7 +152,7 @@ class CrossSiteRequestsTest {
         assertThat(assignee(task)).isNull();
 
         var own = browser.send("POST", claim, "{\"userId\":\"cs-agent\"}",
-                Map.of("Origin", "http://localhost:" + port, "Sec-Fetch-Site", "same-origin"));
+                Map.of("Origin", "http://localhost:" + http.port(), "Sec-Fetch-Site", "same-origin"));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(204);
         assertThat(assignee(task)).isEqualTo("cs-agent");
     }
@@ -177,14 +160,14 @@ class CrossSiteRequestsTest {
     @Test
     void theDeskSignInFormTakesNoSignInFromAnotherSite() {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        var page = DeskHttpClient.exchange(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET());
+        var page = DeskHttpClient.exchange(browser, HttpRequest.newBuilder(http.uri("/login")).GET());
         var form = "username=cs-agent&password=demo&_csrf=" + URLEncoder.encode(DeskHttpClient.csrfToken(page.body()),
                 StandardCharsets.UTF_8);
 
         var forged = Response.of(DeskHttpClient.exchange(browser, signIn(form).header("Origin", EVIL)));
         assertRefused(forged);
 
-        var own = Response.of(DeskHttpClient.exchange(browser, signIn(form).header("Origin", "http://localhost:" + port)));
+        var own = Response.of(DeskHttpClient.exchange(browser, signIn(form).header("Origin", "http://localhost:" + http.port())));
         assertThat(own.status()).isEqualTo(302);
         assertThat(own.location()).doesNotContain("error");
     }
@@ -228,19 +211,17 @@ class CrossSiteRequestsTest {
 
     private Map<String, String> withPort(Map<String, String> headers) {
         var resolved = new java.util.HashMap<String, String>();
-        headers.forEach((name, value) -> resolved.put(name, value.replace("{port}", String.valueOf(port))));
+        headers.forEach((name, value) -> resolved.put(name, value.replace("{port}", String.valueOf(http.port()))));
         return resolved;
     }
 
     private HttpRequest.Builder signIn(String form) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        return HttpRequest.newBuilder(http.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
     }
 
     private String submit() {
-        var created = http.post("spoc-acme", "/api/tickets", VALID);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("key").asText();
+        return Tickets.submit(http, "spoc-acme", VALID);
     }
 
     private String acknowledgeTaskOf(String key) {

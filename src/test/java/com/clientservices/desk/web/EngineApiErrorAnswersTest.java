@@ -12,13 +12,11 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * No answer carries an exception class, a stack trace or an internal message, the engine REST API
@@ -37,17 +35,11 @@ class EngineApiErrorAnswersTest {
     private static final Pattern JAVA_NAME = Pattern.compile(
             "\\b(?:org|java|javax|jakarta|com)\\.[a-z]+\\.|[A-Z][A-Za-z]*(?:Exception|Error)\\b|ENGINE-\\d{5}|\\tat ");
 
-    @LocalServerPort
-    int port;
     @Autowired
     TaskService tasks;
 
+    @Autowired
     DeskHttpClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     @Test
     void anUnknownTaskIs404InTheEnginesWords() {
@@ -125,11 +117,9 @@ class EngineApiErrorAnswersTest {
 
     @Test
     void theWebappsEngineApiAnswersAlike() {
-        assertProblem(Response.of(DeskHttpClient.exchange(java.net.http.HttpClient.newHttpClient(),
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                        + "/camunda/api/engine/engine/default/task")).GET())), 401);
+        assertProblem(Response.of(http.exchange(http.request(null, "/camunda/api/engine/engine/default/task").GET())), 401);
 
-        var browser = new WebappBrowser(port);
+        var browser = new WebappBrowser(http.port());
         assertThat(browser.signIn("cs-agent", "demo", "tasklist").statusCode()).isEqualTo(200);
         var missing = browser.send("POST", "/camunda/api/engine/engine/default/task/no-such-task/claim",
                 "{\"userId\":\"cs-agent\"}", Map.of());

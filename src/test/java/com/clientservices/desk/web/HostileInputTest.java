@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskHttpClient.Response;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +37,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -62,9 +61,7 @@ class HostileInputTest {
     private static final int API_BODY_LIMIT = 256 * 1024;
     private static final int UPLOAD_LIMIT = 5 * 1024 * 1024;
     private static final int FORM_LIMIT = 2 * 1024 * 1024;
-    private static final String VALID = """
-            {"memberId":1001,"requestType":"AD_SERVING","subject":"Blank placements on the homepage",
-             "description":"Placement 5512 shows blanks","impact":"Lost impressions"}""";
+    private static final String VALID = Tickets.valid("Blank placements on the homepage");
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     private static final String NO_TTL_PROCESS = """
@@ -77,9 +74,6 @@ class HostileInputTest {
     /** Tickets in the states the cases need, made once: refusals change nothing, so they can share them. */
     private static Fixtures fixtures;
     private static final Map<String, Browser> BROWSERS = new ConcurrentHashMap<>();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -99,17 +93,17 @@ class HostileInputTest {
     @Autowired
     IdentityService identity;
 
+    @Autowired
     DeskHttpClient http;
     HttpClient client;
 
     @BeforeEach
     void connect() {
-        http = new DeskHttpClient(port);
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        if (fixtures == null || fixtures.port() != port) {
+        if (fixtures == null || fixtures.port() != http.port()) {
             BROWSERS.clear();
             var fresh = submit();
-            fixtures = new Fixtures(port, fresh, taskOf(fresh, "Task_AcknowledgeTicket"), waitingOnCustomer(), closed(),
+            fixtures = new Fixtures(http.port(), fresh, taskOf(fresh, "Task_AcknowledgeTicket"), waitingOnCustomer(), closed(),
                     waitingOnEngineering(BUG));
         }
     }
@@ -513,7 +507,7 @@ class HostileInputTest {
         var response = browser.send("POST", resolve(path) + "?_csrf=" + browser.csrf(), body);
 
         assertThat(response.status()).as(response.body()).isIn(200, 302);
-        var page = response.status() == 302 ? browser.get(response.location().replace("http://localhost:" + port, "")) : response;
+        var page = response.status() == 302 ? browser.get(response.location().replace("http://localhost:" + http.port(), "")) : response;
         assertThat(page.body()).contains(message);
         assertThat(state()).as("nothing recorded, created or changed").isEqualTo(before);
     }
@@ -588,7 +582,7 @@ class HostileInputTest {
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString(bytes(user + ":" + password));
+        return DeskHttpClient.basic(user, password);
     }
 
     private static byte[] bytes(String text) {
@@ -623,7 +617,7 @@ class HostileInputTest {
     }
 
     private Response send(String method, String path, Body body, String authorization) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofMinutes(1));
+        var request = HttpRequest.newBuilder(http.uri(path)).timeout(Duration.ofMinutes(1));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -713,44 +707,23 @@ class HostileInputTest {
     }
 
     private String submit() {
-        var created = http.post(ACME, TICKETS, VALID);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("key").asText();
+        return Tickets.submit(http, ACME, VALID);
     }
 
     private String waitingOnCustomer() {
-        var key = submit();
-        http.completeTask(AGENT, key, "Task_AcknowledgeTicket", "{}");
-        http.completeTask(AGENT, key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
-                + "\"customerQuestions\":{\"value\":\"Which browser shows the blanks?\"}}");
-        assertStatus(key, "WAITING_ON_CUSTOMER");
-        return key;
+        return Tickets.waitingOnCustomer(http, submit(), "Which browser shows the blanks?");
     }
 
     private String closed() {
-        var key = submit();
-        http.completeTask(AGENT, key, "Task_AcknowledgeTicket", "{}");
-        http.completeTask(AGENT, key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},"
-                + "\"resolutionSummary\":{\"value\":\"Creative re-approved\"}}");
-        assertStatus(key, "CLOSED");
-        return key;
+        return Tickets.closed(http, submit(), "Creative re-approved");
     }
 
     private String waitingOnEngineering(String bug) {
-        var key = submit();
-        http.completeTask(AGENT, key, "Task_AcknowledgeTicket", "{}");
-        http.completeTask(AGENT, key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
-                + "\"engineeringBugId\":{\"value\":\"" + bug + "\"}}");
-        assertStatus(key, "WAITING_ON_ENGINEERING");
-        return key;
+        return Tickets.waitingOnEngineering(http, submit(), bug);
     }
 
     private String taskOf(String key, String taskDefinitionKey) {
         return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).singleResult().getId();
-    }
-
-    private void assertStatus(String key, String status) {
-        assertThat(http.get(ACME, TICKETS + "/" + key).json().path("status").asText()).as(key).isEqualTo(status);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -784,7 +757,7 @@ class HostileInputTest {
         }
 
         Response send(String method, String path, Body body) {
-            return exchange(session, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            return exchange(session, HttpRequest.newBuilder(http.uri(path))
                     .timeout(Duration.ofMinutes(1)), method, body);
         }
     }

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,24 +28,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InvisibleCharactersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String VALID = """
-            {"memberId":1001,"requestType":"AD_SERVING","subject":"Blank placements",
-             "description":"Placement 5512 shows blanks","impact":"Lost impressions"}""";
+    private static final String VALID = Tickets.valid("Blank placements");
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     private static final String BOUNDARY = "----invisible";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
     DeskHttpClient http;
-
-    @BeforeEach
-    void connect() {
-        http = new DeskHttpClient(port);
-    }
 
     @ParameterizedTest(name = "[{index}] subject {0}")
     @ValueSource(strings = {"invoice \u202Egnp.exe", "left-to-right embedding \u202A here", "pop \u202C direction",
@@ -143,9 +132,7 @@ class InvisibleCharactersTest {
     }
 
     private String submit() {
-        var created = http.post("spoc-acme", "/api/tickets", VALID);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("key").asText();
+        return Tickets.submit(http, "spoc-acme", VALID);
     }
 
     /** A multipart upload whose file name is sent as UTF-8, as browsers send it. */
@@ -155,11 +142,10 @@ class InvisibleCharactersTest {
                 + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(PNG);
         body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tickets/" + key + "/attachments"))
+        var request = http.request("spoc-acme", "/api/tickets/" + key + "/attachments")
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("spoc-acme:demo".getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        return DeskHttpClient.Response.of(DeskHttpClient.exchange(HttpClient.newHttpClient(), request));
+        return DeskHttpClient.Response.of(http.exchange(request));
     }
 
     private long count(String table) {

@@ -3,6 +3,7 @@ package com.clientservices.desk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient.Response;
+import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import java.io.IOException;
 import java.net.Socket;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An address with ";", "//" or an encoded "." aimed at an API (the desk's, the engine REST API,
@@ -23,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DeskTest
 class MalformedAddressesTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    DeskHttpClient http;
 
     static Stream<Arguments> malformedAddresses() {
         return Stream.of(
@@ -63,8 +64,8 @@ class MalformedAddressesTest {
 
     /** The address exactly as written (java.net.URI would normalize or refuse it), over a plain socket. */
     private Response raw(String method, String path, String user) throws IOException {
-        try (var socket = new Socket("localhost", port)) {
-            var request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
+        try (var socket = new Socket("localhost", http.port())) {
+            var request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + http.port()
                     + "\r\nConnection: close\r\nContent-Length: 0\r\n");
             if (user != null) {
                 request.append("Authorization: Basic ").append(java.util.Base64.getEncoder()

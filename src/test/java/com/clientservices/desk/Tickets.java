@@ -1,0 +1,85 @@
+package com.clientservices.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Tickets as the HTTP tests need them: a valid request body, a submitted ticket, and tickets moved
+ * on by the agent over the engine REST API to the state a test starts from. The tickets are Acme's
+ * (member 1001, contact spoc-acme) and Client Services' (worked by cs-agent) unless a test says otherwise.
+ */
+public final class Tickets {
+
+    public static final String CONTACT = "spoc-acme";
+    public static final long MEMBER = 1001;
+    public static final String AGENT = "cs-agent";
+    private static final String TICKETS = "/api/tickets";
+
+    private Tickets() {
+    }
+
+    /** A valid ad-serving ticket of Acme with that subject, as a customer's tool posts it. */
+    public static String valid(String subject) {
+        return valid(MEMBER, "AD_SERVING", subject);
+    }
+
+    /** A valid ticket of that member and request type with that subject. */
+    public static String valid(long member, String requestType, String subject) {
+        return """
+                {"memberId":%d,"requestType":"%s","subject":"%s",
+                 "description":"Placement 5512 shows blanks","impact":"Lost impressions"}""".formatted(member, requestType, subject);
+    }
+
+    /** Submits the body as the contact; anything but 201 fails the test. The answer, the created ticket. */
+    public static JsonNode created(DeskHttpClient http, String contact, String body) {
+        var created = http.post(contact, TICKETS, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json();
+    }
+
+    /** Submits the body as the contact; anything but 201 fails the test. The new ticket's key. */
+    public static String submit(DeskHttpClient http, String contact, String body) {
+        return created(http, contact, body).path("key").asText();
+    }
+
+    /** Submits a valid ticket of that member and request type as the contact. The new ticket's key. */
+    public static String submit(DeskHttpClient http, String contact, long member, String requestType, String subject) {
+        return submit(http, contact, valid(member, requestType, subject));
+    }
+
+    /** Submits Acme's valid ad-serving ticket with that subject. The new ticket's key. */
+    public static String submit(DeskHttpClient http, String subject) {
+        return submit(http, CONTACT, valid(subject));
+    }
+
+    /** The agent acknowledges the ticket and asks the customer that question: WAITING_ON_CUSTOMER. */
+    public static String waitingOnCustomer(DeskHttpClient http, String key, String question) {
+        return diagnosed(http, key, "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
+                + "\"customerQuestions\":{\"value\":\"" + question + "\"}}", "WAITING_ON_CUSTOMER");
+    }
+
+    /** The agent acknowledges the ticket and hands it to engineering under that bug: WAITING_ON_ENGINEERING. */
+    public static String waitingOnEngineering(DeskHttpClient http, String key, String bug) {
+        return diagnosed(http, key, "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
+                + "\"engineeringBugId\":{\"value\":\"" + bug + "\"}}", "WAITING_ON_ENGINEERING");
+    }
+
+    /** The agent acknowledges the ticket and resolves it with that summary: CLOSED. */
+    public static String closed(DeskHttpClient http, String key, String summary) {
+        return diagnosed(http, key, "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},"
+                + "\"resolutionSummary\":{\"value\":\"" + summary + "\"}}", "CLOSED");
+    }
+
+    /** The ticket's status as its contact reads it. */
+    public static String status(DeskHttpClient http, String key) {
+        return http.get(CONTACT, TICKETS + "/" + key).json().path("status").asText();
+    }
+
+    private static String diagnosed(DeskHttpClient http, String key, String diagnosis, String status) {
+        http.completeTask(AGENT, key, "Task_AcknowledgeTicket", "{}");
+        http.completeTask(AGENT, key, "Task_DiagnoseIssue", diagnosis);
+        assertThat(status(http, key)).as(key).isEqualTo(status);
+        return key;
+    }
+}
