@@ -1,6 +1,6 @@
 package com.clientservices.desk.sla;
 
-import com.clientservices.desk.ticket.TicketEvents;
+import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.ticket.TicketOfProcess;
 import com.clientservices.desk.ticket.TicketRepository;
 import java.time.Duration;
