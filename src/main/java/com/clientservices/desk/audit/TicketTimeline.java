@@ -1,8 +1,8 @@
 package com.clientservices.desk.audit;
 
+import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.ticket.Ticket;
-import com.clientservices.desk.ticket.TicketEvents;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;

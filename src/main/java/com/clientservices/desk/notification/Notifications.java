@@ -1,10 +1,10 @@
 package com.clientservices.desk.notification;
 
+import com.clientservices.desk.history.TicketEvents;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import com.clientservices.desk.ticket.TicketEvents;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

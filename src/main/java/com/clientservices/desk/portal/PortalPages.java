@@ -1,5 +1,6 @@
 package com.clientservices.desk.portal;
 
+import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.Members;
@@ -10,7 +11,6 @@ import com.clientservices.desk.ticket.Attaching;
 import com.clientservices.desk.ticket.Conversation;
 import com.clientservices.desk.ticket.EmergencyCriterion;
 import com.clientservices.desk.ticket.Ticket;
-import com.clientservices.desk.ticket.TicketEvents;
 import com.clientservices.desk.ticket.TicketIntake;
 import com.clientservices.desk.ticket.TicketQueries;
 import com.clientservices.desk.ticket.TicketStatus;

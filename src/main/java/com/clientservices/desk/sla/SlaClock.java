@@ -1,8 +1,6 @@
 package com.clientservices.desk.sla;
 
-import com.clientservices.desk.ticket.TicketEvents;
-import com.clientservices.desk.ticket.TicketOfProcess;
-import com.clientservices.desk.ticket.TicketRepository;
+import com.clientservices.desk.history.TicketEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,15 +26,13 @@ public class SlaClock {
 
     private final BusinessCalendar calendar;
     private final SlaTargets targets;
-    private final TicketRepository tickets;
+    private final SlaTickets tickets;
     private final RuntimeService runtime;
     private final TicketEvents events;
     private final SlaMetrics metrics;
-    private final TicketOfProcess ticketOf;
 
-    SlaClock(BusinessCalendar calendar, SlaTargets targets, TicketRepository tickets, RuntimeService runtime,
-            TicketEvents events, SlaMetrics metrics, TicketOfProcess ticketOf) {
-        this.ticketOf = ticketOf;
+    SlaClock(BusinessCalendar calendar, SlaTargets targets, SlaTickets tickets, RuntimeService runtime,
+            TicketEvents events, SlaMetrics metrics) {
         this.events = events;
         this.metrics = metrics;
         this.calendar = calendar;
@@ -53,7 +49,7 @@ public class SlaClock {
     public void start(DelegateExecution execution, String kindName) {
         var kind = SlaTargetKind.valueOf(kindName);
         // Kind, team and submission time are the ticket's own record, never a process variable (SPEC §8).
-        var ticket = ticketOf.of(execution);
+        var ticket = tickets.of(execution);
         var emergency = ticket.emergency();
         var from = kind == SlaTargetKind.ACKNOWLEDGEMENT ? ticket.submittedAt().toInstant() : now();
         var due = calendar.acknowledgeBy(from, emergency);
@@ -77,7 +73,7 @@ public class SlaClock {
     public void startStatusUpdate(DelegateExecution execution, String every) {
         var now = now();
         var due = now.plus(Duration.parse(every));
-        var ticket = ticketOf.of(execution);
+        var ticket = tickets.of(execution);
         targets.open(ticket.id(), SlaTargetKind.STATUS_UPDATE, true, ticket.team(), utc(now), utc(due), null);
         log(ticket.id(), TicketEvents.Type.SLA_TARGET_STARTED, SlaTargetKind.STATUS_UPDATE, due, " (emergency)");
         execution.setVariable(SlaTargetKind.STATUS_UPDATE.dueVariable,
@@ -115,7 +111,7 @@ public class SlaClock {
      */
     public void breach(DelegateExecution execution, String kindName) {
         var kind = SlaTargetKind.valueOf(kindName);
-        var ticket = ticketOf.of(execution);
+        var ticket = tickets.of(execution);
         var target = targets.running(ticket.id(), kind).orElseThrow(
                 () -> new IllegalStateException("no running " + kindName + " target on " + execution.getBusinessKey()));
         targets.breached(target.id(), utc(now()));
@@ -169,7 +165,7 @@ public class SlaClock {
     }
 
     private long ticketId(DelegateExecution execution) {
-        return ticketOf.idOf(execution);
+        return tickets.of(execution).id();
     }
 
     // The engine's clock, so that tests which move it move the desk's clocks too.

@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.web.ApiException;

@@ -1,6 +1,7 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.forms.FormRuleViolation;
+import com.clientservices.desk.history.TicketEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

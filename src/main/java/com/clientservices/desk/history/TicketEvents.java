@@ -1,4 +1,4 @@
-package com.clientservices.desk.ticket;
+package com.clientservices.desk.history;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,0 +1,127 @@
+package com.clientservices.desk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of docs/architecture.md, checked on the compiled classes: feature packages
+ * depend one way, and the engine's internals are reached only where a line below says why. A plain
+ * unit test (no Spring context), so it runs first and fast in every build.
+ */
+class ArchitectureTest {
+
+    private static final String DESK = "com.clientservices.desk";
+    private static final String ENGINE_INTERNALS = "org.camunda.bpm.engine.impl..";
+    private static final String ENGINE_CLOCK = "org.camunda.bpm.engine.impl.util.ClockUtil";
+    private static final String READS_ENGINE_CLOCK = "the engine's clock, which tests move; nothing else internal";
+
+    /**
+     * Every desk class that uses {@code org.camunda.bpm.engine.impl}, with why the public API does
+     * not do. A new entry is a decision to write down in docs/architecture.md as well.
+     */
+    private static final Map<String, String> ENGINE_INTERNAL_USERS = Map.ofEntries(
+            entry("deployment.BpmnCheck", "reads the model as the engine's XML elements during its BPMN parse"),
+            entry("deployment.CheckedBpmnParse", "is the engine's BPMN parse, checking before anything is built"),
+            entry("deployment.DeploymentCheck", "engine plugin: installs the checked parse and a deployer before the engine's"),
+            entry("deployment.DmnCheck", "reads decisions as the engine's XML elements"),
+            entry("deployment.Findings", "reports each element as the engine's parse problem, so the refusal names it"),
+            entry("deployment.FormCheck", "reports form findings as the engine's parse problems"),
+            entry("deployment.NoScripts", "the engine's script engine resolver, so no script runs"),
+            entry("deployment.ResourceCheck", "an engine deployer that parses and refuses DMN and forms in its transaction"),
+            entry("deployment.RestrictedExpressions", "engine plugin: the expression manager with the desk's vocabulary only"),
+            entry("engine.CommandFields", "reads the engine's command objects, which have no getters"),
+            entry("forms.FormRuleViolation", "is the engine's form validation exception, which its REST API answers with 400"),
+            entry("forms.ReportFormRuleViolations", "engine plugin: a command interceptor that hands the violation to the caller"),
+            entry("forms.RequireFormFields", "the engine's FEEL configuration from the command context"),
+            entry("forms.TaskForms", "the deployed form from the command context and the execution's deployment"),
+            entry("identity.EngineAccessPolicy", "engine plugin: a command interceptor that knows which engine command is asked"),
+            entry("notification.SendNotification", "starts the delivery process without the caller's authorizations"),
+            entry("sla.SlaClock", "correlates the clock's messages without the caller's authorizations; the engine's clock"),
+            entry("ticket.ProcessText", "the engine's current authentication: its public API returns the internal type"),
+            entry("ticket.ReportTaskConflicts", "engine plugin: a command interceptor that recognises claim and complete"),
+            entry("audit.AuditController", READS_ENGINE_CLOCK),
+            entry("audit.AuditPages", READS_ENGINE_CLOCK),
+            entry("notification.Notifications", READS_ENGINE_CLOCK),
+            entry("portal.PortalPages", READS_ENGINE_CLOCK),
+            entry("ticket.Attachments", READS_ENGINE_CLOCK),
+            entry("ticket.DowngradeToStandard", READS_ENGINE_CLOCK),
+            entry("history.TicketEvents", READS_ENGINE_CLOCK),
+            entry("ticket.TicketIntake", READS_ENGINE_CLOCK),
+            entry("ticket.TicketRepository", READS_ENGINE_CLOCK));
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(DESK);
+
+    @Test
+    void featurePackagesDependOneWay() {
+        slices().matching(DESK + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void engineInternalsOnlyWhereListed() {
+        noClasses().that(DescribedPredicate.not(listed(reason -> true)))
+                .should().dependOnClassesThat().resideInAPackage(ENGINE_INTERNALS)
+                .because("each use of the engine's internals is listed with its reason")
+                .check(MAIN);
+    }
+
+    @Test
+    void clockReadersUseNoOtherEngineInternal() {
+        noClasses().that(listed(READS_ENGINE_CLOCK::equals))
+                .should().dependOnClassesThat(DescribedPredicate.describe("are engine internals other than its clock",
+                        c -> c.getPackageName().startsWith("org.camunda.bpm.engine.impl") && !c.getName().equals(ENGINE_CLOCK)))
+                .check(MAIN);
+    }
+
+    @Test
+    void everyListedClassStillUsesEngineInternals() {
+        // A class that stopped needing the engine's internals leaves the list, so it stays a true account.
+        assertThat(ENGINE_INTERNAL_USERS.keySet()).allSatisfy(name -> assertThat(
+                MAIN.stream().filter(c -> topLevel(c).equals(DESK + "." + name))
+                        .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                        .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.camunda.bpm.engine.impl")))
+                .as(name + " uses org.camunda.bpm.engine.impl").isTrue());
+    }
+
+    @Test
+    void mainCodeDoesNotDependOnTestCode() {
+        var all = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(DESK);
+        var testCode = DescribedPredicate.describe("are test code", (JavaClass c) -> !isMain(c));
+        noClasses().that(DescribedPredicate.describe("are main code", ArchitectureTest::isMain))
+                .should().dependOnClassesThat(testCode)
+                .check(all);
+    }
+
+    private static DescribedPredicate<JavaClass> listed(Predicate<String> reason) {
+        return DescribedPredicate.describe("are listed", c -> {
+            var name = topLevel(c);
+            return name.startsWith(DESK + ".") && ENGINE_INTERNAL_USERS.entrySet().stream()
+                    .anyMatch(e -> name.equals(DESK + "." + e.getKey()) && reason.test(e.getValue()));
+        });
+    }
+
+    // Nested classes and lambdas belong to the class they are written in.
+    private static String topLevel(JavaClass c) {
+        var name = c.getName();
+        var nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
+    }
+
+    private static boolean isMain(JavaClass c) {
+        return c.getSource().map(s -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(Location.of(s.getUri())))
+                .orElse(true);
+    }
+}
