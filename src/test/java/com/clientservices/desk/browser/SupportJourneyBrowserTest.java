@@ -137,6 +137,8 @@ class SupportJourneyBrowserTest {
         var otherCustomer = portal("spoc-globex");
         var refused = otherCustomer.navigate(url("/portal/tickets/" + key));
         assertThat(refused.status()).as("another member's ticket, as if it did not exist").isEqualTo(404);
+        assertThat(otherCustomer.locator("h2")).hasText("We could not find that page or ticket");
+        assertThat(otherCustomer.locator("main")).containsText("No ticket " + key);
         shot(otherCustomer, "other-customer-refused");
     }
 
