@@ -42,6 +42,7 @@ class ArchitectureTest {
             entry("deployment.ResourceCheck", "an engine deployer that parses and refuses DMN and forms in its transaction"),
             entry("deployment.RestrictedExpressions", "engine plugin: the expression manager with the desk's vocabulary only"),
             entry("engine.CommandFields", "reads the engine's command objects, which have no getters"),
+            entry("engine.CommandInterceptors", "adds the desk's command interceptors to the engine's one list of them"),
             entry("forms.FormRuleViolation", "is the engine's form validation exception, which its REST API answers with 400"),
             entry("forms.ReportFormRuleViolations", "engine plugin: a command interceptor that hands the violation to the caller"),
             entry("forms.RequireFormFields", "the engine's FEEL configuration from the command context"),

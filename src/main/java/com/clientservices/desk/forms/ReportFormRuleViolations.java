@@ -1,6 +1,6 @@
 package com.clientservices.desk.forms;
 
-import java.util.ArrayList;
+import com.clientservices.desk.engine.CommandInterceptors;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -18,12 +18,7 @@ class ReportFormRuleViolations extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        var interceptors = new ArrayList<CommandInterceptor>();
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-        }
-        interceptors.add(new Unwrap());
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        CommandInterceptors.append(configuration, new Unwrap());
     }
 
     private static final class Unwrap extends CommandInterceptor {

@@ -1,9 +1,9 @@
 package com.clientservices.desk.identity;
 
 import com.clientservices.desk.engine.CommandFields;
+import com.clientservices.desk.engine.CommandInterceptors;
 import com.clientservices.desk.forms.TaskForms;
 import jakarta.ws.rs.core.Response.Status;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.GetAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetAttachmentContentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetProcessInstanceAttachmentsCmd;
@@ -78,12 +78,7 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        var interceptors = new ArrayList<CommandInterceptor>();
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-        }
-        interceptors.add(new Guard(configuration, forms));
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        CommandInterceptors.append(configuration, new Guard(configuration, forms));
     }
 
     private static final class Guard extends CommandInterceptor {

@@ -1,8 +1,8 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.engine.CommandFields;
+import com.clientservices.desk.engine.CommandInterceptors;
 import jakarta.ws.rs.core.Response.Status;
-import java.util.ArrayList;
 import java.util.Set;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -31,12 +31,7 @@ class ReportTaskConflicts extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        var interceptors = new ArrayList<CommandInterceptor>();
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-        }
-        interceptors.add(new Translate(configuration));
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        CommandInterceptors.append(configuration, new Translate(configuration));
     }
 
     private static final class Translate extends CommandInterceptor {
