@@ -41,6 +41,7 @@ import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
@@ -210,28 +211,34 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
         /** Unclaim: the engine asks for TASK_ASSIGN, which would also let agents hand tasks to anyone. */
         private <T> T giveBack(Authentication user, Command<T> command) {
             var taskId = CommandFields.string(command, "taskId");
-            var holds = inContext(context -> {
+            var holds = taskId != null && inContext(context -> {
                 var task = context.getTaskManager().findTaskById(taskId);
-                return task != null && user.getUserId().equals(task.getAssignee());
+                return task != null && user.getUserId().equals(task.getAssignee())
+                        && authorized(context, user, TaskPermissions.TASK_WORK, Resources.TASK, taskId);
             });
-            if (!holds || !mayWork(user, taskId)) {
+            if (!holds) {
                 return next.execute(command); // the engine's own rules decide, and refuse agents
             }
             return next.execute((Command<T>) context -> context.runWithoutAuthorization(() -> command.execute(context)));
         }
 
+        /** One look-up: the task exists and the user may work it. */
         private boolean mayWork(Authentication user, String taskId) {
-            return taskId != null && inContext(context -> context.getTaskManager().findTaskById(taskId) != null)
-                    && isAuthorized(user, TaskPermissions.TASK_WORK, Resources.TASK, taskId);
+            return taskId != null && inContext(context -> context.getTaskManager().findTaskById(taskId) != null
+                    && authorized(context, user, TaskPermissions.TASK_WORK, Resources.TASK, taskId));
         }
 
         private boolean mayRead(Authentication user, String taskId) {
-            return taskId != null && isAuthorized(user, Permissions.READ, Resources.TASK, taskId);
+            return isAuthorized(user, Permissions.READ, Resources.TASK, taskId);
         }
 
         private boolean isAuthorized(Authentication user, Permission permission, Resources resource, String id) {
-            return id != null && inContext(context -> context.getAuthorizationManager()
-                    .isAuthorized(user.getUserId(), user.getGroupIds(), permission, resource, id));
+            return id != null && inContext(context -> authorized(context, user, permission, resource, id));
+        }
+
+        private static boolean authorized(CommandContext context, Authentication user, Permission permission,
+                Resources resource, String id) {
+            return context.getAuthorizationManager().isAuthorized(user.getUserId(), user.getGroupIds(), permission, resource, id);
         }
 
         private String taskOf(Command<?> command) {
