@@ -42,7 +42,7 @@ class AuditController {
     List<TimelineEntry> history(@PathVariable String key) {
         var user = CurrentUser.get();
         if (user.in(DeskGroups.CUSTOMERS)) {
-            // Refused before the look-up, so a customer cannot tell an existing key from a missing one (SPEC §8).
+            // Refused before the look-up, so a customer cannot tell an existing key from a missing one (docs/specification.md §8).
             throw ApiException.forbidden("Customers follow their tickets at /api/tickets/" + key);
         }
         var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));

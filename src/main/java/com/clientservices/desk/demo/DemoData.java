@@ -20,7 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo identities of SPEC §8 (password {@code demo}), the two demo customers and, on the first
+ * The demo identities of docs/specification.md §8 (password {@code demo}), the two demo customers and, on the first
  * start, a few sample tickets across teams so that Tasklist is not empty. Never active in the
  * prod profile.
  */

@@ -30,6 +30,6 @@ final class NoScripts implements ScriptEngineResolver {
 
     private static ProcessEngineException refused(String language) {
         return new ProcessEngineException("No script runs on the desk's server (" + language + "): scripts are not "
-                + "part of the vocabulary of its models (SPEC §8)");
+                + "part of the vocabulary of its models (docs/specification.md §8)");
     }
 }

@@ -68,7 +68,7 @@ final class ResourceCheck implements Deployer {
             }
             if (!problems.isEmpty()) {
                 throw new ParseException("The deployment is refused: " + name + " does what the desk's models may not "
-                        + "(SPEC §8):" + problems.stream().map(p -> "\n* " + p.getMessage()).collect(Collectors.joining()),
+                        + "(docs/specification.md §8):" + problems.stream().map(p -> "\n* " + p.getMessage()).collect(Collectors.joining()),
                         name, problems, List.of());
             }
         }

@@ -75,7 +75,7 @@ final class VocabularyElResolver extends ELResolver {
         var name = String.valueOf(method);
         if (!mayCall(base, name)) {
             throw new ELException("The expression calls " + name + "() on " + describe(base) + ", which is not in the "
-                    + "desk's vocabulary (SPEC §8): the models call only the desk's beans " + Vocabulary.beans()
+                    + "desk's vocabulary (docs/specification.md §8): the models call only the desk's beans " + Vocabulary.beans()
                     + " and " + Vocabulary.engineMembers());
         }
         return beans.invoke(elContext, base, method, paramTypes, params);
@@ -89,7 +89,7 @@ final class VocabularyElResolver extends ELResolver {
         var name = String.valueOf(property);
         if (!mayRead(base, name)) {
             throw new ELException("The expression reads the property '" + name + "' of " + describe(base)
-                    + ", which is not in the desk's vocabulary (SPEC §8) " + Vocabulary.engineMembers());
+                    + ", which is not in the desk's vocabulary (docs/specification.md §8) " + Vocabulary.engineMembers());
         }
         return beans.getValue(elContext, base, property);
     }

@@ -1,5 +1,5 @@
 /**
- * Deployed models run on the server: treat them as code (SPEC §8). A process owner may deploy
+ * Deployed models run on the server: treat them as code (docs/specification.md §8). A process owner may deploy
  * BPMN, DMN and Camunda Forms, and the engine would run whatever they say: a script, a Java class,
  * or an expression such as {@code ${''.getClass().forName(…)}} behind a timer. So every deployment
  * is checked before anything of it is stored, against the desk's vocabulary (the beans and methods

@@ -2,7 +2,7 @@ package com.clientservices.desk.identity;
 
 import java.util.List;
 
-/** The Camunda group ids of SPEC §8; teams are the groups the routing table routes to. */
+/** The Camunda group ids of docs/specification.md §8; teams are the groups the routing table routes to. */
 public final class DeskGroups {
 
     public static final String ADMINS = "camunda-admin";

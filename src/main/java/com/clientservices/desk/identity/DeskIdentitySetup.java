@@ -85,7 +85,7 @@ class DeskIdentitySetup {
         grant(DeskGroups.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(DeskGroups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
 
-        // Process owners change the models and deploy them (SPEC §1).
+        // Process owners change the models and deploy them (docs/specification.md §1).
         grant(DeskGroups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(DeskGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.CREATE);
         grant(DeskGroups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);

@@ -52,7 +52,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * What a signed-in user may ask of the engine beyond its own authorizations (SPEC §8), whichever
+ * What a signed-in user may ask of the engine beyond its own authorizations (docs/specification.md §8), whichever
  * way the call comes (engine REST API, Tasklist, Cockpit). Agents hold only READ and TASK_WORK on
  * their team's tasks (see {@code default-user-permission-name-for-task} in application.yml), which
  * already keeps them from setting variables, due dates, priorities, names and candidate groups.
@@ -175,7 +175,7 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * A completion carries only the fields of the task's form (SPEC §8): the variables the
+         * A completion carries only the fields of the task's form (docs/specification.md §8): the variables the
          * models read (team, due times, ticket ids) are out of reach, and a field the form shows
          * read-only cannot be changed through it either.
          */

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stops a production start whose administrator password is a default or too short to resist
- * guessing: outside demo mode no default password works (SPEC §8).
+ * guessing: outside demo mode no default password works (docs/specification.md §8).
  */
 @Component
 @Profile("prod")

@@ -28,7 +28,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * Who may call what. The desk's API and the engine REST API take HTTP Basic credentials checked
  * against the engine's users; the Camunda webapps keep their own sign-in. Customers never reach
- * the engine REST API (SPEC §8).
+ * the engine REST API (docs/specification.md §8).
  */
 @Configuration
 class SecurityConfiguration {

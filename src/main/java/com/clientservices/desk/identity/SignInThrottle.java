@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Repeated failed sign-ins from one client address are slowed down before any account is locked
- * for long (SPEC §8). After {@code desk.sign-in.throttle.max-failures} failed sign-ins within
+ * for long (docs/specification.md §8). After {@code desk.sign-in.throttle.max-failures} failed sign-ins within
  * {@code desk.sign-in.throttle.window} from one address, every further sign-in from that address
  * is answered 429 with Retry-After, without the password being checked, until the oldest of those
  * failures is older than the window. This covers every way of signing in: HTTP Basic (the desk's
@@ -43,7 +43,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * client can choose the address it is counted under.
  *
  * <p>The count is kept in this node's memory, the one exception to "nothing is kept only in one
- * node's memory" (SPEC §10), and a deliberate one: a lost count only means a client may fail again
+ * node's memory" (docs/specification.md §10), and a deliberate one: a lost count only means a client may fail again
  * a few times, each node throttles the addresses it serves, so a cluster of n nodes lets an address
  * fail at most n times the limit per window, and the engine's own per-account lock, which is in
  * the database, still holds across nodes. Sharing the count would put a database write in front of

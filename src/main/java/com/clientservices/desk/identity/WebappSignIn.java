@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The sign-in to the Camunda webapps (POST /camunda/api/admin/auth/user/{engine}/login/{app}).
  *
- * <p>Customers never use the engine (SPEC §8): the webapps refuse their sign-in, even to the
+ * <p>Customers never use the engine (docs/specification.md §8): the webapps refuse their sign-in, even to the
  * "welcome" application every user may open, whose session would reach the webapps' engine API.
  *
  * <p>A failed sign-in tells nobody whether the account exists or what kind it is. A wrong

@@ -1,5 +1,5 @@
 /**
- * Identities and security (SPEC §8): sign-in against the engine's users, who may read which
+ * Identities and security (docs/specification.md §8): sign-in against the engine's users, who may read which
  * tickets, the groups, authorizations and Tasklist filters the desk needs.
  */
 package com.clientservices.desk.identity;

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The response-time clocks the models start, warn, breach and stop (SPEC §6). The models own
+ * The response-time clocks the models start, warn, breach and stop (docs/specification.md §6). The models own
  * when each happens (timer boundary events on the due and warning times); this class owns the
  * arithmetic, through the {@link BusinessCalendar}, and the record of each target.
  */
@@ -48,7 +48,7 @@ public class SlaClock {
      */
     public void start(DelegateExecution execution, String kindName) {
         var kind = SlaTargetKind.valueOf(kindName);
-        // Kind, team and submission time are the ticket's own record, never a process variable (SPEC §8).
+        // Kind, team and submission time are the ticket's own record, never a process variable (docs/specification.md §8).
         var ticket = tickets.of(execution);
         var emergency = ticket.emergency();
         var from = kind == SlaTargetKind.ACKNOWLEDGEMENT ? ticket.submittedAt().toInstant() : now();
@@ -68,7 +68,7 @@ public class SlaClock {
 
     /**
      * Starts the emergency status-update target: the next update is due {@code every} from now, an
-     * ISO-8601 duration the model gives (SPEC §5 frequent contact).
+     * ISO-8601 duration the model gives (docs/specification.md §5 frequent contact).
      */
     public void startStatusUpdate(DelegateExecution execution, String every) {
         var now = now();

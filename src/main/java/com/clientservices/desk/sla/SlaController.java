@@ -26,7 +26,7 @@ class SlaController {
     }
 
     @GetMapping("/api/sla/acknowledge-by")
-    @Operation(summary = "When a request submitted at that time is to be acknowledged (SPEC §6)")
+    @Operation(summary = "When a request submitted at that time is to be acknowledged (docs/specification.md §6)")
     Map<String, Object> acknowledgeBy(
             @Parameter(description = "ISO-8601 with offset, e.g. 2026-03-06T17:30:00-05:00") @RequestParam String submittedAt,
             @RequestParam(defaultValue = "false") boolean emergency) {

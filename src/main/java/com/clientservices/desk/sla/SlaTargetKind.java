@@ -1,6 +1,6 @@
 package com.clientservices.desk.sla;
 
-/** The response-time targets of SPEC §6, with the process variables each hands to the models. */
+/** The response-time targets of docs/specification.md §6, with the process variables each hands to the models. */
 public enum SlaTargetKind {
     /** Met when Task_AcknowledgeTicket is completed. */
     ACKNOWLEDGEMENT("acknowledgement", "acknowledgeBy", "acknowledgementWarningAt", "acknowledgementWarns"),

@@ -15,7 +15,7 @@ public interface SlaTickets {
     /** Records on the ticket when its acknowledgement is due. */
     void updateAcknowledgeBy(long ticketId, OffsetDateTime due);
 
-    /** What a clock reads of a ticket: its own record, never a process variable (SPEC §8). */
+    /** What a clock reads of a ticket: its own record, never a process variable (docs/specification.md §8). */
     record SlaTicket(long id, String key, String subject, String team, boolean emergency, OffsetDateTime submittedAt) {
     }
 }

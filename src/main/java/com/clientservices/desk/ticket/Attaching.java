@@ -21,7 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 public class Attaching {
 
     private static final int NAME_MAX = 200;
-    /** Per ticket (SPEC §8): enough for a case's screenshots and logs, not a file store. */
+    /** Per ticket (docs/specification.md §8): enough for a case's screenshots and logs, not a file store. */
     static final int FILES_MAX = 20;
     static final long BYTES_MAX = 50L * 1024 * 1024;
     // A plain file name: no folders, no control characters.

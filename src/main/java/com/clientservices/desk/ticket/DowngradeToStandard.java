@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * An agent found at acknowledgement that the emergency is not one (SPEC §3): the ticket becomes a
+ * An agent found at acknowledgement that the emergency is not one (docs/specification.md §3): the ticket becomes a
  * standard issue, and who decided it, when and why stays on the ticket.
  */
 @Component("downgradeEmergency")

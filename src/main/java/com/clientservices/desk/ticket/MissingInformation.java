@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The details SPEC §4 expects but does not require: a request without them is accepted, and the
+ * The details docs/specification.md §4 expects but does not require: a request without them is accepted, and the
  * acknowledgement asks for them. Which types are UI related is a column of the routing table.
  */
 final class MissingInformation {

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
-/** A request as a customer's contact submits it (SPEC §4). */
+/** A request as a customer's contact submits it (docs/specification.md §4). */
 @Schema(description = "A standard or emergency technical request")
 public record NewTicket(
         @Schema(description = "The customer (member) the request is for", example = "1001", requiredMode = Schema.RequiredMode.REQUIRED)
@@ -17,7 +17,7 @@ public record NewTicket(
         String description,
         @Schema(description = "Impact on the customer's immediate goals; at most 20,000 characters", requiredMode = Schema.RequiredMode.REQUIRED)
         String impact,
-        @Schema(description = "Declares an emergency (SPEC §3); then emergencyPhone and emergencyCriteria are required")
+        @Schema(description = "Declares an emergency (docs/specification.md §3); then emergencyPhone and emergencyCriteria are required")
         Boolean emergency,
         @Schema(description = "Phone number of the emergency contact", example = "+1 212 555 0100")
         String emergencyPhone,

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands a misrouted ticket to the team the agent chose. Only the team changes: any running
- * response target keeps its due time (SPEC §5).
+ * response target keeps its due time (docs/specification.md §5).
  */
 @Component("rerouteTicket")
 class RerouteTicket implements JavaDelegate {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which tickets a user may read: admins, auditors and managers all of them; a team's agents
- * their team's; a customer's contacts and account representative that customer's (SPEC §8).
+ * their team's; a customer's contacts and account representative that customer's (docs/specification.md §8).
  */
 @Component
 class TicketAccess {
@@ -37,7 +37,7 @@ class TicketAccess {
 
     /**
      * The answer to a user who may not see or touch a ticket: to a customer's contact, another
-     * member's ticket answers like one that does not exist, so keys cannot be probed (SPEC §8);
+     * member's ticket answers like one that does not exist, so keys cannot be probed (docs/specification.md §8);
      * staff are told they lack the permission.
      */
     static ApiException refusal(DeskUser user, String key, String staffMessage) {

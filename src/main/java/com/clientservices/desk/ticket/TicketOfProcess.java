@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * The ticket a running process belongs to. A process is its ticket's through the business key the
  * desk gave it at submission (and the call activities and breach processes inherit), never through
- * a process variable: variables can be written from outside, the business key cannot (SPEC §8).
+ * a process variable: variables can be written from outside, the business key cannot (docs/specification.md §8).
  */
 @Component
 public class TicketOfProcess {

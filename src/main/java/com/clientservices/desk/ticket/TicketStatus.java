@@ -1,6 +1,6 @@
 package com.clientservices.desk.ticket;
 
-/** The statuses a customer and an auditor see (SPEC §5). */
+/** The statuses a customer and an auditor see (docs/specification.md §5). */
 public enum TicketStatus {
     NEW,
     ACKNOWLEDGED,

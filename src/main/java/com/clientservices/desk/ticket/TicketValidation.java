@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
-/** The rules of SPEC §4 for a new request; every broken rule is reported, each naming its field. */
+/** The rules of docs/specification.md §4 for a new request; every broken rule is reported, each naming its field. */
 @Component
 class TicketValidation {
 

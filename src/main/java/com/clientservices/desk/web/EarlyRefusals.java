@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A request to an API refused before any of the desk's code runs still gets the API's kind of
- * answer, application/problem+json (SPEC §9): an address the security firewall will not route
+ * answer, application/problem+json (docs/specification.md §9): an address the security firewall will not route
  * ("..", ";", "//", an encoded "." or "/") and one the web server itself refuses (an encoded "/"
  * or NUL byte). Other addresses keep the plain error page. Either way the answer is a 400, never
  * a 500 with the server's internal message.

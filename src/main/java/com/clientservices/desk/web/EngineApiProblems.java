@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every error answer of the engine REST API, at /engine-rest and in the webapps under
- * /camunda/api, is application/problem+json without the engine's internals (SPEC §8). The engine
+ * /camunda/api, is application/problem+json without the engine's internals (docs/specification.md §8). The engine
  * answers {@code {"type":"InvalidRequestException","message":…}}, and a 500 carries the text of
  * whatever failed; the webapps' own filters answer with the server's error page.
  *

@@ -3,7 +3,7 @@ package com.clientservices.desk.web;
 /**
  * Text that is shown as one line to people (a ticket's subject, a member's name, a file name) is
  * stored without control characters and without the invisible marks that change the direction
- * of the text around them (SPEC §8). A right-to-left override makes {@code invoice \u202Egnp.exe}
+ * of the text around them (docs/specification.md §8). A right-to-left override makes {@code invoice \u202Egnp.exe}
  * show as "invoice exe.png"; a line break or a bell in a subject would reach the subject line of
  * the desk's e-mail. Such text is refused (400 naming the field); letters and emoji of any script,
  * Arabic and Hebrew included, are not touched.

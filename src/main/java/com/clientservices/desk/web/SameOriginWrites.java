@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Requests that change state from another site are refused, whatever the sign-in (SPEC §8). A
+ * Requests that change state from another site are refused, whatever the sign-in (docs/specification.md §8). A
  * browser sends cached HTTP Basic credentials and session cookies along with a form or a
  * {@code fetch} that another site starts, so neither proves that the desk's own pages made the
  * request; the browser's own statement of where the request comes from does. Every POST, PUT,

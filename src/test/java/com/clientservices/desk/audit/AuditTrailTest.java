@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A scripted February 2027 of tickets through every path, done over HTTP by the people of SPEC §8
+ * A scripted February 2027 of tickets through every path, done over HTTP by the people of docs/specification.md §8
  * with the engine's clock moved: each timeline shows what the script did, in order, with its
  * actors and SLA outcomes, and the SLA report's figures equal those worked out here by hand.
  */

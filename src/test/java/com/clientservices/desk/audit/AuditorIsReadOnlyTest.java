@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Auditors read everything and change nothing (SPEC §8): every write they try is refused. */
+/** Auditors read everything and change nothing (docs/specification.md §8): every write they try is refused. */
 @DeskTest
 class AuditorIsReadOnlyTest {
 

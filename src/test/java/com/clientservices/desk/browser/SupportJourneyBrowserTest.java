@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The people of SPEC §8 in a real headless Chromium: a customer's contact in the portal, agents in
+ * The people of docs/specification.md §8 in a real headless Chromium: a customer's contact in the portal, agents in
  * Camunda Tasklist with its Camunda Forms. A screenshot of every step goes to
  * target/browser-screenshots/.
  */

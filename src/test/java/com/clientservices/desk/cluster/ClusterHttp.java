@@ -46,7 +46,7 @@ final class ClusterHttp {
     /**
      * A valid request from a member's contact: a standard ticket, or an emergency, whose
      * acknowledgement warning always applies (15 minutes before a wall-clock hour; a standard
-     * ticket submitted out of hours is due at opening with no warning, SPEC §6).
+     * ticket submitted out of hours is due at opening with no warning, docs/specification.md §6).
      */
     static Answer submitTicket(DeskNode node, String user, String password, long member, boolean emergency)
             throws IOException {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two instances of the packaged desk in the prod profile, on their own ports, against one
- * PostgreSQL database and one SMTP server (GreenMail), as SPEC §10 runs it scaled out. The tests
+ * PostgreSQL database and one SMTP server (GreenMail), as docs/specification.md §10 runs it scaled out. The tests
  * run in order on the same cluster: production hardening, both nodes serving every user, two
  * agents on two nodes completing one task, 500 tickets whose SLA timers fall due at one instant,
  * a node killed while timers are due, and a node killed during a burst of submissions.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The default run mode (SPEC §10) as {@code java -jar} runs it: no profile, demo users, the H2
+ * The default run mode (docs/specification.md §10) as {@code java -jar} runs it: no profile, demo users, the H2
  * file database of application.yml in a fresh ./data. Killed with SIGKILL while six customers
  * submit tickets and started again on the same folder, it has every ticket it answered 201, each
  * with its process and its SLA timers, and no ticket or process without the other: as durable as

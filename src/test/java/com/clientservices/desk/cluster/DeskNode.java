@@ -55,7 +55,7 @@ public final class DeskNode {
     }
 
     /**
-     * A node in the default run mode (SPEC §10: no profile, demo users, the H2 file database of
+     * A node in the default run mode (docs/specification.md §10: no profile, demo users, the H2 file database of
      * application.yml), working in that folder, so its database is that folder's ./data.
      */
     static DeskNode defaultMode(String name, Path folder, Map<String, String> extra) {

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What a signed-in agent, auditor or agent of another team can send to the engine REST API beyond
  * working a task through its form is refused with 403 (or, for another team's files, answered as
  * not there) and changes nothing: not the ticket, its process, variables, tasks, timers, comments
- * or attachments (SPEC §8). The attacks come from a tester who closed another member's ticket by
+ * or attachments (docs/specification.md §8). The attacks come from a tester who closed another member's ticket by
  * rewriting {@code ticketKey}, ended a ticket's process with a BPMN error, sank an emergency with a
  * new due date, and had the read-only auditor write comments; each with its variants.
  */

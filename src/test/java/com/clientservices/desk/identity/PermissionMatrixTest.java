@@ -35,8 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Who may do what: every demo identity of SPEC §8 (and no one signed in) against every call of
- * SPEC §9, the outbox, the desk's pages, the key engine REST permissions and the sign-in to the
+ * Who may do what: every demo identity of docs/specification.md §8 (and no one signed in) against every call of
+ * docs/specification.md §9, the outbox, the desk's pages, the key engine REST permissions and the sign-in to the
  * Camunda webapps, over real HTTP. One test per cell, named by its row, column and expectation.
  */
 @DeskTest
@@ -54,12 +54,12 @@ class PermissionMatrixTest {
      * The ticket under test is an AD_SERVING request of spoc-acme (member 1001), routed to
      * client-services; writes get a fresh ticket in the state they need.
      *
-     * From SPEC §8/§9: customers only reach their own member's tickets (another member's ticket
+     * From docs/specification.md §8/§9: customers only reach their own member's tickets (another member's ticket
      * answers 404, like one that does not exist) and never the engine or the webapps (their webapp
      * sign-in fails exactly like a wrong password, 401); agents reach their own team's tickets and
      * tasks (aq-agent is another team, 403, and the engine does not even show it the task, 404); auditors read everything and change
      * nothing; only SPOCs create tickets, reply and attach; only engineering releases fixes; only
-     * auditors and managers read SLA reports; process owners deploy. Where the SPEC is silent the
+     * auditors and managers read SLA reports; process owners deploy. where the specification is silent the
      * desk's behaviour stands: the administrator (demo, camunda-admin, who holds every engine
      * permission and reads all of it in Cockpit) also reads tickets, histories, reports and the
      * outbox, but makes none of the desk's customer or engineering writes; account representatives
@@ -149,7 +149,7 @@ class PermissionMatrixTest {
         var calls = calls();
         var lines = MATRIX.strip().lines().toList();
         var header = columns(lines.get(0));
-        assertThat(header.subList(1, header.size())).as("the columns are the roles of SPEC §8").isEqualTo(ROLES);
+        assertThat(header.subList(1, header.size())).as("the columns are the roles of docs/specification.md §8").isEqualTo(ROLES);
         var rows = lines.subList(1, lines.size()).stream().map(PermissionMatrixTest::columns).toList();
         assertThat(rows.stream().map(row -> row.get(0)).toList()).as("one row per call, in the table and in the test")
                 .containsExactlyInAnyOrderElementsOf(calls.keySet());

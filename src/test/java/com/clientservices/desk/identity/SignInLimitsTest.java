@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Wrong passwords never lock an account for longer than 15 minutes, and repeated failures from
- * one client address are slowed down before any account is locked (SPEC §8).
+ * one client address are slowed down before any account is locked (docs/specification.md §8).
  *
  * <p>Each test signs in as users of its own (a wrong password locks a user for a while, which
  * would break other tests), and every test of the suite signs in from 127.0.0.1: these tests

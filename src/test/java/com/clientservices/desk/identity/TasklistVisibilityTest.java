@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What agents see of a new ticket in Tasklist (SPEC §5, §8): checked through the engine REST API and
+ * What agents see of a new ticket in Tasklist (docs/specification.md §5, §8): checked through the engine REST API and
  * the Tasklist sign-in as each demo user over real HTTP, so that the engine's authorizations apply.
  */
 @DeskTest

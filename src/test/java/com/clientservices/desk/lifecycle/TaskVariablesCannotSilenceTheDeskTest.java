@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Agents cannot set variables on their tasks (SPEC §8); and a variable an administrator sets can
+ * Agents cannot set variables on their tasks (docs/specification.md §8); and a variable an administrator sets can
  * still not stand in for the desk's own steps.
  */
 @DeskTest

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A process owner's deployment runs on the server, so it is checked before anything of it is
- * stored (SPEC §8): models built from the desk's vocabulary are deployed; a script, a Java class,
+ * stored (docs/specification.md §8): models built from the desk's vocabulary are deployed; a script, a Java class,
  * a connector or an expression reaching outside the vocabulary is refused with 400 naming the
  * resource, the element and the reason, and nothing is deployed.
  */

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every model in processes/ and forms/ opens cleanly in Camunda Modeler and reads as documentation
- * (SPEC §11): execution platform Camunda 7.24, history time to live, a diagram shape or edge for
+ * (docs/specification.md §11): execution platform Camunda 7.24, history time to live, a diagram shape or edge for
  * every element, labels, documentation on every activity, and ids after Camunda's naming guide.
  */
 class ModelConventionsTest {

@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A model that reached the engine without the deployment check (stored before the check existed)
- * still runs inside the desk's vocabulary (SPEC §8): an expression or script reaching outside it
+ * still runs inside the desk's vocabulary (docs/specification.md §8): an expression or script reaching outside it
  * fails when it runs, and nothing of it happens. The models are stored here as they would have
  * been then, through the engine's own parse and deployers only.
  */

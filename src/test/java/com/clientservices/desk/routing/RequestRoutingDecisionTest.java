@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import com.clientservices.desk.DeskTest;
 
-/** Every row of the deployed request-routing table, as SPEC §2 lists it. */
+/** Every row of the deployed request-routing table, as docs/specification.md §2 lists it. */
 @DeskTest
 class RequestRoutingDecisionTest {
 

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * To a customer's contact, another member's ticket answers exactly like a ticket that does not
- * exist (SPEC §8), on every call that takes a key, so nobody can find out which keys are in use.
+ * exist (docs/specification.md §8), on every call that takes a key, so nobody can find out which keys are in use.
  */
 @DeskTest
 class OtherMembersTicketsTest {

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * POST /api/tickets and the reads of SPEC §4 and §9, over real HTTP as the demo users of SPEC §8:
+ * POST /api/tickets and the reads of docs/specification.md §4 and §9, over real HTTP as the demo users of docs/specification.md §8:
  * what a valid request gives back, that every bad request is refused naming its field with nothing
  * recorded, and who sees which tickets.
  */
@@ -286,7 +286,7 @@ class TicketIntakeApiTest {
 
             var response = http.get("spoc-globex", "/api/tickets/" + key);
 
-            // As if it did not exist, so keys cannot be probed (SPEC §8).
+            // As if it did not exist, so keys cannot be probed (docs/specification.md §8).
             assertThat(response.status()).as(response.body()).isEqualTo(404);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }

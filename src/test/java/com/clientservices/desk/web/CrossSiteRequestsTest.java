@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Requests that change state from another site are refused, whatever the sign-in (SPEC §8): a
+ * Requests that change state from another site are refused, whatever the sign-in (docs/specification.md §8): a
  * browser that holds a desk user's Basic credentials or session sends them along with a form or a
  * fetch another site starts. Every POST, PUT, PATCH and DELETE whose browser says it comes from
  * elsewhere (a foreign or "null" Origin, Sec-Fetch-Site cross-site or same-site) is answered 403

@@ -20,7 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * No answer carries an exception class, a stack trace or an internal message, the engine REST API
- * included (SPEC §8): every error of /engine-rest and of the webapps' /camunda/api is
+ * included (docs/specification.md §8): every error of /engine-rest and of the webapps' /camunda/api is
  * application/problem+json with type, title, status and detail (and message, the same text, which
  * Tasklist and Camunda Modeler show). A 4xx keeps the engine's words without Java names; a
  * deployment's parse errors keep their details for Camunda Modeler; a 5xx gives an error id to

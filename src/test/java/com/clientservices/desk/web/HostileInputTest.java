@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Hostile and malformed input at every door of the desk: each endpoint of SPEC §9, the portal's
+ * Hostile and malformed input at every door of the desk: each endpoint of docs/specification.md §9, the portal's
  * forms, the audit pages and the engine REST API. Every refusal is a 4xx with a message that says
  * what was wrong (problem+json naming the field under /api), never a 5xx, and leaves nothing
  * behind: no ticket, audit record, attachment, message, process instance, task change,
@@ -395,7 +395,7 @@ class HostileInputTest {
         assertThat(count("ticket")).as("exactly one ticket more, the table still there").isEqualTo(ticketsBefore + 1);
     }
 
-    /** The account representative's notice repeats the request in full, however long the SPEC lets it be. */
+    /** The account representative's notice repeats the request in full, however long the specification lets it be. */
     @ParameterizedTest(name = "[{index}] {0} with description, impact and steps of 20,000 characters each")
     @MethodSource("requestsTheAccountRepresentativeIsToldOf")
     void aRequestAtItsTextLimitsIsTakenAndPassedOnWhole(String kind, String requestType, String emergency, int status) {

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Subjects, names and file names are stored without control characters and bidirectional
- * overrides (SPEC §8): {@code invoice \u202Egnp.exe} must never show as "invoice exe.png", and a
+ * overrides (docs/specification.md §8): {@code invoice \u202Egnp.exe} must never show as "invoice exe.png", and a
  * subject with a line break or a bell never reaches the subject line of an e-mail. Such text is
  * refused with 400 naming the field, nothing stored and no message queued; letters and emoji of
  * every script, right-to-left ones included, are stored as typed.
