@@ -3,9 +3,11 @@ package com.clientservices.desk.audit;
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.refusal.Invalid;
+import com.clientservices.desk.refusal.NotAllowed;
+import com.clientservices.desk.refusal.NotFound;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.ticket.TicketRepository;
-import com.clientservices.desk.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -43,11 +45,11 @@ class AuditController {
         var user = CurrentUser.get();
         if (user.in(DeskGroups.CUSTOMERS)) {
             // Refused before the look-up, so a customer cannot tell an existing key from a missing one (docs/specification.md §8).
-            throw ApiException.forbidden("Customers follow their tickets at /api/tickets/" + key);
+            throw new NotAllowed("Customers follow their tickets at /api/tickets/" + key);
         }
-        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        var ticket = tickets.findByKey(key).orElseThrow(() -> new NotFound("No ticket " + key));
         if (!user.readsEverything() && (ticket.team() == null || !user.in(ticket.team()))) {
-            throw ApiException.forbidden("You may not read the history of " + key);
+            throw new NotAllowed("You may not read the history of " + key);
         }
         return timeline.of(ticket);
     }
@@ -62,7 +64,7 @@ class AuditController {
         var end = date("to", to, today);
         var start = date("from", from, end.minusDays(DEFAULT_DAYS - 1));
         if (start.isAfter(end)) {
-            throw ApiException.invalid("from", "is after to");
+            throw new Invalid("from", "is after to");
         }
         var rows = report.between(start, end);
         if (accept != null && accept.contains("text/csv")) {
@@ -77,7 +79,7 @@ class AuditController {
 
     static void mayReadReports(DeskUser user) {
         if (!user.in(DeskGroups.AUDITORS) && !user.in(DeskGroups.MANAGERS) && !user.in(DeskGroups.ADMINS)) {
-            throw ApiException.forbidden("Only auditors and managers read SLA reports");
+            throw new NotAllowed("Only auditors and managers read SLA reports");
         }
     }
 
@@ -89,10 +91,10 @@ class AuditController {
         try {
             date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "is not a date (YYYY-MM-DD): " + value);
+            throw new Invalid(field, "is not a date (YYYY-MM-DD): " + value);
         }
         if (date.getYear() < 1 || date.getYear() > 9999) {
-            throw ApiException.invalid(field, "is not a date (YYYY-MM-DD) with a four-digit year: " + value);
+            throw new Invalid(field, "is not a date (YYYY-MM-DD) with a four-digit year: " + value);
         }
         return date;
     }

@@ -3,7 +3,9 @@ package com.clientservices.desk.ticket;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
-import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.refusal.NotAllowed;
+import com.clientservices.desk.refusal.NotFound;
+import com.clientservices.desk.refusal.Refusal;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -40,8 +42,8 @@ class TicketAccess {
      * member's ticket answers like one that does not exist, so keys cannot be probed (docs/specification.md §8);
      * staff are told they lack the permission.
      */
-    static ApiException refusal(DeskUser user, String key, String staffMessage) {
-        return user.in(DeskGroups.CUSTOMERS) ? ApiException.notFound("No ticket " + key) : ApiException.forbidden(staffMessage);
+    static Refusal refusal(DeskUser user, String key, String staffMessage) {
+        return user.in(DeskGroups.CUSTOMERS) ? new NotFound("No ticket " + key) : new NotAllowed(staffMessage);
     }
 
     record Scope(boolean everything, List<Long> members, Set<String> teams) {

@@ -1,10 +1,19 @@
 package com.clientservices.desk.web;
 
+import com.clientservices.desk.refusal.Conflict;
+import com.clientservices.desk.refusal.FieldProblem;
+import com.clientservices.desk.refusal.Invalid;
+import com.clientservices.desk.refusal.NotAllowed;
+import com.clientservices.desk.refusal.NotFound;
+import com.clientservices.desk.refusal.Refusal;
+import com.clientservices.desk.refusal.TooLarge;
+import com.clientservices.desk.refusal.UnsupportedContent;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
@@ -31,9 +40,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> handle(ApiException e) {
-        return ResponseEntity.status(e.status()).body(problem(e.status(), e.getMessage(), e.problems()));
+    /** What each kind of refusal is in HTTP; the features that refuse do not know. */
+    private static final Map<Class<? extends Refusal>, HttpStatus> REFUSALS = Map.of(
+            NotFound.class, HttpStatus.NOT_FOUND,
+            NotAllowed.class, HttpStatus.FORBIDDEN,
+            Invalid.class, HttpStatus.BAD_REQUEST,
+            Conflict.class, HttpStatus.CONFLICT,
+            TooLarge.class, HttpStatus.PAYLOAD_TOO_LARGE,
+            UnsupportedContent.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handle(Refusal e) {
+        var status = REFUSALS.get(e.getClass());
+        return ResponseEntity.status(status).body(problem(status, e.getMessage(), e.problems()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.clientservices.desk.web;
 
+import com.clientservices.desk.refusal.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package com.clientservices.desk.web;
 
+import com.clientservices.desk.refusal.FieldProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

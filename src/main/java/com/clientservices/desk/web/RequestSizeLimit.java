@@ -1,6 +1,7 @@
 package com.clientservices.desk.web;
 
 import com.clientservices.desk.DeskProperties;
+import com.clientservices.desk.refusal.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
