@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
 /**
  * Which tickets a user may read: admins, auditors and managers all of them; a team's agents
  * their team's; a customer's contacts and account representative that customer's (docs/specification.md §8).
+ * Also who reads a ticket's audit history and the SLA reports, so that every who-may-read rule is here.
  */
 @Component
-class TicketAccess {
+public class TicketAccess {
 
     private final Members members;
 
@@ -35,6 +36,30 @@ class TicketAccess {
         return scope.everything()
                 || scope.members().contains(ticket.memberId())
                 || (ticket.team() != null && scope.teams().contains(ticket.team()));
+    }
+
+    /**
+     * Customers follow their tickets, not the audit history; refused before the look-up, so a
+     * customer cannot tell an existing key from a missing one (docs/specification.md §8).
+     */
+    public void refuseHistoryToCustomers(DeskUser user, String key) {
+        if (user.in(DeskGroups.CUSTOMERS)) {
+            throw new NotAllowed("Customers follow their tickets at /api/tickets/" + key);
+        }
+    }
+
+    /** A ticket's audit history is for those who read everything and for the ticket's team. */
+    public void checkHistoryReadable(DeskUser user, Ticket ticket, String key) {
+        if (!user.readsEverything() && (ticket.team() == null || !user.in(ticket.team()))) {
+            throw new NotAllowed("You may not read the history of " + key);
+        }
+    }
+
+    /** The SLA reports are for auditors, managers and administrators. */
+    public void checkReportsReadable(DeskUser user) {
+        if (!user.in(DeskGroups.AUDITORS) && !user.in(DeskGroups.MANAGERS) && !user.in(DeskGroups.ADMINS)) {
+            throw new NotAllowed("Only auditors and managers read SLA reports");
+        }
     }
 
     /**
