@@ -1,5 +1,6 @@
 package com.clientservices.desk.identity;
 
+import com.clientservices.desk.web.ApiPaths;
 import com.clientservices.desk.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -65,7 +66,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain deskApi(HttpSecurity http) throws Exception {
-        return statelessBasic(http.securityMatcher("/api/**")
+        return statelessBasic(http.securityMatcher(ApiPaths.DESK_API + "/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated()))
                 .build();
     }
@@ -74,7 +75,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         // The engine REST API is a Jersey servlet, not served by Spring MVC: match on the plain path.
-        return statelessBasic(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+        return statelessBasic(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(ApiPaths.ENGINE_REST + "/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
                         new AuthorizationDecision(TRUST.isAuthenticated(authentication.get())
                                 && authentication.get().getAuthorities().stream()
@@ -121,7 +122,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns(ApiPaths.ENGINE_REST + "/*");
         return registration;
     }
 

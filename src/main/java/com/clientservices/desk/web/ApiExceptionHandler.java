@@ -62,7 +62,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (!request.getRequestURI().startsWith("/api/")
+        if (!ApiPaths.isApi(request.getRequestURI())
                 || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
             throw e;
         }

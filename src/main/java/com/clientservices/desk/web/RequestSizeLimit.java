@@ -73,7 +73,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private static boolean api(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/");
+        return ApiPaths.isDeskApi(request.getRequestURI());
     }
 
     private static boolean portal(HttpServletRequest request) {
