@@ -12,8 +12,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The package rules of docs/architecture.md, checked on the compiled classes: feature packages
@@ -62,6 +66,21 @@ class ArchitectureTest {
             entry("ticket.TicketIntake", READS_ENGINE_CLOCK),
             entry("ticket.TicketRepository", READS_ENGINE_CLOCK));
 
+    /** What the web layer answers with; features refuse with {@code refusal}'s exceptions instead. */
+    private static final java.util.Set<String> ANSWERS = java.util.Set.of("Problems", "PageRefusals", "PageForbidden",
+            "PageNotFound", "ApiPaths");
+
+    private static final DescribedPredicate<JavaClass> WEB_FACING = DescribedPredicate.describe(
+            "are controllers or configuration, or written inside one", c -> {
+                for (var k = Optional.of(c); k.isPresent(); k = k.get().getEnclosingClass()) {
+                    if (k.get().isAnnotatedWith(Controller.class) || k.get().isAnnotatedWith(RestController.class)
+                            || k.get().isAnnotatedWith(Configuration.class)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(DESK);
@@ -69,6 +88,26 @@ class ArchitectureTest {
     @Test
     void featurePackagesDependOneWay() {
         slices().matching(DESK + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void refusalsDependOnNoOtherDeskPackage() {
+        noClasses().that().resideInAPackage(DESK + ".refusal..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("are in another desk package",
+                        c -> c.getPackageName().startsWith(DESK + ".") && !c.getPackageName().startsWith(DESK + ".refusal")))
+                .because("every feature may refuse, so the refusals sit below them all")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheWebEdgeAnswersInHttp() {
+        noClasses().that().resideOutsideOfPackage(DESK + ".web..").and(DescribedPredicate.not(WEB_FACING))
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.http..")
+                .orShould().dependOnClassesThat(DescribedPredicate.describe("are the web layer's answers",
+                        c -> c.getPackageName().equals(DESK + ".web") && ANSWERS.contains(c.getSimpleName())))
+                .because("features refuse in their own words (package refusal); controllers and the web layer "
+                        + "decide what that is in HTTP")
+                .check(MAIN);
     }
 
     @Test

@@ -1,7 +1,8 @@
 package com.clientservices.desk.identity;
 
-import com.clientservices.desk.web.ApiException;
-import com.clientservices.desk.web.FieldProblem;
+import com.clientservices.desk.refusal.FieldProblem;
+import com.clientservices.desk.refusal.Invalid;
+import com.clientservices.desk.refusal.NotAllowed;
 import com.clientservices.desk.web.PlainText;
 import com.clientservices.desk.web.RetryOnConcurrentChange;
 import io.swagger.v3.oas.annotations.Operation;
@@ -93,7 +94,7 @@ class MemberController {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw new Invalid(problems);
         }
     }
 
@@ -103,7 +104,7 @@ class MemberController {
 
     private static void requireAdmin() {
         if (!CurrentUser.get().in(DeskGroups.ADMINS)) {
-            throw ApiException.forbidden("Only administrators register members");
+            throw new NotAllowed("Only administrators register members");
         }
     }
 }

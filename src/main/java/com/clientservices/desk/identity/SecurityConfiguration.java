@@ -1,5 +1,6 @@
 package com.clientservices.desk.identity;
 
+import com.clientservices.desk.web.ApiPaths;
 import com.clientservices.desk.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -55,27 +56,18 @@ class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(paths.matcher("/actuator/**"))
+        return statelessBasic(http.securityMatcher(paths.matcher("/actuator/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
-                        .anyRequest().hasAnyAuthority(DeskGroups.MONITORING, DeskGroups.ADMINS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                        .anyRequest().hasAnyAuthority(DeskGroups.MONITORING, DeskGroups.ADMINS)))
                 .build();
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain deskApi(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless Basic authentication: no cookie a forged cross-site request could ride on.
-                .csrf(csrf -> csrf.disable())
+        return statelessBasic(http.securityMatcher(ApiPaths.DESK_API + "/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated()))
                 .build();
     }
 
@@ -83,15 +75,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         // The engine REST API is a Jersey servlet, not served by Spring MVC: match on the plain path.
-        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+        return statelessBasic(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(ApiPaths.ENGINE_REST + "/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
                         new AuthorizationDecision(TRUST.isAuthenticated(authentication.get())
                                 && authentication.get().getAuthorities().stream()
-                                        .noneMatch(a -> DeskGroups.CUSTOMERS.equals(a.getAuthority())))))
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+                                        .noneMatch(a -> DeskGroups.CUSTOMERS.equals(a.getAuthority()))))))
                 .build();
     }
 
@@ -134,8 +122,20 @@ class SecurityConfiguration {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns(ApiPaths.ENGINE_REST + "/*");
         return registration;
+    }
+
+    /**
+     * What the API chains (operations, the desk's API, the engine REST API) share: HTTP Basic
+     * credentials on every request, refusals as problem+json, no session, and so no CSRF token:
+     * there is no cookie a forged cross-site request could ride on.
+     */
+    private HttpSecurity statelessBasic(HttpSecurity http) throws Exception {
+        return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
     }
 
     /** A wrong password (or unknown user, or locked account) on the sign-in form counts for the address's throttle. */

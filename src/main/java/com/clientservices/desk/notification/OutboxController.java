@@ -2,8 +2,9 @@ package com.clientservices.desk.notification;
 
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.DeskGroups;
+import com.clientservices.desk.refusal.Invalid;
+import com.clientservices.desk.refusal.NotAllowed;
 import com.clientservices.desk.ticket.TicketKey;
-import com.clientservices.desk.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -29,12 +30,12 @@ class OutboxController {
     List<Notifications.Sent> outbox(@RequestParam(required = false) String ticket) {
         var user = CurrentUser.get();
         if (!user.in(DeskGroups.ADMINS) && !user.in(DeskGroups.AUDITORS)) {
-            throw ApiException.forbidden("Only administrators and auditors read the outbox");
+            throw new NotAllowed("Only administrators and auditors read the outbox");
         }
         if (ticket == null) {
             return notifications.latest(LATEST);
         }
-        var id = TicketKey.parse(ticket).orElseThrow(() -> ApiException.invalid("ticket", "is not a ticket key: " + ticket));
+        var id = TicketKey.parse(ticket).orElseThrow(() -> new Invalid("ticket", "is not a ticket key: " + ticket));
         return notifications.ofTicket(id);
     }
 }

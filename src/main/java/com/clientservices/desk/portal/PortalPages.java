@@ -4,10 +4,14 @@ import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.refusal.FieldProblem;
+import com.clientservices.desk.refusal.NotAllowed;
+import com.clientservices.desk.refusal.NotFound;
+import com.clientservices.desk.refusal.Refusal;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.BusinessCalendar;
-import com.clientservices.desk.ticket.Attachments;
 import com.clientservices.desk.ticket.Attaching;
+import com.clientservices.desk.ticket.Attachments;
 import com.clientservices.desk.ticket.Conversation;
 import com.clientservices.desk.ticket.EmergencyCriterion;
 import com.clientservices.desk.ticket.Ticket;
@@ -15,10 +19,7 @@ import com.clientservices.desk.ticket.TicketIntake;
 import com.clientservices.desk.ticket.TicketQueries;
 import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.ticket.TicketWork;
-import com.clientservices.desk.web.ApiException;
-import com.clientservices.desk.web.FieldProblem;
-import com.clientservices.desk.web.PageForbidden;
-import com.clientservices.desk.web.PageNotFound;
+import com.clientservices.desk.web.PageRefusals;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -102,10 +102,9 @@ class PortalPages {
         try {
             var ticket = intake.submit(form.toRequest(), CurrentUser.get());
             return "redirect:/portal/tickets/" + ticket.key() + "?submitted";
-        } catch (ApiException e) {
-            if (e.status() == HttpStatus.FORBIDDEN) {
-                throw new PageForbidden(e.getMessage());
-            }
+        } catch (NotAllowed e) {
+            throw PageRefusals.toPage(e);
+        } catch (Refusal e) {
             return form(model, form, e.problems());
         }
     }
@@ -127,8 +126,9 @@ class PortalPages {
         try {
             work.reply(key, message, CurrentUser.get());
             redirect.addFlashAttribute("notice", "Thank you, your answer is with the team.");
-        } catch (ApiException e) {
-            refuseIfForbidden(e);
+        } catch (NotAllowed | NotFound e) {
+            throw PageRefusals.toPage(e);
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", e.problems().isEmpty() ? e.getMessage() : e.problems().get(0).message());
         }
         return "redirect:/portal/tickets/" + key;
@@ -140,8 +140,9 @@ class PortalPages {
         try {
             var stored = attaching.attach(key, file, CurrentUser.get());
             redirect.addFlashAttribute("notice", stored.fileName() + " is attached.");
-        } catch (ApiException e) {
-            refuseIfForbidden(e);
+        } catch (NotAllowed | NotFound e) {
+            throw PageRefusals.toPage(e);
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", e.problems().isEmpty() ? e.getMessage() : "The file " + e.problems().get(0).message());
         }
         return "redirect:/portal/tickets/" + key;
@@ -169,18 +170,8 @@ class PortalPages {
     private Ticket readable(String key) {
         try {
             return queries.readable(key, CurrentUser.get());
-        } catch (ApiException e) {
-            refuseIfForbidden(e);
-            throw e;
-        }
-    }
-
-    private static void refuseIfForbidden(ApiException e) {
-        if (e.status() == HttpStatus.FORBIDDEN) {
-            throw new PageForbidden(e.getMessage());
-        }
-        if (e.status() == HttpStatus.NOT_FOUND) {
-            throw new PageNotFound(e.getMessage());
+        } catch (Refusal e) {
+            throw PageRefusals.toPage(e);
         }
     }
 }

@@ -3,7 +3,7 @@ package com.clientservices.desk.sla;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.refusal.Invalid;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -34,10 +34,10 @@ class SlaController {
         try {
             submitted = OffsetDateTime.parse(submittedAt);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("submittedAt", "is not an ISO-8601 date and time with offset: " + submittedAt);
+            throw new Invalid("submittedAt", "is not an ISO-8601 date and time with offset: " + submittedAt);
         }
         if (submitted.getYear() < YEAR_MIN || submitted.getYear() > YEAR_MAX) {
-            throw ApiException.invalid("submittedAt", "must be in the years " + YEAR_MIN + " to " + YEAR_MAX + ": " + submittedAt);
+            throw new Invalid("submittedAt", "must be in the years " + YEAR_MIN + " to " + YEAR_MAX + ": " + submittedAt);
         }
         var due = calendar.acknowledgeBy(submitted.toInstant(), emergency);
         return Map.of("submittedAt", submitted, "emergency", emergency, "acknowledgeBy", due);

@@ -3,15 +3,17 @@ package com.clientservices.desk.ticket;
 import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
-import com.clientservices.desk.web.ApiException;
-import com.clientservices.desk.web.FieldProblem;
+import com.clientservices.desk.refusal.Conflict;
+import com.clientservices.desk.refusal.FieldProblem;
+import com.clientservices.desk.refusal.Invalid;
+import com.clientservices.desk.refusal.NotFound;
+import com.clientservices.desk.refusal.TooLarge;
+import com.clientservices.desk.refusal.UnsupportedContent;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -42,34 +44,34 @@ public class Attaching {
     @Transactional
     public Attachments.Attachment attach(String key, MultipartFile file, DeskUser contact) throws IOException {
         // Locked, so that uploads at the same moment are counted against the quota one after the other.
-        var ticket = tickets.lockByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        var ticket = tickets.lockByKey(key).orElseThrow(() -> new NotFound("No ticket " + key));
         if (!members.isContact(ticket.memberId(), contact.id())) {
             throw TicketAccess.refusal(contact, key, "Only a registered contact of member " + ticket.memberId()
                     + " may attach files to " + key);
         }
         if (file == null || file.isEmpty()) {
-            throw ApiException.invalid("file", "is required: a non-empty file in the multipart field 'file'");
+            throw new Invalid("file", "is required: a non-empty file in the multipart field 'file'");
         }
         var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
         if (name.isEmpty() || name.length() > NAME_MAX || !SAFE_NAME.matcher(name).matches() || name.contains("..")
                 || name.startsWith(".") || !FileTypes.showsAsNamed(name)) {
-            throw ApiException.invalid("file", "has a file name that is not a plain name of at most " + NAME_MAX
+            throw new Invalid("file", "has a file name that is not a plain name of at most " + NAME_MAX
                     + " characters (no folders, no '..', no control or text-direction characters)");
         }
         if (ticket.status() == TicketStatus.CLOSED) {
-            throw ApiException.conflict(key + " is closed and takes no more files; please open a new ticket");
+            throw new Conflict(key + " is closed and takes no more files; please open a new ticket");
         }
         var usage = attachments.usage(ticket.id());
         if (usage.files() >= FILES_MAX || usage.bytes() + file.getSize() > BYTES_MAX) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, key + " holds " + usage.files() + " files of "
+            throw new TooLarge(key + " holds " + usage.files() + " files of "
                     + (usage.bytes() / (1024 * 1024)) + " MB; a ticket takes at most " + FILES_MAX + " files and "
                     + (BYTES_MAX / (1024 * 1024)) + " MB in all. Send the rest as links in a reply.",
-                    List.of(new FieldProblem("file", "is over the ticket's attachment quota")));
+                    new FieldProblem("file", "is over the ticket's attachment quota"));
         }
         var content = file.getBytes();
-        var type = FileTypes.detect(content).orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        var type = FileTypes.detect(content).orElseThrow(() -> new UnsupportedContent(
                 "Unsupported file type: attach a PNG, JPEG, GIF or WebP screenshot, a PDF or plain text",
-                List.of(new FieldProblem("file", "is not a PNG, JPEG, GIF, WebP, PDF or plain-text file"))));
+                new FieldProblem("file", "is not a PNG, JPEG, GIF, WebP, PDF or plain-text file")));
         var id = attachments.add(ticket.id(), name, type, content, sha256(content), contact.id());
         events.record(ticket.id(), TicketEvents.Type.ATTACHMENT_ADDED, contact.id(), name + " (" + type + ", " + content.length + " bytes)");
         var stored = attachments.of(ticket.id()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();

@@ -1,7 +1,7 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.identity.CurrentUser;
-import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.refusal.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -52,7 +52,7 @@ class AttachmentController {
     ResponseEntity<byte[]> download(@PathVariable String key, @PathVariable long id) {
         var ticket = readable(key);
         var attachment = attachments.of(ticket.id()).stream().filter(a -> a.id() == id).findFirst()
-                .orElseThrow(() -> ApiException.notFound("No attachment " + id + " on " + key));
+                .orElseThrow(() -> new NotFound("No attachment " + id + " on " + key));
         var content = attachments.content(ticket.id(), id).orElseThrow();
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(attachment.contentType()));

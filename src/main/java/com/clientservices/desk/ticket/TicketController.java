@@ -2,11 +2,11 @@ package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.sla.SlaTarget;
 import com.clientservices.desk.sla.SlaTargets;
-import com.clientservices.desk.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,7 +54,7 @@ class TicketController {
     @ApiResponse(responseCode = "202", description = "Redirected to the account representative; no Client Services SLA")
     ResponseEntity<TicketView> submit(@RequestBody(required = false) NewTicket request) {
         if (request == null) {
-            throw ApiException.invalid("body", "is required: a JSON object describing the request");
+            throw new Invalid("body", "is required: a JSON object describing the request");
         }
         var ticket = intake.submit(request, CurrentUser.get());
         var status = ticket.status() == TicketStatus.REDIRECTED ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
@@ -72,13 +72,13 @@ class TicketController {
     List<TicketView> list(@RequestParam(required = false) TicketStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {
-            throw ApiException.invalid("page", "must be 0 or more");
+            throw new Invalid("page", "must be 0 or more");
         }
         if (size < 1 || size > PAGE_SIZE_MAX) {
-            throw ApiException.invalid("size", "must be between 1 and " + PAGE_SIZE_MAX);
+            throw new Invalid("size", "must be between 1 and " + PAGE_SIZE_MAX);
         }
         if ((long) page * size > Integer.MAX_VALUE) {
-            throw ApiException.invalid("page", "is too large: there are not that many tickets");
+            throw new Invalid("page", "is too large: there are not that many tickets");
         }
         return queries.visibleTo(CurrentUser.get(), status, page * size, size).stream().map(this::view).toList();
     }

@@ -2,8 +2,8 @@ package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.refusal.NotAllowed;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
-import com.clientservices.desk.web.ApiException;
 import java.util.Date;
 import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
@@ -39,7 +39,7 @@ public class TicketIntake {
     public Ticket submit(NewTicket request, DeskUser contact) {
         var member = request.memberId() == null ? null : members.find(request.memberId()).orElse(null);
         if (member != null && !members.isContact(member.id(), contact.id())) {
-            throw ApiException.forbidden(contact.id() + " is not a registered contact of member " + member.id()
+            throw new NotAllowed(contact.id() + " is not a registered contact of member " + member.id()
                     + " and may not open tickets for it");
         }
         validation.check(request, member != null);

@@ -1,7 +1,7 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.identity.DeskUser;
-import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.refusal.NotFound;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -19,7 +19,7 @@ public class TicketQueries {
 
     /** The ticket, or 404 when there is none and 403 when the user may not read it (404 to customers). */
     public Ticket readable(String key, DeskUser user) {
-        var ticket = tickets.findByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        var ticket = tickets.findByKey(key).orElseThrow(() -> new NotFound("No ticket " + key));
         if (!access.mayRead(user, ticket)) {
             throw TicketAccess.refusal(user, key, "You may not read ticket " + key);
         }

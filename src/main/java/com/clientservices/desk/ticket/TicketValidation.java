@@ -1,8 +1,8 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.refusal.FieldProblem;
+import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
-import com.clientservices.desk.web.ApiException;
-import com.clientservices.desk.web.FieldProblem;
 import com.clientservices.desk.web.PlainText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,7 +66,7 @@ class TicketValidation {
         checkStoredSize(problems, "objectIds", t.objectIds(), OBJECT_IDS_STORED_MAX);
         checkStoredSize(problems, "environment", t.environment(), ENVIRONMENT_STORED_MAX);
         if (!problems.isEmpty()) {
-            throw ApiException.invalid(problems);
+            throw new Invalid(problems);
         }
     }
 

@@ -4,7 +4,10 @@ import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
-import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.refusal.Conflict;
+import com.clientservices.desk.refusal.Invalid;
+import com.clientservices.desk.refusal.NotAllowed;
+import com.clientservices.desk.refusal.NotFound;
 import com.clientservices.desk.web.RetryOnConcurrentChange;
 import java.util.List;
 import java.util.Map;
@@ -41,24 +44,24 @@ public class TicketWork {
     }
 
     private Ticket replyOnce(String key, String message, DeskUser contact) {
-        var ticket = tickets.lockByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        var ticket = tickets.lockByKey(key).orElseThrow(() -> new NotFound("No ticket " + key));
         if (!members.isContact(ticket.memberId(), contact.id())) {
             throw TicketAccess.refusal(contact, key, "Only a registered contact of member " + ticket.memberId() + " may reply to " + key);
         }
         if (message == null || message.isBlank()) {
-            throw ApiException.invalid("message", "is required");
+            throw new Invalid("message", "is required");
         }
         if (message.length() > MESSAGE_MAX) {
-            throw ApiException.invalid("message", "has " + message.length() + " characters; at most " + MESSAGE_MAX);
+            throw new Invalid("message", "has " + message.length() + " characters; at most " + MESSAGE_MAX);
         }
         if (TicketValidation.hasNul(message)) {
-            throw ApiException.invalid("message", TicketValidation.NUL_MESSAGE);
+            throw new Invalid("message", TicketValidation.NUL_MESSAGE);
         }
         if (ticket.status() == TicketStatus.CLOSED) {
-            throw ApiException.conflict(key + " is closed and takes no more replies; please open a new ticket");
+            throw new Conflict(key + " is closed and takes no more replies; please open a new ticket");
         }
         if (ticket.status() != TicketStatus.WAITING_ON_CUSTOMER) {
-            throw ApiException.conflict(key + " is not waiting on the customer (status " + ticket.status() + ")");
+            throw new Conflict(key + " is not waiting on the customer (status " + ticket.status() + ")");
         }
         // Logged first: the answer is what moves the ticket on.
         events.record(ticket.id(), TicketEvents.Type.CUSTOMER_REPLIED, contact.id(), null);
@@ -69,7 +72,7 @@ public class TicketWork {
                 .setVariables(Map.of("customerAnswer", answer))
                 .correlateAllWithResult();
         if (correlated.isEmpty()) {
-            throw ApiException.conflict(key + " is not waiting on the customer");
+            throw new Conflict(key + " is not waiting on the customer");
         }
         return tickets.find(ticket.id()).orElseThrow();
     }
@@ -81,25 +84,25 @@ public class TicketWork {
 
     private List<String> engineeringFixOnce(String key, String bugId, String releaseNote, DeskUser user) {
         if (!user.in(DeskGroups.ENGINEERING)) {
-            throw ApiException.forbidden("Only engineering may release fixes");
+            throw new NotAllowed("Only engineering may release fixes");
         }
-        var ticket = tickets.lockByKey(key).orElseThrow(() -> ApiException.notFound("No ticket " + key));
+        var ticket = tickets.lockByKey(key).orElseThrow(() -> new NotFound("No ticket " + key));
         if (bugId == null || bugId.isBlank()) {
-            throw ApiException.invalid("bugId", "is required");
+            throw new Invalid("bugId", "is required");
         }
         if (TicketValidation.hasNul(bugId)) {
-            throw ApiException.invalid("bugId", TicketValidation.NUL_MESSAGE);
+            throw new Invalid("bugId", TicketValidation.NUL_MESSAGE);
         }
         if (TicketValidation.hasNul(releaseNote)) {
-            throw ApiException.invalid("releaseNote", TicketValidation.NUL_MESSAGE);
+            throw new Invalid("releaseNote", TicketValidation.NUL_MESSAGE);
         }
         if (releaseNote != null && releaseNote.length() > ProcessText.VARIABLE_TEXT_MAX) {
-            throw ApiException.invalid("releaseNote", "has " + releaseNote.length() + " characters; at most " + ProcessText.VARIABLE_TEXT_MAX);
+            throw new Invalid("releaseNote", "has " + releaseNote.length() + " characters; at most " + ProcessText.VARIABLE_TEXT_MAX);
         }
         var waiting = runtime.createExecutionQuery().messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
                 .processInstanceBusinessKey(key).processVariableValueEquals("engineeringBugId", bugId).count();
         if (ticket.status() != TicketStatus.WAITING_ON_ENGINEERING || waiting == 0) {
-            throw ApiException.conflict(key + " is not waiting on engineering for bug " + bugId);
+            throw new Conflict(key + " is not waiting on engineering for bug " + bugId);
         }
         // Logged first, for every ticket the fix releases: the release is what moves them on.
         var keys = runtime.createExecutionQuery().messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)

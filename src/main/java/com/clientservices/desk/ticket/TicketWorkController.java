@@ -1,7 +1,7 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.identity.CurrentUser;
-import com.clientservices.desk.web.ApiException;
+import com.clientservices.desk.refusal.Invalid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -26,7 +26,7 @@ class TicketWorkController {
             description = "Resumes diagnosis and starts the next-response target; 409 when the ticket is not waiting on the customer.")
     Map<String, Object> reply(@PathVariable String key, @RequestBody(required = false) Reply reply) {
         if (reply == null) {
-            throw ApiException.invalid("message", "is required");
+            throw new Invalid("message", "is required");
         }
         var ticket = work.reply(key, reply.message(), CurrentUser.get());
         return Map.of("key", ticket.key(), "status", ticket.status());
@@ -37,7 +37,7 @@ class TicketWorkController {
             description = "Releases every ticket waiting on that bug id; 409 when this ticket does not wait on it.")
     Map<String, Object> engineeringFix(@PathVariable String key, @RequestBody(required = false) Fix fix) {
         if (fix == null) {
-            throw ApiException.invalid("bugId", "is required");
+            throw new Invalid("bugId", "is required");
         }
         List<String> released = work.engineeringFix(key, fix.bugId(), fix.releaseNote(), CurrentUser.get());
         return Map.of("bugId", fix.bugId(), "released", released);

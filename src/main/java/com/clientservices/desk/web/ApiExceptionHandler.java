@@ -1,11 +1,22 @@
 package com.clientservices.desk.web;
 
+import com.clientservices.desk.refusal.Conflict;
+import com.clientservices.desk.refusal.FieldProblem;
+import com.clientservices.desk.refusal.Invalid;
+import com.clientservices.desk.refusal.NotAllowed;
+import com.clientservices.desk.refusal.NotFound;
+import com.clientservices.desk.refusal.Refusal;
+import com.clientservices.desk.refusal.TooLarge;
+import com.clientservices.desk.refusal.UnsupportedContent;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,6 +24,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -31,9 +43,34 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> handle(ApiException e) {
-        return ResponseEntity.status(e.status()).body(problem(e.status(), e.getMessage(), e.problems()));
+    private static final long MEGABYTE = DataSize.ofMegabytes(1).toBytes();
+
+    /** What each kind of refusal is in HTTP; the features that refuse do not know. */
+    private static final Map<Class<? extends Refusal>, HttpStatus> REFUSALS = Map.of(
+            NotFound.class, HttpStatus.NOT_FOUND,
+            NotAllowed.class, HttpStatus.FORBIDDEN,
+            Invalid.class, HttpStatus.BAD_REQUEST,
+            Conflict.class, HttpStatus.CONFLICT,
+            TooLarge.class, HttpStatus.PAYLOAD_TOO_LARGE,
+            UnsupportedContent.class, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+
+    /** The largest file an upload may carry, as the multipart configuration says (spring.servlet.multipart.max-file-size). */
+    private final DataSize maxFileSize;
+
+    @Autowired
+    ApiExceptionHandler(MultipartProperties multipart) {
+        this.maxFileSize = multipart.getMaxFileSize();
+    }
+
+    /** With Spring Boot's default multipart limits, for a handler made outside the application. */
+    ApiExceptionHandler() {
+        this(new MultipartProperties());
+    }
+
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handle(Refusal e) {
+        var status = REFUSALS.get(e.getClass());
+        return ResponseEntity.status(status).body(problem(status, e.getMessage(), e.problems()));
     }
 
     /**
@@ -43,7 +80,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) throws Exception {
-        if (!request.getRequestURI().startsWith("/api/")
+        if (!ApiPaths.isApi(request.getRequestURI())
                 || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
             throw e;
         }
@@ -86,7 +123,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The file is larger than the upload limit", List.of(new FieldProblem("file", "is larger than 5 MB"))));
+                "The file is larger than the upload limit", List.of(new FieldProblem("file", "is larger than " + shown(maxFileSize)))));
     }
 
     @Override
@@ -99,6 +136,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static ProblemDetail problem(HttpStatusCode status, String detail, List<FieldProblem> problems) {
         return Problems.problem(status, detail, problems);
+    }
+
+    /** A size as people write it: whole megabytes as "5 MB", anything else in kilobytes. */
+    private static String shown(DataSize size) {
+        return size.toBytes() % MEGABYTE == 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
     }
 
     private static String path(JsonMappingException e) {

@@ -11,6 +11,13 @@ import java.util.regex.Pattern;
  */
 public final class ApiPaths {
 
+    /** The desk's own API. */
+    public static final String DESK_API = "/api";
+    /** The engine REST API. */
+    public static final String ENGINE_REST = "/engine-rest";
+    /** The Camunda webapps' APIs, their engine REST API among them. */
+    public static final String WEBAPP_API = "/camunda/api";
+
     private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
     private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
@@ -18,12 +25,17 @@ public final class ApiPaths {
     }
 
     public static boolean isApi(String uri) {
-        return under(uri, "/api") || isEngineApi(uri);
+        return isDeskApi(uri) || isEngineApi(uri);
+    }
+
+    /** The desk's own API, whose request bodies the desk reads itself. */
+    public static boolean isDeskApi(String uri) {
+        return under(uri, DESK_API);
     }
 
     /** The engine REST API, as /engine-rest and as the webapps' /camunda/api. */
     public static boolean isEngineApi(String uri) {
-        return under(uri, "/engine-rest") || under(uri, "/camunda/api");
+        return under(uri, ENGINE_REST) || under(uri, WEBAPP_API);
     }
 
     private static boolean under(String uri, String root) {

@@ -1,5 +1,6 @@
 package com.clientservices.desk.web;
 
+import com.clientservices.desk.refusal.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -108,11 +108,9 @@ class EarlyRefusals {
                 if (writer == null) {
                     return;
                 }
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                response.setCharacterEncoding("UTF-8");
                 var problem = status == HttpStatus.BAD_REQUEST ? badAddress("the server refused it")
                         : Problems.problem(status, status.getReasonPhrase(), List.of());
-                writer.write(problems.text(problem));
+                problems.write(response, writer, problem);
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // The client has gone or the response was already on its way: nothing more to tell.

@@ -1,8 +1,10 @@
 package com.clientservices.desk.web;
 
+import com.clientservices.desk.refusal.FieldProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -65,8 +67,13 @@ public class Problems {
         response.flushBuffer();
     }
 
-    /** As {@link #write(HttpServletResponse, ProblemDetail)}, as text for a writer that is not a servlet response. */
-    public String text(ProblemDetail problem) throws IOException {
-        return json.writeValueAsString(problem);
+    /**
+     * As {@link #write(HttpServletResponse, ProblemDetail)}, through the writer the web server hands
+     * its own error report (its output stream is not to be used there).
+     */
+    public void write(HttpServletResponse response, Writer writer, ProblemDetail problem) throws IOException {
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        writer.write(json.writeValueAsString(problem));
     }
 }

@@ -1,6 +1,7 @@
 package com.clientservices.desk.web;
 
 import com.clientservices.desk.DeskProperties;
+import com.clientservices.desk.refusal.FieldProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -72,7 +73,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private static boolean api(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/");
+        return ApiPaths.isDeskApi(request.getRequestURI());
     }
 
     private static boolean portal(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package com.clientservices.desk.web;
 
+import com.clientservices.desk.refusal.Conflict;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,7 +33,7 @@ public class RetryOnConcurrentChange {
                 return transaction.execute(status -> change.get());
             } catch (OptimisticLockingException | DuplicateKeyException e) {
                 if (attempt == ATTEMPTS) {
-                    throw ApiException.conflict(what + " changed " + ATTEMPTS + " times while your request was being "
+                    throw new Conflict(what + " changed " + ATTEMPTS + " times while your request was being "
                             + "saved, so nothing was saved; reload and try again");
                 }
             }

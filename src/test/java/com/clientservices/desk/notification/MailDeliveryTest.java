@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.lifecycle.Scenario;
+import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.ticket.NewTicket;
 import com.clientservices.desk.ticket.TicketIntake;
-import com.clientservices.desk.web.ApiException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -180,7 +180,7 @@ class MailDeliveryTest {
         // Line breaks never reach a mail: the intake refuses them, naming the subject (InvisibleCharactersTest).
         var withLineBreaks = "Invoice wrong\r\nBcc: attacker@evil.example\r\nX-Injected: yes";
         assertThatThrownBy(() -> intake.submit(request("BILLING", withLineBreaks), Scenario.SPOC_ACME))
-                .isInstanceOf(ApiException.class).hasMessageContaining("subject");
+                .isInstanceOf(Invalid.class).hasMessageContaining("subject");
         var hostile = "Invoice wrong Bcc: attacker@evil.example X-Injected: yes <script>alert(1)</script>";
         var key = intake.submit(request("BILLING", hostile), Scenario.SPOC_ACME).key();
 

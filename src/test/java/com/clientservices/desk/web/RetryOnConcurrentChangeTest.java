@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.refusal.Conflict;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.AfterEach;
@@ -76,8 +77,8 @@ class RetryOnConcurrentChangeTest {
         assertThatThrownBy(() -> retry.run("CS-7", () -> {
             runs.incrementAndGet();
             throw new OptimisticLockingException("the process changed meanwhile");
-        })).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+        })).isInstanceOfSatisfying(Conflict.class, e -> {
+            assertThat(new ApiExceptionHandler().handle(e).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
             assertThat(e.getMessage()).startsWith("CS-7 changed").contains("try again");
         });
         assertThat(runs).hasValue(3);
