@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -286,11 +287,7 @@ class AuditTrailTest {
     }
 
     private static String body(String type, boolean emergency, String subject) {
-        var extra = emergency
-                ? ",\"emergency\":true,\"emergencyPhone\":\"+1 212 555 0100\",\"emergencyCriteria\":[\"SIGNIFICANT_FINANCIAL_LOSS\"]"
-                : "";
-        return "{\"memberId\":1001,\"requestType\":\"" + type + "\",\"subject\":\"" + subject
-                + "\",\"description\":\"Details\",\"impact\":\"Revenue\"" + extra + "}";
+        return emergency ? Tickets.emergency(type, subject) : Tickets.valid(Tickets.MEMBER, type, subject);
     }
 
     /** An agent claims the ticket's task through the engine REST API and completes it with the variables. */
