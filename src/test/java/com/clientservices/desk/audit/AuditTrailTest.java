@@ -292,10 +292,7 @@ class AuditTrailTest {
 
     /** An agent claims the ticket's task through the engine REST API and completes it with the variables. */
     private void work(String agent, String key, String taskDefinitionKey, String variables) {
-        var tasks = http.get(agent, "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey="
-                + taskDefinitionKey).json();
-        assertThat(tasks).as("%s of %s for %s", taskDefinitionKey, key, agent).hasSize(1);
-        var id = tasks.get(0).get("id").asText();
+        var id = http.taskId(agent, key, taskDefinitionKey);
         assertThat(http.post(agent, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + agent + "\"}").status())
                 .isEqualTo(204);
         var done = http.post(agent, "/engine-rest/task/" + id + "/complete", "{\"variables\":" + variables + "}");

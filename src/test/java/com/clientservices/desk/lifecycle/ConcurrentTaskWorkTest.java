@@ -115,10 +115,7 @@ class ConcurrentTaskWorkTest {
     }
 
     private String onlyTask(String key, String definition) {
-        var tasks = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key
-                + "&taskDefinitionKey=" + definition).json();
-        assertThat(tasks).hasSize(1);
-        return tasks.get(0).get("id").asText();
+        return http.taskId("cs-agent", key, definition);
     }
 
     private long count(String key, String type, String detail) {

@@ -119,10 +119,7 @@ class StandardTicketOverHttpTest {
     }
 
     private String onlyTask(String user, String key, String taskDefinitionKey) {
-        var tasks = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + key
-                + "&taskDefinitionKey=" + taskDefinitionKey).json();
-        assertThat(tasks).as("%s of %s seen by %s", taskDefinitionKey, key, user).hasSize(1);
-        return tasks.get(0).get("id").asText();
+        return http.taskId(user, key, taskDefinitionKey);
     }
 
     private JsonNode ticket(String key) {
