@@ -100,12 +100,20 @@ public final class DeskHttpClient {
      * Tasklist would; anything but 204 fails the test with the engine's answer.
      */
     public void completeTask(String agent, String key, String taskDefinitionKey, String variables) {
-        var tasks = get(agent, "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey="
-                + taskDefinitionKey).json();
-        assertThat(tasks).as("%s of %s seen by %s", taskDefinitionKey, key, agent).hasSize(1);
-        var completed = post(agent, "/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete",
+        var completed = post(agent, "/engine-rest/task/" + taskId(agent, key, taskDefinitionKey) + "/complete",
                 "{\"variables\":" + variables + "}");
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+    }
+
+    /**
+     * The id of the ticket's one open task of that definition, as the user finds it through the
+     * engine API; no such task in the user's sight, or more than one, fails the test.
+     */
+    public String taskId(String user, String key, String taskDefinitionKey) {
+        var tasks = get(user, "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey="
+                + taskDefinitionKey).json();
+        assertThat(tasks).as("%s of %s seen by %s", taskDefinitionKey, key, user).hasSize(1);
+        return tasks.get(0).get("id").asText();
     }
 
     /** A multipart/form-data upload of one file, as Camunda Modeler deploys models. */

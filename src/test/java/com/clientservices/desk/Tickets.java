@@ -2,7 +2,12 @@ package com.clientservices.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Tickets as the HTTP tests need them: a valid request body, a submitted ticket, and tickets moved
@@ -15,6 +20,9 @@ public final class Tickets {
     public static final long MEMBER = 1001;
     public static final String AGENT = "cs-agent";
     private static final String TICKETS = "/api/tickets";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String EMERGENCY = ",\"emergency\":true,\"emergencyPhone\":\"+1 212 555 0100\","
+            + "\"emergencyCriteria\":[\"SIGNIFICANT_FINANCIAL_LOSS\"]";
 
     private Tickets() {
     }
@@ -29,6 +37,30 @@ public final class Tickets {
         return """
                 {"memberId":%d,"requestType":"%s","subject":"%s",
                  "description":"Placement 5512 shows blanks","impact":"Lost impressions"}""".formatted(member, requestType, subject);
+    }
+
+    /** A valid emergency of Acme of that request type, with a phone and one criterion. */
+    public static String emergency(String requestType, String subject) {
+        var standard = valid(MEMBER, requestType, subject);
+        return standard.substring(0, standard.length() - 1) + EMERGENCY + "}";
+    }
+
+    /** The fields of {@link #valid(long, String, String)}, for a test to add, change or take some away. */
+    public static Map<String, Object> request(long member, String requestType, String subject) {
+        try {
+            return JSON.readValue(valid(member, requestType, subject), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request's fields as the JSON body a customer's tool posts. */
+    public static String json(Object request) {
+        try {
+            return JSON.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Submits the body as the contact; anything but 201 fails the test. The answer, the created ticket. */
@@ -46,6 +78,16 @@ public final class Tickets {
     /** Submits a valid ticket of that member and request type as the contact. The new ticket's key. */
     public static String submit(DeskHttpClient http, String contact, long member, String requestType, String subject) {
         return submit(http, contact, valid(member, requestType, subject));
+    }
+
+    /**
+     * Submits a valid ticket as the contact, whichever way the desk routes it: anything but 201 (a
+     * team's ticket) or 202 (handed to the account representative) fails the test. The new ticket's key.
+     */
+    public static String routed(DeskHttpClient http, String contact, long member, String requestType, String subject) {
+        var response = http.post(contact, TICKETS, valid(member, requestType, subject));
+        assertThat(response.status()).as(response.body()).isIn(201, 202);
+        return response.json().path("key").asText();
     }
 
     /** Submits Acme's valid ad-serving ticket with that subject. The new ticket's key. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -286,19 +287,12 @@ class AuditTrailTest {
     }
 
     private static String body(String type, boolean emergency, String subject) {
-        var extra = emergency
-                ? ",\"emergency\":true,\"emergencyPhone\":\"+1 212 555 0100\",\"emergencyCriteria\":[\"SIGNIFICANT_FINANCIAL_LOSS\"]"
-                : "";
-        return "{\"memberId\":1001,\"requestType\":\"" + type + "\",\"subject\":\"" + subject
-                + "\",\"description\":\"Details\",\"impact\":\"Revenue\"" + extra + "}";
+        return emergency ? Tickets.emergency(type, subject) : Tickets.valid(Tickets.MEMBER, type, subject);
     }
 
     /** An agent claims the ticket's task through the engine REST API and completes it with the variables. */
     private void work(String agent, String key, String taskDefinitionKey, String variables) {
-        var tasks = http.get(agent, "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey="
-                + taskDefinitionKey).json();
-        assertThat(tasks).as("%s of %s for %s", taskDefinitionKey, key, agent).hasSize(1);
-        var id = tasks.get(0).get("id").asText();
+        var id = http.taskId(agent, key, taskDefinitionKey);
         assertThat(http.post(agent, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + agent + "\"}").status())
                 .isEqualTo(204);
         var done = http.post(agent, "/engine-rest/task/" + id + "/complete", "{\"variables\":" + variables + "}");

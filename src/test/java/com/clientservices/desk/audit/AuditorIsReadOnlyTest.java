@@ -74,8 +74,7 @@ class AuditorIsReadOnlyTest {
                         "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"auditor\",\"resourceType\":0,\"resourceId\":\"*\"}"),
                 write("create a filter", "POST", "/engine-rest/filter/create", "{\"resourceType\":\"Task\",\"name\":\"mine\",\"query\":{}}"),
                 write("delete history", "DELETE", "/engine-rest/history/process-instance/{instance}", null),
-                write("submit a ticket", "POST", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"AD_SERVING\",\"subject\":\"s\","
-                        + "\"description\":\"d\",\"impact\":\"i\"}"),
+                write("submit a ticket", "POST", "/api/tickets", Tickets.valid("s")),
                 write("reply as the customer", "POST", "/api/tickets/{key}/replies", "{\"message\":\"hi\"}"),
                 write("release an engineering fix", "POST", "/api/tickets/{key}/engineering-fix", "{\"bugId\":\"ENG-1\"}"));
     }

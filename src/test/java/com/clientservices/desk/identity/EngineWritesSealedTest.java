@@ -223,9 +223,7 @@ class EngineWritesSealedTest {
         runtime.setVariable(lifecycleInstance, "ticketKey", victimKey);
         var victimBefore = ticketRow(victimKey);
 
-        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
-        http.completeTask("cs-agent", key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},"
-                + "\"resolutionSummary\":{\"value\":\"Creatives re-approved\"}}");
+        Tickets.closed(http, key, "Creatives re-approved");
 
         assertThat(status(key)).isEqualTo("CLOSED");
         assertThat(ticketRow(victimKey)).isEqualTo(victimBefore);

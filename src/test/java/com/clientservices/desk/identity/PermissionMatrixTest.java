@@ -3,10 +3,12 @@ package com.clientservices.desk.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskState;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.ProbeModel;
 import com.clientservices.desk.Tickets;
 import com.clientservices.desk.WebappBrowser;
+import com.clientservices.desk.lifecycle.Scenario;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -136,6 +137,12 @@ class PermissionMatrixTest {
 
     @Autowired
     DeskHttpClient http;
+
+    @Autowired
+    DeskState.Reader desk;
+
+    @Autowired
+    Scenario scenario;
 
     /** The Client Services ticket the reads look at, and its acknowledgement task. */
     String key;
@@ -416,7 +423,7 @@ class PermissionMatrixTest {
     }
 
     private String taskOf(String key, String taskDefinitionKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).singleResult().getId();
+        return scenario.task(key, taskDefinitionKey).getId();
     }
 
     private String status(String key) {
@@ -438,21 +445,7 @@ class PermissionMatrixTest {
                 + "Content-Type: text/plain\r\n\r\n" + content + "\r\n--" + BOUNDARY + "--\r\n";
     }
 
-    /** Everything a refused write could have changed, in the desk's tables and in the engine. */
-    record DeskState(Map<String, Long> rows, long processInstances, long historicProcessInstances, long deployments,
-            long users, List<String> tickets, List<String> tasks) {
-    }
-
     private DeskState state() {
-        var rows = new TreeMap<String, Long>();
-        for (var table : List.of("ticket", "ticket_event", "ticket_attachment", "notification")) {
-            rows.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
-        }
-        return new DeskState(rows, runtime.createProcessInstanceQuery().count(), history.createHistoricProcessInstanceQuery().count(),
-                repository.createDeploymentQuery().count(), identity.createUserQuery().count(),
-                jdbc.sql("select id, status, team, updated_at from ticket order by id")
-                        .query((rs, row) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getObject(4)).list(),
-                tasks.createTaskQuery().orderByTaskId().asc().list().stream()
-                        .map(task -> task.getId() + " " + task.getTaskDefinitionKey() + " " + task.getAssignee()).toList());
+        return desk.now();
     }
 }

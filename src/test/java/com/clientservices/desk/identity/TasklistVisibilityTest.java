@@ -4,6 +4,7 @@ import com.clientservices.desk.DeskTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.Tickets;
 import com.clientservices.desk.WebappBrowser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -214,15 +214,7 @@ class TasklistVisibilityTest {
     }
 
     private JsonNode submit(String requestType, String subject) {
-        var request = Map.of("memberId", 1001, "requestType", requestType, "subject", subject,
-                "description", "Details of " + subject, "impact", "Campaigns affected");
-        try {
-            var response = http.post("spoc-acme", "/api/tickets", JSON.writeValueAsString(request));
-            assertThat(response.status()).as(response.body()).isEqualTo(201);
-            return response.json();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Tickets.created(http, Tickets.CONTACT, Tickets.valid(Tickets.MEMBER, requestType, subject));
     }
 
     private static JsonNode json(String text) {

@@ -107,13 +107,7 @@ class ConcurrentTaskWorkTest {
     }
 
     private String submit() {
-        var created = http.post("spoc-acme", "/api/tickets", """
-                {"memberId":1001,"requestType":"AD_SERVING","subject":"Two agents, one ticket",
-                 "description":"Placement 5512 shows blanks","impact":"Lost revenue",
-                 "objectIds":["5512"],"environment":{"placementId":"5512"},"stepsToReproduce":"Open the homepage"}
-                """);
-        assertThat(created.status()).isEqualTo(201);
-        return created.json().get("key").asText();
+        return Tickets.submit(http, "Two agents, one ticket");
     }
 
     private String waitingOnCustomer() {
@@ -121,10 +115,7 @@ class ConcurrentTaskWorkTest {
     }
 
     private String onlyTask(String key, String definition) {
-        var tasks = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key
-                + "&taskDefinitionKey=" + definition).json();
-        assertThat(tasks).hasSize(1);
-        return tasks.get(0).get("id").asText();
+        return http.taskId("cs-agent", key, definition);
     }
 
     private long count(String key, String type, String detail) {

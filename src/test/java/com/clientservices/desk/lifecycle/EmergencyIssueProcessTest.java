@@ -95,7 +95,7 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         var key = scenario.submit("AD_SERVING", true);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
         scenario.at("2026-04-14T10:10:00-04:00");
-        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        scenario.acknowledge(key);
         assertThat(lifecycle).isWaitingAt("Task_DiagnoseIssue", "Task_SendStatusUpdate");
         assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate()).isEqualTo(instant("2026-04-14T11:10:00-04:00"));
 
@@ -150,10 +150,8 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         scenario.at("2026-04-15T09:00:00-04:00");
         var key = scenario.submit("AD_SERVING", true);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        scenario.askCustomer(key, "Which placements?");
-        scenario.at("2026-04-15T21:00:00-04:00"); // evening: the emergency clock runs around the clock
-        runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(key)
-                .setVariable("customerAnswer", "All of them").correlate();
+        // evening: the emergency clock runs around the clock
+        scenario.askAndAnswer(key, "Which placements?", "2026-04-15T21:00:00-04:00", "All of them");
         assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate()).isEqualTo(instant("2026-04-15T22:00:00-04:00"));
 
         scenario.at("2026-04-15T21:10:00-04:00");

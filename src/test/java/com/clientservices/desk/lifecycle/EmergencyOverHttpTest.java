@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,13 +59,8 @@ class EmergencyOverHttpTest {
     }
 
     private String submit(boolean emergency, String subject) {
-        var extra = emergency
-                ? ",\"emergency\":true,\"emergencyPhone\":\"+1 212 555 0100\",\"emergencyCriteria\":[\"SIGNIFICANT_FINANCIAL_LOSS\"]"
-                : "";
-        var response = http.post("spoc-acme", "/api/tickets", "{\"memberId\":1001,\"requestType\":\"AD_SERVING\","
-                + "\"subject\":\"" + subject + "\",\"description\":\"Details\",\"impact\":\"Revenue\"" + extra + "}");
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("key").asText();
+        return emergency ? Tickets.submit(http, Tickets.CONTACT, Tickets.emergency("AD_SERVING", subject))
+                : Tickets.submit(http, subject);
     }
 
     private static JsonNode find(JsonNode messages, String kind) {

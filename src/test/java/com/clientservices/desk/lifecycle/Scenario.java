@@ -106,10 +106,31 @@ public class Scenario {
         tasks.complete(task(key, taskDefinitionKey).getId(), variables);
     }
 
+    /** The agent acknowledges the ticket with nothing to add. */
+    public void acknowledge(String key) {
+        complete(key, "Task_AcknowledgeTicket", Map.of());
+    }
+
     /** The agent acknowledges the ticket and asks the customer that question: the ticket waits on the customer. */
     public void askCustomer(String key, String question) {
-        complete(key, "Task_AcknowledgeTicket", Map.of());
+        acknowledge(key);
         complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", question));
+    }
+
+    /** The customer's answer reaches the ticket's lifecycle, as their reply does. */
+    public void customerAnswers(String key, String answer) {
+        runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(key)
+                .setVariable("customerAnswer", answer).correlate();
+    }
+
+    /**
+     * The agent acknowledges the ticket and asks the customer that question, and at that time the
+     * customer answers: the ticket is back with the team, its next response due.
+     */
+    public void askAndAnswer(String key, String question, String answeredAt, String answer) {
+        askCustomer(key, question);
+        at(answeredAt);
+        customerAnswers(key, answer);
     }
 
     /** Runs work as a signed-in agent of a team, so the engine records who did it. */

@@ -70,7 +70,7 @@ class StandardIssueProcessTest extends LifecycleTest {
         assertThat(escalation).hasPassed("Task_NotifyManagersOfBreach").isWaitingAt("Task_HandleSlaBreach");
 
         scenario.at("2026-03-11T11:00:00-04:00");
-        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        scenario.acknowledge(key);
         assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
                 .as("a target met late still counts as missed").isEqualTo(Outcome.MISSED);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
@@ -152,7 +152,7 @@ class StandardIssueProcessTest extends LifecycleTest {
         scenario.at("2026-03-16T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        scenario.acknowledge(key);
 
         assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", " ")))
@@ -165,7 +165,7 @@ class StandardIssueProcessTest extends LifecycleTest {
 
         scenario.at("2026-03-25T14:30:00-04:00"); // nine days later, a Wednesday
         assertThat(scenario.timers(key)).isEmpty();
-        customerAnswers(key, "Chrome 131 and Safari 18");
+        scenario.customerAnswers(key, "Chrome 131 and Safari 18");
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
         var diagnose = scenario.task(key, "Task_DiagnoseIssue");
         assertThat(diagnose.getDueDate()).isEqualTo(instant("2026-03-26T14:30:00-04:00"));
@@ -187,9 +187,7 @@ class StandardIssueProcessTest extends LifecycleTest {
         scenario.at("2026-04-06T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        scenario.askCustomer(key, "Which placements?");
-        scenario.at("2026-04-07T16:30:00-04:00");
-        customerAnswers(key, "5512 and 5513");
+        scenario.askAndAnswer(key, "Which placements?", "2026-04-07T16:30:00-04:00", "5512 and 5513");
 
         scenario.at("2026-04-08T15:29:59-04:00");
         assertThat(scenario.dueTimers(key)).isEmpty();
@@ -229,9 +227,7 @@ class StandardIssueProcessTest extends LifecycleTest {
         scenario.at("2026-04-09T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        scenario.askCustomer(key, "Screenshot please");
-        scenario.at("2026-04-11T20:00:00-04:00"); // Saturday evening
-        customerAnswers(key, "Attached");
+        scenario.askAndAnswer(key, "Screenshot please", "2026-04-11T20:00:00-04:00", "Attached"); // Saturday evening
         assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate()).isEqualTo(instant("2026-04-13T09:00:00-04:00"));
 
         scenario.at("2026-04-13T09:00:00-04:00");
@@ -245,9 +241,7 @@ class StandardIssueProcessTest extends LifecycleTest {
         scenario.at("2026-04-13T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        scenario.askCustomer(key, "Which creative?");
-        scenario.at("2026-04-14T11:00:00-04:00");
-        customerAnswers(key, "Creative 88231");
+        scenario.askAndAnswer(key, "Which creative?", "2026-04-14T11:00:00-04:00", "Creative 88231");
 
         assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "client-services")))
@@ -295,11 +289,6 @@ class StandardIssueProcessTest extends LifecycleTest {
     @AfterAll
     static void everyFlowNodeAndSequenceFlowOfTheModelWasCovered(@Autowired RepositoryService repository) {
         assertThat(ModelCoverage.uncovered(repository, LIFECYCLE)).isEmpty();
-    }
-
-    private void customerAnswers(String key, String answer) {
-        runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(key)
-                .setVariable("customerAnswer", answer).correlate();
     }
 
 }

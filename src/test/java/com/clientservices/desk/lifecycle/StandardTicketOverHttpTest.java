@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,21 +114,12 @@ class StandardTicketOverHttpTest {
     }
 
     private String ticketWaitingOnBug(String bug) {
-        var key = http.post("spoc-acme", "/api/tickets", """
-                {"memberId":1001,"requestType":"TRAFFIC_QUALITY","subject":"High CTR","description":"CTR 40%",
-                 "impact":"Budget burn"}
-                """).json().get("key").asText();
-        http.completeTask("cs-agent", key, "Task_AcknowledgeTicket", "{}");
-        http.completeTask("cs-agent", key, "Task_DiagnoseIssue",
-                "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},\"engineeringBugId\":{\"value\":\"" + bug + "\"}}");
-        return key;
+        return Tickets.waitingOnEngineering(http,
+                Tickets.submit(http, Tickets.CONTACT, Tickets.MEMBER, "TRAFFIC_QUALITY", "High CTR"), bug);
     }
 
     private String onlyTask(String user, String key, String taskDefinitionKey) {
-        var tasks = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + key
-                + "&taskDefinitionKey=" + taskDefinitionKey).json();
-        assertThat(tasks).as("%s of %s seen by %s", taskDefinitionKey, key, user).hasSize(1);
-        return tasks.get(0).get("id").asText();
+        return http.taskId(user, key, taskDefinitionKey);
     }
 
     private JsonNode ticket(String key) {

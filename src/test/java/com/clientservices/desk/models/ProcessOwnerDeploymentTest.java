@@ -8,7 +8,6 @@ import com.clientservices.desk.lifecycle.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +71,7 @@ class ProcessOwnerDeploymentTest {
         assertThat(warningDue(running)).as("the running ticket keeps its version's warning, one working hour before")
                 .isEqualTo(Scenario.instant("2026-06-02T09:00:00-04:00"));
 
-        scenario.complete(running, "Task_AcknowledgeTicket", Map.of());
+        scenario.acknowledge(running);
         assertThat(scenario.lifecycle(running, "standard-issue").getProcessDefinitionId()).isEqualTo(runningVersion);
         assertThat(scenario.task(running, "Task_DiagnoseIssue")).isNotNull();
     }

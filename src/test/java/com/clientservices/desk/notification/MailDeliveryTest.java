@@ -107,8 +107,7 @@ class MailDeliveryTest {
         scenario.complete(emergency, "Task_SendStatusUpdate", Map.of("statusUpdate", "Ad server 7 restarted"));
         scenario.complete(emergency, "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Do you still see blanks?"));
-        runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(emergency)
-                .setVariable("customerAnswer", "No").correlate();
+        scenario.customerAnswers(emergency, "No");
         scenario.complete(emergency, "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Ad server 7 had a full disk"));
         var redirected = intake.submit(request("BILLING", "Two platform fees on the invoice"), Scenario.SPOC_ACME).key();
@@ -137,7 +136,7 @@ class MailDeliveryTest {
         SMTP.stop();
         scenario.at("2026-04-21T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", true);
-        scenario.complete(key, "Task_AcknowledgeTicket", Map.of());
+        scenario.acknowledge(key);
         assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).as("the ticket keeps moving").hasSize(1);
         var queued = deliveryJobs().size();
         assertThat(queued).as("notice to the account representative and acknowledgement").isEqualTo(2);

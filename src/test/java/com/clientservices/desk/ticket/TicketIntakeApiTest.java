@@ -1,13 +1,13 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.DeskTest;
+import static com.clientservices.desk.Tickets.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.Tickets;
 import com.clientservices.desk.sla.BusinessCalendar;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +41,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @DeskTest
 class TicketIntakeApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TICKETS = "/api/tickets";
     private static final Set<ZoneOffset> NEW_YORK_OFFSETS = Set.of(ZoneOffset.ofHours(-5), ZoneOffset.ofHours(-4));
 
@@ -434,9 +433,7 @@ class TicketIntakeApiTest {
     }
 
     private String submit(String user, long memberId, String requestType) {
-        var response = http.post(user, TICKETS, json(request(memberId, requestType)));
-        assertThat(response.status()).as(response.body()).isIn(201, 202);
-        return response.json().path("key").asText();
+        return Tickets.routed(http, user, memberId, requestType, subject(requestType));
     }
 
     private long ticketRows() {
@@ -444,13 +441,11 @@ class TicketIntakeApiTest {
     }
 
     static Map<String, Object> request(long memberId, String requestType) {
-        var request = new LinkedHashMap<String, Object>();
-        request.put("memberId", memberId);
-        request.put("requestType", requestType);
-        request.put("subject", "Placements show blanks since 10:00 (" + requestType + ")");
-        request.put("description", "Placements 5512 and 5513 return empty creatives on about 30% of impressions.");
-        request.put("impact", "Lost impressions on our largest campaign.");
-        return request;
+        return Tickets.request(memberId, requestType, subject(requestType));
+    }
+
+    private static String subject(String requestType) {
+        return "Placements show blanks since 10:00 (" + requestType + ")";
     }
 
     private static Map<String, Object> with(String field, Object value) {
@@ -474,14 +469,6 @@ class TicketIntakeApiTest {
             request.put("emergencyCriteria", criteria);
         }
         return request;
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static List<String> texts(JsonNode array) {

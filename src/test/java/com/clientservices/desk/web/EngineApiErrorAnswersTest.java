@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskHttpClient.Response;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import com.clientservices.desk.WebappBrowser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,9 +60,7 @@ class EngineApiErrorAnswersTest {
 
     @Test
     void aMissingPermissionIs403InWordsWithoutTheExceptionType() {
-        var key = http.post("spoc-acme", "/api/tickets", """
-                {"memberId":1001,"requestType":"AD_SERVING","subject":"Engine errors: another team's task",
-                 "description":"Placement 5512 shows blanks","impact":"Lost impressions"}""").json().path("key").asText();
+        var key = Tickets.submit(http, "Engine errors: another team's task");
         var task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
 
         var answer = http.post("aq-agent", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"aq-agent\"}");

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskHttpClient.Response;
+import com.clientservices.desk.DeskState;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
+import com.clientservices.desk.lifecycle.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -27,10 +28,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,16 +83,13 @@ class HostileInputTest {
     HistoryService history;
 
     @Autowired
-    TaskService tasks;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
     DeskHttpClient http;
+
+    @Autowired
+    DeskState.Reader desk;
+
+    @Autowired
+    Scenario scenario;
     HttpClient client;
 
     @BeforeEach
@@ -677,22 +672,8 @@ class HostileInputTest {
         }
     }
 
-    /** Everything a refused request could have left behind, in the desk's tables and in the engine. */
-    record DeskState(Map<String, Long> rows, long processInstances, long historicProcessInstances, long deployments,
-            long users, List<String> tickets, List<String> tasks) {
-    }
-
     private DeskState state() {
-        var rows = new java.util.TreeMap<String, Long>();
-        for (var table : List.of("ticket", "ticket_event", "ticket_attachment", "notification")) {
-            rows.put(table, count(table));
-        }
-        return new DeskState(rows, runtime.createProcessInstanceQuery().count(), history.createHistoricProcessInstanceQuery().count(),
-                repository.createDeploymentQuery().count(), identity.createUserQuery().count(),
-                jdbc.sql("select id, status, team, updated_at from ticket order by id")
-                        .query((rs, row) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getObject(4)).list(),
-                tasks.createTaskQuery().orderByTaskId().asc().list().stream()
-                        .map(task -> task.getId() + " " + task.getTaskDefinitionKey() + " " + task.getAssignee()).toList());
+        return desk.now();
     }
 
     private long count(String table) {
@@ -723,7 +704,7 @@ class HostileInputTest {
     }
 
     private String taskOf(String key, String taskDefinitionKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).singleResult().getId();
+        return scenario.task(key, taskDefinitionKey).getId();
     }
 
     // ---------------------------------------------------------------------------------------------
