@@ -1,5 +1,6 @@
 package com.clientservices.desk.sla;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.history.TicketEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +30,13 @@ public class SlaClock {
     private final RuntimeService runtime;
     private final TicketEvents events;
     private final SlaMetrics metrics;
+    private final DeskClock clock;
 
     SlaClock(BusinessCalendar calendar, SlaTargets targets, SlaTickets tickets, RuntimeService runtime,
-            TicketEvents events, SlaMetrics metrics) {
+            TicketEvents events, SlaMetrics metrics, DeskClock clock) {
         this.events = events;
         this.metrics = metrics;
+        this.clock = clock;
         this.calendar = calendar;
         this.targets = targets;
         this.runtime = runtime;
@@ -168,9 +170,8 @@ public class SlaClock {
         return tickets.of(execution).id();
     }
 
-    // The engine's clock, so that tests which move it move the desk's clocks too.
-    private static Instant now() {
-        return ClockUtil.now().toInstant();
+    private Instant now() {
+        return clock.now();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,9 +1,9 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.history.TicketEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +16,13 @@ class DowngradeToStandard implements JavaDelegate {
     private final TicketRepository tickets;
     private final TicketEvents events;
     private final TicketOfProcess ticketOf;
+    private final DeskClock clock;
 
-    DowngradeToStandard(TicketRepository tickets, TicketEvents events, TicketOfProcess ticketOf) {
+    DowngradeToStandard(TicketRepository tickets, TicketEvents events, TicketOfProcess ticketOf, DeskClock clock) {
         this.tickets = tickets;
         this.events = events;
         this.ticketOf = ticketOf;
+        this.clock = clock;
     }
 
     @Override
@@ -28,7 +30,7 @@ class DowngradeToStandard implements JavaDelegate {
         var by = ProcessText.actor(execution, "unknown");
         var ticketId = ticketOf.idOf(execution);
         var reason = (String) execution.getVariable("downgradeReason");
-        tickets.downgrade(ticketId, by, ClockUtil.now().toInstant(), reason);
+        tickets.downgrade(ticketId, by, clock.now(), reason);
         events.record(ticketId, TicketEvents.Type.DOWNGRADED, by, "emergency → standard: " + reason);
         execution.setVariable("emergency", false);
         execution.setVariable("downgradedBy", by);

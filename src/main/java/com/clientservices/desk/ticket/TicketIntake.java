@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
@@ -7,7 +8,6 @@ import com.clientservices.desk.web.ApiException;
 import java.util.Date;
 import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +25,12 @@ public class TicketIntake {
     private final TicketValidation validation;
     private final RuntimeService runtime;
     private final RequestTypeCatalogue requestTypes;
+    private final DeskClock clock;
 
     TicketIntake(TicketRepository tickets, Members members, TicketValidation validation, RuntimeService runtime,
-            RequestTypeCatalogue requestTypes) {
+            RequestTypeCatalogue requestTypes, DeskClock clock) {
         this.requestTypes = requestTypes;
+        this.clock = clock;
         this.tickets = tickets;
         this.members = members;
         this.validation = validation;
@@ -44,7 +46,7 @@ public class TicketIntake {
         }
         validation.check(request, member != null);
 
-        var submittedAt = ClockUtil.now().toInstant();
+        var submittedAt = clock.now();
         var id = tickets.insert(request, contact.id(), submittedAt);
         var key = TicketKey.of(id);
         var variables = new HashMap<String, Object>();
