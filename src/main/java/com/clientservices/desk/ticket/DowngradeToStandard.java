@@ -1,6 +1,7 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.engine.DeskClock;
+import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.history.TicketEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,10 +30,10 @@ class DowngradeToStandard implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var by = ProcessText.actor(execution, "unknown");
         var ticketId = ticketOf.idOf(execution);
-        var reason = (String) execution.getVariable("downgradeReason");
+        var reason = ProcessVariables.DOWNGRADE_REASON.get(execution);
         tickets.downgrade(ticketId, by, clock.now(), reason);
         events.record(ticketId, TicketEvents.Type.DOWNGRADED, by, "emergency → standard: " + reason);
-        execution.setVariable("emergency", false);
-        execution.setVariable("downgradedBy", by);
+        ProcessVariables.EMERGENCY.set(execution, false);
+        ProcessVariables.DOWNGRADED_BY.set(execution, by);
     }
 }
