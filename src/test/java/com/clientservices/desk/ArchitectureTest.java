@@ -44,14 +44,13 @@ class ArchitectureTest {
             entry("engine.CommandFields", "reads the engine's command objects, which have no getters"),
             entry("engine.CommandInterceptors", "adds the desk's command interceptors to the engine's one list of them"),
             entry("engine.DeskClock", "the engine's clock (ClockUtil), which tests move; the desk's one source of now"),
+            entry("engine.EngineCommands", "a step's own work without the caller's authorizations (delivery, SLA clocks); "
+                    + "who is signed in, which the public API answers with an internal type"),
             entry("forms.FormRuleViolation", "is the engine's form validation exception, which its REST API answers with 400"),
             entry("forms.ReportFormRuleViolations", "engine plugin: a command interceptor that hands the violation to the caller"),
             entry("forms.RequireFormFields", "the engine's FEEL configuration from the command context"),
             entry("forms.TaskForms", "the deployed form from the command context and the execution's deployment"),
             entry("identity.EngineAccessPolicy", "engine plugin: a command interceptor that knows which engine command is asked"),
-            entry("notification.SendNotification", "starts the delivery process without the caller's authorizations"),
-            entry("sla.SlaClock", "correlates the clock's messages without the caller's authorizations"),
-            entry("ticket.ProcessText", "the engine's current authentication: its public API returns the internal type"),
             entry("ticket.ReportTaskConflicts", "engine plugin: a command interceptor that recognises claim and complete"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -1,5 +1,6 @@
 package com.clientservices.desk.notification;
 
+import com.clientservices.desk.engine.EngineCommands;
 import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.sla.BusinessCalendar;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +74,7 @@ class SendNotification implements JavaDelegate {
         var message = templates.render(template, values);
         var id = notifications.queue(ticket.id(), template, recipients.who(), String.join(", ", recipients.addresses()), message);
         // Queuing is the desk's own doing, whoever's action caused the message.
-        Context.getCommandContext().runWithoutAuthorization(() -> runtime.startProcessInstanceByKey(
+        EngineCommands.withoutAuthorization(() -> runtime.startProcessInstanceByKey(
                 DELIVERY_PROCESS, execution.getProcessBusinessKey(), Map.of(ProcessVariables.NOTIFICATION_ID.name(), id)));
     }
 

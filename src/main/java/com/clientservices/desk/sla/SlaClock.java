@@ -1,6 +1,7 @@
 package com.clientservices.desk.sla;
 
 import com.clientservices.desk.engine.DeskClock;
+import com.clientservices.desk.engine.EngineCommands;
 import com.clientservices.desk.engine.ProcessVariable;
 import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.history.TicketEvents;
@@ -11,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -94,7 +94,7 @@ public class SlaClock {
      */
     public void stopStatusUpdates(DelegateExecution execution) {
         stop(execution, SlaTargetKind.STATUS_UPDATE.name());
-        Context.getCommandContext().runWithoutAuthorization(() -> runtime
+        EngineCommands.withoutAuthorization(() -> runtime
                 .createMessageCorrelation(STATUS_UPDATES_STOPPED)
                 .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
     }
@@ -153,7 +153,7 @@ public class SlaClock {
         if (kind == SlaTargetKind.NEXT_RESPONSE) {
             kind.dueVariable.remove(execution);
             // The agent who responded may not correlate messages; releasing the clock is the desk's doing.
-            Context.getCommandContext().runWithoutAuthorization(() -> runtime
+            EngineCommands.withoutAuthorization(() -> runtime
                     .createMessageCorrelation(NEXT_RESPONSE_GIVEN)
                     .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
         }
