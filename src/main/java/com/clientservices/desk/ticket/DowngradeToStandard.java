@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * An agent found at acknowledgement that the emergency is not one (docs/specification.md §3): the ticket becomes a
- * standard issue, and who decided it, when and why stays on the ticket.
+ * standard issue, and who decided it, when and why stays on the ticket. The model calls it
+ * {@code downgradeEmergency}, what it does to the emergency; the class is named for the model's
+ * task, Task_DowngradeToStandard (docs/architecture.md, "Beans the models name").
  */
 @Component("downgradeEmergency")
 class DowngradeToStandard implements JavaDelegate {
