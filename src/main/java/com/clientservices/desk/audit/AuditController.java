@@ -1,5 +1,6 @@
 package com.clientservices.desk.audit;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.refusal.NotFound;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,14 +30,16 @@ class AuditController {
     private final SlaReport report;
     private final BusinessCalendar calendar;
     private final TicketAccess access;
+    private final DeskClock clock;
 
     AuditController(TicketRepository tickets, TicketTimeline timeline, SlaReport report, BusinessCalendar calendar,
-            TicketAccess access) {
+            TicketAccess access, DeskClock clock) {
         this.access = access;
         this.tickets = tickets;
         this.timeline = timeline;
         this.report = report;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     @GetMapping("/api/tickets/{key}/history")
@@ -56,7 +58,7 @@ class AuditController {
     ResponseEntity<?> sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @org.springframework.web.bind.annotation.RequestHeader(value = "Accept", required = false) String accept) {
         access.checkReportsReadable(CurrentUser.get());
-        var today = ClockUtil.now().toInstant().atZone(calendar.zone()).toLocalDate();
+        var today = clock.now().atZone(calendar.zone()).toLocalDate();
         var end = date("to", to, today);
         var start = date("from", from, end.minusDays(DEFAULT_DAYS - 1));
         if (start.isAfter(end)) {

@@ -1,10 +1,10 @@
 package com.clientservices.desk.audit;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.ticket.TicketRepository;
 import com.clientservices.desk.ticket.TicketStatus;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,15 +26,17 @@ class AuditPages {
     private final SlaTargets targets;
     private final WeeklyCompliance weekly;
     private final BusinessCalendar calendar;
+    private final DeskClock clock;
 
     AuditPages(JdbcClient jdbc, TicketRepository tickets, TicketTimeline timeline, SlaTargets targets,
-            WeeklyCompliance weekly, BusinessCalendar calendar) {
+            WeeklyCompliance weekly, BusinessCalendar calendar, DeskClock clock) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.timeline = timeline;
         this.targets = targets;
         this.weekly = weekly;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     @GetMapping("/audit")
@@ -62,7 +64,7 @@ class AuditPages {
         model.addAttribute("status", status);
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("tickets", ids.stream().map(id -> tickets.find(id).orElseThrow()).toList());
-        var today = ClockUtil.now().toInstant().atZone(calendar.zone()).toLocalDate();
+        var today = clock.now().atZone(calendar.zone()).toLocalDate();
         model.addAttribute("teams", weekly.upTo(today, WEEKS));
         model.addAttribute("zone", calendar.zone());
         return "audit/search";

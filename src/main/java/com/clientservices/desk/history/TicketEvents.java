@@ -1,9 +1,8 @@
 package com.clientservices.desk.history;
 
+import com.clientservices.desk.engine.DeskClock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,14 +14,16 @@ import org.springframework.stereotype.Repository;
 public class TicketEvents {
 
     private final JdbcClient jdbc;
+    private final DeskClock clock;
 
-    TicketEvents(JdbcClient jdbc) {
+    TicketEvents(JdbcClient jdbc, DeskClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void record(long ticketId, Type type, String actor, String detail) {
         jdbc.sql("insert into ticket_event (ticket_id, at, type, actor, detail) values (:t, :at, :type, :actor, :detail)")
-                .param("t", ticketId).param("at", ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC))
+                .param("t", ticketId).param("at", clock.nowUtc())
                 .param("type", type.name()).param("actor", actor).param("detail", detail).update();
     }
 

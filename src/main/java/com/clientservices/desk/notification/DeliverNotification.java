@@ -1,5 +1,6 @@
 package com.clientservices.desk.notification;
 
+import com.clientservices.desk.engine.ProcessVariables;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +31,7 @@ class DeliverNotification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var id = ((Number) execution.getVariable("notificationId")).longValue();
+        long id = ProcessVariables.NOTIFICATION_ID.get(execution);
         var message = notifications.find(id).orElseThrow(() -> new IllegalStateException("no queued notification " + id));
         if (message.alreadySent()) {
             return;

@@ -1,11 +1,10 @@
 package com.clientservices.desk.notification;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.history.TicketEvents;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,10 +22,12 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final TicketEvents events;
+    private final DeskClock clock;
 
-    Notifications(JdbcClient jdbc, TicketEvents events) {
+    Notifications(JdbcClient jdbc, TicketEvents events, DeskClock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.clock = clock;
     }
 
     long queue(Long ticketId, String kind, String recipient, String addresses, MessageTemplates.Message message) {
@@ -80,8 +81,8 @@ public class Notifications {
                 (Long) rs.getObject("ticket_id"));
     }
 
-    private static OffsetDateTime now() {
-        return ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return clock.nowUtc();
     }
 
     /** Where a message is: the {@code status} column. */

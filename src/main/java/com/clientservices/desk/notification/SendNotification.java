@@ -1,5 +1,7 @@
 package com.clientservices.desk.notification;
 
+import com.clientservices.desk.engine.EngineCommands;
+import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.ticket.Ticket;
@@ -14,7 +16,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,8 +58,8 @@ class SendNotification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var template = (String) execution.getVariableLocal("template");
-        var to = (String) execution.getVariableLocal("to");
+        var template = ProcessVariables.TEMPLATE.getLocal(execution);
+        var to = ProcessVariables.TO.getLocal(execution);
         if (template == null || to == null || to.isBlank()) {
             throw new IllegalStateException(execution.getCurrentActivityId() + " needs the inputs 'template' and 'to'");
         }
@@ -73,8 +74,8 @@ class SendNotification implements JavaDelegate {
         var message = templates.render(template, values);
         var id = notifications.queue(ticket.id(), template, recipients.who(), String.join(", ", recipients.addresses()), message);
         // Queuing is the desk's own doing, whoever's action caused the message.
-        Context.getCommandContext().runWithoutAuthorization(() -> runtime.startProcessInstanceByKey(
-                DELIVERY_PROCESS, execution.getProcessBusinessKey(), Map.of("notificationId", id)));
+        EngineCommands.withoutAuthorization(() -> runtime.startProcessInstanceByKey(
+                DELIVERY_PROCESS, execution.getProcessBusinessKey(), Map.of(ProcessVariables.NOTIFICATION_ID.name(), id)));
     }
 
     /** The request as the customer sent it, in full, and who is who on the ticket. */

@@ -1,5 +1,6 @@
 package com.clientservices.desk.portal;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.DeskGroups;
@@ -26,7 +27,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,9 +56,11 @@ class PortalPages {
     private final Members members;
     private final RequestTypeCatalogue requestTypes;
     private final BusinessCalendar calendar;
+    private final DeskClock clock;
 
     PortalPages(TicketIntake intake, TicketQueries queries, TicketWork work, Attaching attaching, Attachments attachments,
-            TicketEvents events, Members members, RequestTypeCatalogue requestTypes, BusinessCalendar calendar) {
+            TicketEvents events, Members members, RequestTypeCatalogue requestTypes, BusinessCalendar calendar,
+            DeskClock clock) {
         this.intake = intake;
         this.queries = queries;
         this.work = work;
@@ -68,6 +70,7 @@ class PortalPages {
         this.members = members;
         this.requestTypes = requestTypes;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** Everyone lands where their work is. */
@@ -156,7 +159,7 @@ class PortalPages {
     private String form(Model model, RequestForm form, List<FieldProblem> problems) {
         var errors = new HashMap<String, String>();
         problems.forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + "; " + b));
-        var now = ClockUtil.now().toInstant();
+        var now = clock.now();
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("members", members.contactOf(CurrentUser.get().id()));

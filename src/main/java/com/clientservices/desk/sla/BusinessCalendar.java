@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * The one place where working-time arithmetic lives. A working day is a configured weekday that
  * is not a closed day; its working time is {@code [opening, closing)} on the zone's wall clock.
  * Results are {@link OffsetDateTime}s in the zone's offset at that instant, because the process
- * engine takes ISO-8601 dates with an offset. Immutable and thread-safe.
+ * engine takes ISO-8601 dates with an offset. Immutable and thread-safe. Its bean is named
+ * {@code slaCalendar}: no model names it, but {@link SlaConfiguration} and its tests know it by
+ * that name (docs/architecture.md, "Beans the models name").
  */
 @Component("slaCalendar")
 public final class BusinessCalendar {

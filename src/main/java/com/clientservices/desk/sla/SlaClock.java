@@ -1,5 +1,9 @@
 package com.clientservices.desk.sla;
 
+import com.clientservices.desk.engine.DeskClock;
+import com.clientservices.desk.engine.EngineCommands;
+import com.clientservices.desk.engine.ProcessVariable;
+import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.history.TicketEvents;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,8 +12,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +32,13 @@ public class SlaClock {
     private final RuntimeService runtime;
     private final TicketEvents events;
     private final SlaMetrics metrics;
+    private final DeskClock clock;
 
     SlaClock(BusinessCalendar calendar, SlaTargets targets, SlaTickets tickets, RuntimeService runtime,
-            TicketEvents events, SlaMetrics metrics) {
+            TicketEvents events, SlaMetrics metrics, DeskClock clock) {
         this.events = events;
         this.metrics = metrics;
+        this.clock = clock;
         this.calendar = calendar;
         this.targets = targets;
         this.runtime = runtime;
@@ -61,9 +65,9 @@ public class SlaClock {
         if (kind == SlaTargetKind.ACKNOWLEDGEMENT) {
             tickets.updateAcknowledgeBy(ticketId, utc(due));
         }
-        execution.setVariable(kind.dueVariable, due.toString());
-        execution.setVariable(kind.warningVariable, (warning == null ? due : warning).toString());
-        execution.setVariable(kind.warnsVariable, warning != null);
+        setTime(execution, kind.dueVariable, due.toInstant());
+        setTime(execution, kind.warningVariable, (warning == null ? due : warning).toInstant());
+        kind.warnsVariable.set(execution, warning != null);
     }
 
     /**
@@ -76,8 +80,7 @@ public class SlaClock {
         var ticket = tickets.of(execution);
         targets.open(ticket.id(), SlaTargetKind.STATUS_UPDATE, true, ticket.team(), utc(now), utc(due), null);
         log(ticket.id(), TicketEvents.Type.SLA_TARGET_STARTED, SlaTargetKind.STATUS_UPDATE, due, " (emergency)");
-        execution.setVariable(SlaTargetKind.STATUS_UPDATE.dueVariable,
-                calendar.local(due).toString());
+        setTime(execution, SlaTargetKind.STATUS_UPDATE.dueVariable, due);
     }
 
     /** A status update is being delivered: it meets the running status-update target. */
@@ -91,7 +94,7 @@ public class SlaClock {
      */
     public void stopStatusUpdates(DelegateExecution execution) {
         stop(execution, SlaTargetKind.STATUS_UPDATE.name());
-        Context.getCommandContext().runWithoutAuthorization(() -> runtime
+        EngineCommands.withoutAuthorization(() -> runtime
                 .createMessageCorrelation(STATUS_UPDATES_STOPPED)
                 .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
     }
@@ -119,14 +122,14 @@ public class SlaClock {
         events.record(target.ticketId(), TicketEvents.Type.SLA_BREACHED, null,
                 kindName + " was due by " + local(target.dueAt().toInstant()));
         var breach = new HashMap<String, Object>();
-        breach.put("ticketId", target.ticketId());
-        breach.put("ticketKey", ticket.key());
-        breach.put("subject", ticket.subject());
-        breach.put("team", target.team());
-        breach.put("emergency", target.emergency());
-        breach.put("breachedTarget", kindName);
-        breach.put("breachedTargetLabel", kind.label);
-        breach.put("breachedTargetDue", local(target.dueAt().toInstant()).toString());
+        ProcessVariables.TICKET_ID.put(breach, target.ticketId());
+        ProcessVariables.TICKET_KEY.put(breach, ticket.key());
+        ProcessVariables.SUBJECT.put(breach, ticket.subject());
+        ProcessVariables.TEAM.put(breach, target.team());
+        ProcessVariables.EMERGENCY.put(breach, target.emergency());
+        ProcessVariables.BREACHED_TARGET.put(breach, kindName);
+        ProcessVariables.BREACHED_TARGET_LABEL.put(breach, kind.label);
+        ProcessVariables.BREACHED_TARGET_DUE.put(breach, local(target.dueAt().toInstant()));
         runtime.startProcessInstanceByKey(BREACH_PROCESS, ticket.key(), breach);
     }
 
@@ -148,12 +151,20 @@ public class SlaClock {
         log(target.ticketId(), met ? TicketEvents.Type.SLA_TARGET_MET : TicketEvents.Type.SLA_TARGET_MET_LATE, kind,
                 target.dueAt().toInstant(), "");
         if (kind == SlaTargetKind.NEXT_RESPONSE) {
-            execution.removeVariable(kind.dueVariable);
+            kind.dueVariable.remove(execution);
             // The agent who responded may not correlate messages; releasing the clock is the desk's doing.
-            Context.getCommandContext().runWithoutAuthorization(() -> runtime
+            EngineCommands.withoutAuthorization(() -> runtime
                     .createMessageCorrelation(NEXT_RESPONSE_GIVEN)
                     .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
         }
+    }
+
+    /**
+     * Hands a due or warning time to the models, in the calendar's zone: their timers, the tasks'
+     * {@code camunda:dueDate} and the messages read it. The one way the desk writes a task's due time.
+     */
+    private void setTime(DelegateExecution execution, ProcessVariable<OffsetDateTime> variable, Instant at) {
+        variable.set(execution, local(at));
     }
 
     private void log(long ticketId, TicketEvents.Type type, SlaTargetKind kind, Instant due, String more) {
@@ -168,9 +179,8 @@ public class SlaClock {
         return tickets.of(execution).id();
     }
 
-    // The engine's clock, so that tests which move it move the desk's clocks too.
-    private static Instant now() {
-        return ClockUtil.now().toInstant();
+    private Instant now() {
+        return clock.now();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class AskCustomer implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var ticketId = ticketOf.idOf(execution);
         var agent = ProcessText.actor(execution, "team");
-        conversation.add(ticketId, Conversation.Kind.QUESTIONS, agent, (String) execution.getVariable("customerQuestions"));
+        conversation.add(ticketId, Conversation.Kind.QUESTIONS, agent, ProcessVariables.CUSTOMER_QUESTIONS.get(execution));
         status.change(ticketId, TicketStatus.WAITING_ON_CUSTOMER, agent);
     }
 }

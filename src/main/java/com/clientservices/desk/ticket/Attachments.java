@@ -1,10 +1,9 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.DeskClock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -14,9 +13,11 @@ import org.springframework.stereotype.Repository;
 public class Attachments {
 
     private final JdbcClient jdbc;
+    private final DeskClock clock;
 
-    Attachments(JdbcClient jdbc) {
+    Attachments(JdbcClient jdbc, DeskClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     long add(long ticketId, String fileName, String contentType, byte[] content, String sha256, String uploadedBy) {
@@ -27,7 +28,7 @@ public class Attachments {
                 """)
                 .param("t", ticketId).param("name", fileName).param("type", contentType).param("size", content.length)
                 .param("sha", sha256).param("content", content).param("by", uploadedBy)
-                .param("at", ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC)).update(keys, "id");
+                .param("at", clock.nowUtc()).update(keys, "id");
         return keys.getKey().longValue();
     }
 

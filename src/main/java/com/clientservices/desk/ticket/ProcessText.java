@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.EngineCommands;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** What the desk hands to and reads from the engine about people's text and actions. */
@@ -21,7 +22,7 @@ final class ProcessText {
 
     /** Who is signed in to the engine while a model step runs, e.g. the agent completing a task. */
     static String actor(DelegateExecution execution, String otherwise) {
-        var signedIn = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return signedIn == null ? otherwise : signedIn.getUserId();
+        var signedIn = EngineCommands.signedInUser(execution.getProcessEngineServices());
+        return signedIn == null ? otherwise : signedIn;
     }
 }

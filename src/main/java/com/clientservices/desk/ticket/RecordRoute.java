@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.routing.RequestType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,14 +23,14 @@ class RecordRoute implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var route = (String) execution.getVariable("route");
+        var route = ProcessVariables.ROUTE.get(execution);
         if (route == null || route.isBlank()) {
-            throw new IllegalStateException("the routing table gave no route for " + execution.getVariable("requestType"));
+            throw new IllegalStateException("the routing table gave no route for " + ProcessVariables.REQUEST_TYPE.get(execution));
         }
         var team = RequestType.ACCOUNT_REPRESENTATIVE.equals(route) ? null : route;
         var ticketId = ticketOf.idOf(execution);
         tickets.route(ticketId, route, team);
         events.record(ticketId, TicketEvents.Type.ROUTED, null, team == null ? route : "team " + team);
-        execution.setVariable("team", team);
+        ProcessVariables.TEAM.set(execution, team);
     }
 }

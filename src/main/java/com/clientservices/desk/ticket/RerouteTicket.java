@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.forms.FormRuleViolation;
 import com.clientservices.desk.history.TicketEvents;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,14 +26,14 @@ class RerouteTicket implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var team = (String) execution.getVariable("rerouteTeam");
+        var team = ProcessVariables.REROUTE_TEAM.get(execution);
         var ticket = ticketOf.of(execution);
         if (team.equals(ticket.team())) {
-            throw new FormRuleViolation("rerouteTeam", "rerouteTeam: the ticket is already with " + team + "; choose another team");
+            throw new FormRuleViolation(ProcessVariables.REROUTE_TEAM.name(), ProcessVariables.REROUTE_TEAM + ": the ticket is already with " + team + "; choose another team");
         }
         tickets.reroute(ticket.id(), team);
         events.record(ticket.id(), TicketEvents.Type.REROUTED, ProcessText.actor(execution, null),
                 ticket.team() + " → " + team);
-        execution.setVariable("team", team);
+        ProcessVariables.TEAM.set(execution, team);
     }
 }

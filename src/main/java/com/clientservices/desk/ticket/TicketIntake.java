@@ -1,5 +1,7 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.DeskClock;
+import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.refusal.NotAllowed;
@@ -7,7 +9,6 @@ import com.clientservices.desk.routing.RequestTypeCatalogue;
 import java.util.Date;
 import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +26,12 @@ public class TicketIntake {
     private final TicketValidation validation;
     private final RuntimeService runtime;
     private final RequestTypeCatalogue requestTypes;
+    private final DeskClock clock;
 
     TicketIntake(TicketRepository tickets, Members members, TicketValidation validation, RuntimeService runtime,
-            RequestTypeCatalogue requestTypes) {
+            RequestTypeCatalogue requestTypes, DeskClock clock) {
         this.requestTypes = requestTypes;
+        this.clock = clock;
         this.tickets = tickets;
         this.members = members;
         this.validation = validation;
@@ -44,27 +47,27 @@ public class TicketIntake {
         }
         validation.check(request, member != null);
 
-        var submittedAt = ClockUtil.now().toInstant();
+        var submittedAt = clock.now();
         var id = tickets.insert(request, contact.id(), submittedAt);
         var key = TicketKey.of(id);
         var variables = new HashMap<String, Object>();
-        variables.put("ticketId", id);
-        variables.put("ticketKey", key);
-        variables.put("memberId", member.id());
-        variables.put("memberName", member.name());
-        variables.put("accountRepresentative", member.accountRepresentative());
-        variables.put("submittedBy", contact.id());
-        variables.put("submittedAt", Date.from(submittedAt));
-        variables.put("requestType", request.requestType());
-        variables.put("emergency", request.isEmergency());
-        variables.put("emergencyPhone", request.emergencyPhone());
-        variables.put("emergencyCriteria", request.emergencyCriteria() == null ? null : String.join(", ", request.emergencyCriteria()));
-        variables.put("subject", request.subject());
-        variables.put("description", ProcessText.forVariable(request.description(), key));
-        variables.put("impact", ProcessText.forVariable(request.impact(), key));
-        variables.put("stepsToReproduce", ProcessText.forVariable(request.stepsToReproduce(), key));
+        ProcessVariables.TICKET_ID.put(variables, id);
+        ProcessVariables.TICKET_KEY.put(variables, key);
+        ProcessVariables.MEMBER_ID.put(variables, member.id());
+        ProcessVariables.MEMBER_NAME.put(variables, member.name());
+        ProcessVariables.ACCOUNT_REPRESENTATIVE.put(variables, member.accountRepresentative());
+        ProcessVariables.SUBMITTED_BY.put(variables, contact.id());
+        ProcessVariables.SUBMITTED_AT.put(variables, Date.from(submittedAt));
+        ProcessVariables.REQUEST_TYPE.put(variables, request.requestType());
+        ProcessVariables.EMERGENCY.put(variables, request.isEmergency());
+        ProcessVariables.EMERGENCY_PHONE.put(variables, request.emergencyPhone());
+        ProcessVariables.EMERGENCY_CRITERIA.put(variables, request.emergencyCriteria() == null ? null : String.join(", ", request.emergencyCriteria()));
+        ProcessVariables.SUBJECT.put(variables, request.subject());
+        ProcessVariables.DESCRIPTION.put(variables, ProcessText.forVariable(request.description(), key));
+        ProcessVariables.IMPACT.put(variables, ProcessText.forVariable(request.impact(), key));
+        ProcessVariables.STEPS_TO_REPRODUCE.put(variables, ProcessText.forVariable(request.stepsToReproduce(), key));
         var missing = MissingInformation.of(tickets.find(id).orElseThrow(), requestTypes.find(request.requestType()).orElse(null), false);
-        variables.put("missingInformation", missing.isEmpty() ? "none" : String.join(", ", missing));
+        ProcessVariables.MISSING_INFORMATION.put(variables, missing.isEmpty() ? "none" : String.join(", ", missing));
         var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, key, variables);
         tickets.updateProcessInstance(id, instance.getProcessInstanceId());
         return tickets.find(id).orElseThrow();

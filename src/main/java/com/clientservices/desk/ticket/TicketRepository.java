@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.history.TicketEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -29,11 +30,13 @@ public class TicketRepository {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final TicketEvents events;
+    private final DeskClock clock;
 
-    TicketRepository(JdbcClient jdbc, ObjectMapper json, TicketEvents events) {
+    TicketRepository(JdbcClient jdbc, ObjectMapper json, TicketEvents events, DeskClock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Inserts a new ticket with status NEW and returns its id. */
@@ -191,9 +194,8 @@ public class TicketRepository {
                 rs.getString("downgrade_reason"));
     }
 
-    // The engine's clock, so that tests which move it see consistent times in the desk's records too.
-    private static OffsetDateTime now() {
-        return utc(org.camunda.bpm.engine.impl.util.ClockUtil.now().toInstant());
+    private OffsetDateTime now() {
+        return clock.nowUtc();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the ticket's status current as the models move; the models say when, with listeners such
- * as {@code ${ticketStatus.change(execution, 'ACKNOWLEDGED')}}.
+ * as {@code ${ticketStatus.change(execution, 'ACKNOWLEDGED')}}. The models know it as
+ * {@code ticketStatus}, not by the class name, which {@link TicketStatus} already takes
+ * (docs/architecture.md, "Beans the models name").
  */
 @Component("ticketStatus")
 public class TicketStatusChange {

@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.DeskUser;
@@ -69,7 +70,7 @@ public class TicketWork {
         var answer = ProcessText.forVariable(message, key);
         var correlated = runtime.createMessageCorrelation(CUSTOMER_REPLIED)
                 .processInstanceBusinessKey(key)
-                .setVariables(Map.of("customerAnswer", answer))
+                .setVariables(Map.of(ProcessVariables.CUSTOMER_ANSWER.name(), answer))
                 .correlateAllWithResult();
         if (correlated.isEmpty()) {
             throw new Conflict(key + " is not waiting on the customer");
@@ -100,21 +101,21 @@ public class TicketWork {
             throw new Invalid("releaseNote", "has " + releaseNote.length() + " characters; at most " + ProcessText.VARIABLE_TEXT_MAX);
         }
         var waiting = runtime.createExecutionQuery().messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
-                .processInstanceBusinessKey(key).processVariableValueEquals("engineeringBugId", bugId).count();
+                .processInstanceBusinessKey(key).processVariableValueEquals(ProcessVariables.ENGINEERING_BUG_ID.name(), bugId).count();
         if (ticket.status() != TicketStatus.WAITING_ON_ENGINEERING || waiting == 0) {
             throw new Conflict(key + " is not waiting on engineering for bug " + bugId);
         }
         // Logged first, for every ticket the fix releases: the release is what moves them on.
         var keys = runtime.createExecutionQuery().messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
-                .processVariableValueEquals("engineeringBugId", bugId).list().stream()
+                .processVariableValueEquals(ProcessVariables.ENGINEERING_BUG_ID.name(), bugId).list().stream()
                 .map(execution -> runtime.createProcessInstanceQuery()
                         .processInstanceId(execution.getProcessInstanceId()).singleResult().getBusinessKey())
                 .distinct().sorted().toList();
         keys.forEach(releasedKey -> tickets.findByKey(releasedKey).ifPresent(releasedTicket -> events.record(releasedTicket.id(),
                 TicketEvents.Type.ENGINEERING_FIX_RELEASED, user.id(), "bug " + bugId + (releaseNote == null ? "" : ": " + releaseNote))));
         runtime.createMessageCorrelation(ENGINEERING_FIX_RELEASED)
-                .processInstanceVariableEquals("engineeringBugId", bugId)
-                .setVariables(Map.of("releaseNote", releaseNote == null ? "" : releaseNote))
+                .processInstanceVariableEquals(ProcessVariables.ENGINEERING_BUG_ID.name(), bugId)
+                .setVariables(Map.of(ProcessVariables.RELEASE_NOTE.name(), releaseNote == null ? "" : releaseNote))
                 .correlateAllWithResult();
         return keys;
     }
