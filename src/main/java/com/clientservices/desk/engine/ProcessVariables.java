@@ -31,6 +31,8 @@ public final class ProcessVariables {
     public static final ProcessVariable<String> SUBMITTED_BY = text("submittedBy");
     public static final ProcessVariable<Date> SUBMITTED_AT = of("submittedAt", Date.class);
     public static final ProcessVariable<String> REQUEST_TYPE = text("requestType");
+    /** The request type in words, for Tasklist's queue entries; display only, never read back. */
+    public static final ProcessVariable<String> REQUEST_TYPE_LABEL = text("requestTypeLabel");
     public static final ProcessVariable<Boolean> EMERGENCY = flag("emergency");
     public static final ProcessVariable<String> EMERGENCY_PHONE = text("emergencyPhone");
     public static final ProcessVariable<String> EMERGENCY_CRITERIA = text("emergencyCriteria");
