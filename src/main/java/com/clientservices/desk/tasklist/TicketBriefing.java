@@ -1,5 +1,6 @@
 package com.clientservices.desk.tasklist;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.engine.TaskFormAdditions;
 import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.DeskGroups;
@@ -24,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,9 +49,11 @@ class TicketBriefing implements TaskFormAdditions {
     private final RequestTypeCatalogue requestTypes;
     private final IdentityService identity;
     private final DeskTime time;
+    private final DeskClock clock;
 
     TicketBriefing(TicketDetails details, SlaTargets targets, Members members, RequestTypeCatalogue requestTypes,
-            IdentityService identity, DeskTime time) {
+            IdentityService identity, DeskTime time, DeskClock clock) {
+        this.clock = clock;
         this.details = details;
         this.targets = targets;
         this.members = members;
@@ -66,7 +68,7 @@ class TicketBriefing implements TaskFormAdditions {
         if (found == null) {
             return Map.of();
         }
-        var now = ClockUtil.now().toInstant();
+        var now = clock.now();
         var names = new Names(identity);
         var ticketTargets = targets.ofTicket(found.id());
         var variables = new LinkedHashMap<String, String>();
