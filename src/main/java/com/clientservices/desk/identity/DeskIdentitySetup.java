@@ -36,10 +36,11 @@ class DeskIdentitySetup {
     static final String EMERGENCY_FILTER = "Emergencies first";
     /**
      * What each entry of a queue shows under the task's name (ticket key, task, subject): the
-     * customer and the request type in words, from variables the desk sets at submission.
+     * customer and the request type in words, from the task's own variables (ticket.DescribeTask):
+     * agents may read their tasks' variables, not the whole process's.
      */
     private static final List<Map<String, String>> LIST_ENTRY = List.of(
-            Map.of("name", ProcessVariables.MEMBER_NAME.name(), "label", "Customer"),
+            Map.of("name", ProcessVariables.CUSTOMER_NAME.name(), "label", "Customer"),
             Map.of("name", ProcessVariables.REQUEST_TYPE_LABEL.name(), "label", "Request type"));
 
     private final IdentityService identity;

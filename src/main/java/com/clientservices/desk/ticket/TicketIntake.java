@@ -5,7 +5,6 @@ import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.refusal.NotAllowed;
-import com.clientservices.desk.routing.RequestType;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import java.util.Date;
 import java.util.HashMap;
@@ -60,9 +59,6 @@ public class TicketIntake {
         ProcessVariables.SUBMITTED_BY.put(variables, contact.id());
         ProcessVariables.SUBMITTED_AT.put(variables, Date.from(submittedAt));
         ProcessVariables.REQUEST_TYPE.put(variables, request.requestType());
-        // Shown in Tasklist's queues under each task (identity.DeskIdentitySetup); display only.
-        ProcessVariables.REQUEST_TYPE_LABEL.put(variables,
-                requestTypes.find(request.requestType()).map(RequestType::label).orElse(request.requestType()));
         ProcessVariables.EMERGENCY.put(variables, request.isEmergency());
         ProcessVariables.EMERGENCY_PHONE.put(variables, request.emergencyPhone());
         ProcessVariables.EMERGENCY_CRITERIA.put(variables, request.emergencyCriteria() == null ? null : String.join(", ", request.emergencyCriteria()));
