@@ -47,6 +47,11 @@ final class Chromium implements AutoCloseable {
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
+    /** A page of its own (cookies and all), of the given size, signed in to nothing. */
+    Page page(int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)).newPage();
+    }
+
     /** A customer's contact signed in to the portal. */
     Page portal(String user) {
         var page = browser.newContext().newPage();

@@ -6,18 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.LoadState;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebappBrandingBrowserTest {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
-    private static final String CHROMIUM = System.getProperty("desk.chromium", "/usr/bin/chromium");
     /** The start of the banner's text in the webapps' locales/en.json (BANNER_CE_EOL_TEXT). */
     private static final String MIGRATION_BANNER = "It is time to migrate to Camunda 8";
     private static final String DESK = "Client Services Desk";
@@ -45,28 +35,18 @@ class WebappBrandingBrowserTest {
     @Autowired
     DeskHttpClient http;
 
-    Playwright playwright;
-    Browser browser;
+    Chromium chromium;
     final List<String> blocked = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    void startChromium() throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        // Tasklist loads a whole application on first sign-in; on a busy machine that takes more than 5 s.
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(CHROMIUM))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    void startChromium() {
+        chromium = new Chromium(http.port(), "branding");
     }
 
     @AfterAll
     void stopChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -143,7 +123,7 @@ class WebappBrandingBrowserTest {
     }
 
     private Page page() {
-        var page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)).newPage();
+        var page = chromium.page(1400, 900);
         page.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")) {
                 blocked.add(message.text());
@@ -189,10 +169,10 @@ class WebappBrandingBrowserTest {
     }
 
     private void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("branding-" + name + ".png")));
+        chromium.shot(page, name);
     }
 
     private String url(String path) {
-        return "http://localhost:" + http.port() + path;
+        return chromium.url(path);
     }
 }
