@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,10 +69,22 @@ final class Chromium implements AutoCloseable {
         var page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 2400).setAcceptDownloads(true))
                 .newPage();
         page.navigate(url("/camunda/app/tasklist/default/"));
-        page.fill("input[type=text]", user);
-        page.fill("input[type=password]", "demo");
+        // Tasklist draws its sign-in form more than once while it starts; type only into the last one.
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        var name = page.locator("input[type=text]");
+        var password = page.locator("input[type=password]");
+        assertThat(password).isEditable();
+        name.fill(user);
+        password.fill("demo");
+        assertThat(name).hasValue(user);
+        assertThat(password).hasValue("demo");
         page.click("button[type=submit]");
-        assertThat(page.getByText("Emergencies first").first()).isVisible();
+        try {
+            assertThat(page.getByText("Emergencies first").first()).isVisible();
+        } catch (AssertionError e) {
+            shot(page, "tasklist-sign-in-failed-" + user);
+            throw e;
+        }
         return page;
     }
 
