@@ -50,6 +50,8 @@ class ArchitectureTest {
             entry("engine.DeskClock", "the engine's clock (ClockUtil), which tests move; the desk's one source of now"),
             entry("engine.EngineCommands", "a step's own work without the caller's authorizations (delivery, SLA clocks); "
                     + "who is signed in, which the public API answers with an internal type"),
+            entry("engine.TaskFormAdditionsPlugin", "engine plugin: adds to the answer of the form-variables command, the one "
+                    + "Tasklist reads a form's values with, and finds the task in that command's context"),
             entry("forms.FormRuleViolation", "is the engine's form validation exception, which its REST API answers with 400"),
             entry("forms.ReportFormRuleViolations", "engine plugin: a command interceptor that hands the violation to the caller"),
             entry("forms.RequireFormFields", "the engine's FEEL configuration from the command context"),

@@ -1,5 +1,6 @@
 package com.clientservices.desk;
 
+import java.io.ByteArrayOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,6 +127,19 @@ public final class DeskHttpClient {
                 + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"
                 + "--" + boundary + "--\r\n";
         return send(user, "POST", path, body, "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** A file attached to a ticket as the portal and the API take it (multipart/form-data, part "file"). */
+    public HttpResponse<String> attach(String user, String key, String fileName, String contentType, byte[] content) {
+        var boundary = "----desk" + System.nanoTime();
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return exchange(request(user, "/api/tickets/" + key + "/attachments")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** One deployment of several files at once (a model with its forms), each part named by its file. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -28,6 +29,10 @@ public final class Tickets {
     }
 
     /** A valid ad-serving ticket of Acme with that subject, as a customer's tool posts it. */
+    /** A one-pixel PNG: a screenshot as far as the desk can tell. */
+    public static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
     public static String valid(String subject) {
         return valid(MEMBER, "AD_SERVING", subject);
     }

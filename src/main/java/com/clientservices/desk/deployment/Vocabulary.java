@@ -31,7 +31,7 @@ final class Vocabulary {
             entry("downgradeEmergency", Set.of()),
             entry("ticketStatus", Set.of("change")),
             entry("conversation", Set.of("note")),
-            entry("slaClock", Set.of("start", "warn", "breach", "stop", "startStatusUpdate", "deliverStatusUpdate",
+            entry("slaClock", Set.of("start", "taskDue", "warn", "breach", "stop", "startStatusUpdate", "deliverStatusUpdate",
                     "stopStatusUpdates")));
 
     private Vocabulary() {

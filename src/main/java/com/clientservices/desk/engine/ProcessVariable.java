@@ -68,6 +68,11 @@ public final class ProcessVariable<T> {
         scope.setVariable(name, write.apply(value));
     }
 
+    /** The value on this scope only, such as a task's own variable. */
+    public void setLocal(VariableScope scope, T value) {
+        scope.setVariableLocal(name, write.apply(value));
+    }
+
     public void remove(VariableScope scope) {
         scope.removeVariable(name);
     }

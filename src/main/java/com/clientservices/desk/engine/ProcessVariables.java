@@ -31,6 +31,13 @@ public final class ProcessVariables {
     public static final ProcessVariable<String> SUBMITTED_BY = text("submittedBy");
     public static final ProcessVariable<Date> SUBMITTED_AT = of("submittedAt", Date.class);
     public static final ProcessVariable<String> REQUEST_TYPE = text("requestType");
+    /**
+     * A task's own copies of the customer's name and the request type in words, for the entries of
+     * Tasklist's queues, which show task variables to agents (identity.DeskIdentitySetup); display
+     * only, never read back.
+     */
+    public static final ProcessVariable<String> CUSTOMER_NAME = text("customerName");
+    public static final ProcessVariable<String> REQUEST_TYPE_LABEL = text("requestTypeLabel");
     public static final ProcessVariable<Boolean> EMERGENCY = flag("emergency");
     public static final ProcessVariable<String> EMERGENCY_PHONE = text("emergencyPhone");
     public static final ProcessVariable<String> EMERGENCY_CRITERIA = text("emergencyCriteria");

@@ -2,9 +2,11 @@ package com.clientservices.desk.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.routing.RequestType;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -32,6 +34,14 @@ import org.springframework.stereotype.Component;
 class DeskIdentitySetup {
 
     static final String EMERGENCY_FILTER = "Emergencies first";
+    /**
+     * What each entry of a queue shows under the task's name (ticket key, task, subject): the
+     * customer and the request type in words, from the task's own variables (ticket.DescribeTask):
+     * agents may read their tasks' variables, not the whole process's.
+     */
+    private static final List<Map<String, String>> LIST_ENTRY = List.of(
+            Map.of("name", ProcessVariables.CUSTOMER_NAME.name(), "label", "Customer"),
+            Map.of("name", ProcessVariables.REQUEST_TYPE_LABEL.name(), "label", "Request type"));
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -92,6 +102,7 @@ class DeskIdentitySetup {
         grant(DeskGroups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
 
         createFilters();
+        showCustomerInListEntries();
         workNotUpdate();
     }
 
@@ -132,7 +143,7 @@ class DeskIdentitySetup {
                         .orderByDueDate().asc().orderByTaskPriority().desc();
                 var filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
                         "description", "Open tasks of " + teamName(team) + ", soonest SLA due time first",
-                        "priority", ++priority, "refresh", true, "color", "#1f77b4"));
+                        "priority", ++priority, "refresh", true, "color", "#1f77b4", "variables", LIST_ENTRY));
                 filters.saveFilter(filter);
                 grant(team, Resources.FILTER, filter.getId(), Permissions.READ);
                 grant(DeskGroups.MANAGERS, Resources.FILTER, filter.getId(), Permissions.READ);
@@ -143,12 +154,28 @@ class DeskIdentitySetup {
                     .includeAssignedTasks().orderByTaskPriority().desc().orderByDueDate().asc();
             var filter = filters.newTaskFilter(EMERGENCY_FILTER).setQuery(query).setProperties(Map.of(
                     "description", "All tasks of your teams, emergencies on top, then by SLA due time",
-                    "priority", -1, "refresh", true, "color", "#d62728"));
+                    "priority", -1, "refresh", true, "color", "#d62728", "variables", LIST_ENTRY));
             filters.saveFilter(filter);
             for (var team : teams()) {
                 grant(team, Resources.FILTER, filter.getId(), Permissions.READ);
             }
             grant(DeskGroups.MANAGERS, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    /**
+     * The desk's filters made before their list entries named the customer and the request type
+     * get those variables once, keeping whatever else an administrator changed.
+     */
+    private void showCustomerInListEntries() {
+        for (var filter : filters.createTaskFilterQuery().list()) {
+            var properties = filter.getProperties() == null ? new HashMap<String, Object>() : new HashMap<>(filter.getProperties());
+            var ours = filter.getName().equals(EMERGENCY_FILTER) || filter.getName().endsWith(" queue");
+            if (ours && !properties.containsKey("variables")) {
+                properties.put("variables", LIST_ENTRY);
+                filter.setProperties(properties);
+                filters.saveFilter(filter);
+            }
         }
     }
 

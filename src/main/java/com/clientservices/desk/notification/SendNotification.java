@@ -7,6 +7,7 @@ import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.ticket.TicketRepository;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Queues the message a send task of a model names: its input {@code template} is the message
  * kind, its input {@code to} who receives it by role: {@code customer} (the contact who submitted
  * the ticket), {@code account-representative} (the customer's), {@code team} (every member of the
- * ticket's team) or {@code group:<group id>}. Recipients and the ticket's details come from the
+ * ticket's team) or {@code group:<group id>}, or several of these separated by commas. Recipients and the ticket's details come from the
  * ticket record, never from process variables a task form could change. The message is rendered
  * and queued in the same transaction as the business step, and the {@code deliver-notification}
  * process sends it once that transaction has committed, so a failing mail server never holds a
@@ -109,7 +110,19 @@ class SendNotification implements JavaDelegate {
         return value == null || value.isBlank() ? "none" : value;
     }
 
+    /** One recipient role, or several separated by commas ({@code team, group:cs-managers}): one message to all. */
     private Recipients recipients(String to, Ticket ticket, Members.Member member) {
+        var each = Arrays.stream(to.split(",")).map(String::strip).filter(role -> !role.isEmpty())
+                .map(role -> recipient(role, ticket, member)).toList();
+        if (each.size() == 1) {
+            return each.get(0);
+        }
+        var addresses = each.stream().flatMap(r -> r.addresses().stream()).distinct().toList();
+        return new Recipients(each.stream().map(Recipients::who).collect(Collectors.joining(", ")),
+                each.stream().map(Recipients::name).collect(Collectors.joining(" and ")), addresses);
+    }
+
+    private Recipients recipient(String to, Ticket ticket, Members.Member member) {
         return switch (to) {
             case CUSTOMER -> user(ticket.submittedBy());
             case ACCOUNT_REPRESENTATIVE -> user(member.accountRepresentative());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -157,6 +158,21 @@ public class SlaClock {
                     .createMessageCorrelation(NEXT_RESPONSE_GIVEN)
                     .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
         }
+    }
+
+    /**
+     * The due date of a task that has no target of its own (diagnosis, confirming a resolution):
+     * the running next-response target's due time, or else the next-response rule from now, so
+     * that every task takes its place in a queue sorted by due date (docs/specification.md §5).
+     * Only an order for the queue: no warning, no breach. The models read it as
+     * {@code camunda:dueDate="${slaClock.taskDue(execution)}"}.
+     */
+    public Date taskDue(DelegateExecution execution) {
+        var ticket = tickets.of(execution);
+        var running = targets.running(ticket.id(), SlaTargetKind.NEXT_RESPONSE);
+        var due = running.isPresent() ? running.get().dueAt().toInstant()
+                : calendar.acknowledgeBy(now(), ticket.emergency()).toInstant();
+        return Date.from(due);
     }
 
     /**

@@ -1,14 +1,17 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.identity.CurrentUser;
+import com.clientservices.desk.identity.TasklistUser;
 import com.clientservices.desk.refusal.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @Tag(name = "Tickets")
@@ -25,11 +29,13 @@ class AttachmentController {
     private final TicketQueries queries;
     private final Attachments attachments;
     private final Attaching attaching;
+    private final TasklistUser tasklistUser;
 
-    AttachmentController(TicketQueries queries, Attachments attachments, Attaching attaching) {
+    AttachmentController(TicketQueries queries, Attachments attachments, Attaching attaching, TasklistUser tasklistUser) {
         this.queries = queries;
         this.attachments = attachments;
         this.attaching = attaching;
+        this.tasklistUser = tasklistUser;
     }
 
     @PostMapping(path = "/api/tickets/{key}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -50,7 +56,24 @@ class AttachmentController {
     @GetMapping("/api/tickets/{key}/attachments/{id}")
     @Operation(summary = "Download an attached file")
     ResponseEntity<byte[]> download(@PathVariable String key, @PathVariable long id) {
-        var ticket = readable(key);
+        return file(readable(key), id);
+    }
+
+    /**
+     * The same file for a member of staff signed in to Tasklist, whose task forms link here
+     * (docs/specification.md §13): the webapps' session stands in for the API's credentials, and the
+     * same rule decides (an agent reads the tickets of their own team).
+     */
+    @GetMapping("/tasklist/tickets/{key}/attachments/{id}")
+    @Operation(summary = "Download an attached file, signed in to Tasklist")
+    ResponseEntity<byte[]> downloadInTasklist(@PathVariable String key, @PathVariable long id, HttpServletRequest request) {
+        var user = tasklistUser.of(request).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+                "Sign in to Tasklist to open files attached to a ticket"));
+        return file(queries.readable(key, user), id);
+    }
+
+    private ResponseEntity<byte[]> file(Ticket ticket, long id) {
+        var key = ticket.key();
         var attachment = attachments.of(ticket.id()).stream().filter(a -> a.id() == id).findFirst()
                 .orElseThrow(() -> new NotFound("No attachment " + id + " on " + key));
         var content = attachments.content(ticket.id(), id).orElseThrow();

@@ -3,7 +3,6 @@ package com.clientservices.desk.ticket;
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.refusal.Invalid;
-import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.sla.SlaTarget;
 import com.clientservices.desk.sla.SlaTargets;
@@ -31,18 +30,16 @@ class TicketController {
     private final TicketIntake intake;
     private final TicketQueries queries;
     private final Members members;
-    private final RequestTypeCatalogue requestTypes;
     private final BusinessCalendar calendar;
     private final SlaTargets slaTargets;
-    private final Attachments attachments;
+    private final TicketDetails details;
 
     TicketController(TicketIntake intake, TicketQueries queries, Members members,
-            RequestTypeCatalogue requestTypes, BusinessCalendar calendar, SlaTargets slaTargets, Attachments attachments) {
-        this.attachments = attachments;
+            BusinessCalendar calendar, SlaTargets slaTargets, TicketDetails details) {
+        this.details = details;
         this.intake = intake;
         this.queries = queries;
         this.members = members;
-        this.requestTypes = requestTypes;
         this.calendar = calendar;
         this.slaTargets = slaTargets;
     }
@@ -84,13 +81,12 @@ class TicketController {
     }
 
     private TicketView view(Ticket t) {
-        var type = requestTypes.find(t.requestType()).orElse(null);
         var representative = members.find(t.memberId()).map(Members.Member::accountRepresentative).orElse(null);
         return new TicketView(t.key(), t.memberId(), t.requestType(), t.subject(), t.description(), t.impact(),
                 t.emergency(), t.emergencyPhone(), t.emergencyCriteria(), t.objectIds(), t.environment(),
                 t.stepsToReproduce(), t.browser(), t.operatingSystem(), t.status(), t.route(), t.team(),
                 representative, t.submittedBy(), local(t.submittedAt()), local(t.acknowledgeBy()),
-                MissingInformation.of(t, type, attachments.of(t.id()).stream().anyMatch(Attachments.Attachment::isImage)),
+                details.missing(t),
                 targets(t),
                 t.downgradedBy() == null ? null : new TicketView.Downgrade(t.downgradedBy(), local(t.downgradedAt()), t.downgradeReason()),
                 local(t.updatedAt()));

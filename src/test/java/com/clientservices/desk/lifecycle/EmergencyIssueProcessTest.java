@@ -73,6 +73,21 @@ class EmergencyIssueProcessTest extends LifecycleTest {
     }
 
     @Test
+    void emergencyAtThreeOnSundayMorningAlertsTheTeamAndTheManagersAtOnce() {
+        scenario.at("2026-12-06T03:00:00-05:00"); // Sunday, outside working hours
+        var key = scenario.submit("AD_SERVING", true);
+
+        assertThat(scenario.lifecycle(key, LIFECYCLE)).hasPassed("Task_AlertTeamAndManagers");
+        var alert = sent(key, "emergency-alert");
+        assertThat(alert).hasSize(1);
+        assertThat(alert.get(0).recipient()).isEqualTo("group:client-services, group:cs-managers");
+        assertThat(alert.get(0).address().split(", ")).contains("cs-agent@desk.example", "cs-manager@desk.example");
+        assertThat(alert.get(0).queuedAt().toInstant()).isEqualTo(instant("2026-12-06T03:00:00-05:00").toInstant());
+        assertThat(alert.get(0).subject()).contains(key).contains("EMERGENCY").contains("Acme Media");
+        assertThat(alert.get(0).body()).contains("+1 212 555 0100");
+    }
+
+    @Test
     void emergencyOnAHolidayIsDueWithinTheHourAndMetWhenAcknowledgedInTime() {
         scenario.at("2026-07-03T14:00:00-04:00"); // Independence Day observed
         var key = scenario.submit("AD_SERVING", true);

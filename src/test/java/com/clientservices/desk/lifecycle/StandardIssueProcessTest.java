@@ -133,7 +133,8 @@ class StandardIssueProcessTest extends LifecycleTest {
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
 
         var diagnose = scenario.task(key, "Task_DiagnoseIssue");
-        assertThat(diagnose.getDueDate()).as("no next-response target before the customer answers").isNull();
+        assertThat(diagnose.getDueDate()).as("no target before the customer answers, but due under the next-response rule "
+                + "from its creation, for the queue's order").isEqualTo(instant("2026-03-17T11:00:00-04:00"));
         tasks.claim(diagnose.getId(), "cs-agent");
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
 
@@ -213,6 +214,9 @@ class StandardIssueProcessTest extends LifecycleTest {
         runtime.createMessageCorrelation("EngineeringFixReleased").processInstanceVariableEquals("engineeringBugId", "ENG-4711")
                 .setVariable("releaseNote", "Released in 5.2.1").correlateAll();
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(scenario.task(key, "Task_ConfirmResolution").getDueDate())
+                .as("released at 17:00 on Wednesday, inside working hours: due one business day later")
+                .isEqualTo(instant("2026-04-09T17:00:00-04:00"));
         assertThatThrownBy(() -> scenario.complete(key, "Task_ConfirmResolution", Map.of()))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("resolutionSummary");
         scenario.complete(key, "Task_ConfirmResolution", Map.of("resolutionSummary", "Fixed in release 5.2.1"));
@@ -278,7 +282,8 @@ class StandardIssueProcessTest extends LifecycleTest {
                 .isWaitingAt("Task_DiagnoseIssue");
         var diagnose = scenario.task(key, "Task_DiagnoseIssue");
         assertThat(diagnose.getPriority()).isEqualTo(50);
-        assertThat(diagnose.getDueDate()).isNull();
+        assertThat(diagnose.getDueDate()).as("one business day from the downgrade, as a standard ticket")
+                .isEqualTo(instant("2026-04-15T10:00:00-04:00"));
         var ticket = scenario.ticket(key);
         assertThat(ticket.emergency()).isFalse();
         assertThat(ticket.downgradedBy()).isEqualTo("cs-agent");

@@ -139,7 +139,8 @@ class MailDeliveryTest {
         scenario.acknowledge(key);
         assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).as("the ticket keeps moving").hasSize(1);
         var queued = deliveryJobs().size();
-        assertThat(queued).as("notice to the account representative and acknowledgement").isEqualTo(2);
+        assertThat(queued).as("alert to the team and managers, notice to the account representative, acknowledgement")
+                .isEqualTo(3);
 
         var attempts = 0;
         while (!deliveryJobs().stream().allMatch(job -> job.getRetries() == 0) && attempts++ < 50) {
@@ -164,7 +165,9 @@ class MailDeliveryTest {
 
         assertThat(runtime.createIncidentQuery().processDefinitionKeyIn("deliver-notification").count()).isZero();
         var received = Arrays.stream(SMTP.getReceivedMessages()).map(MailDeliveryTest::subject).toList();
-        assertThat(received).filteredOn(subject -> subject.contains(key)).hasSize(2)
+        // One copy per recipient: the alert reaches each member of the team and the managers.
+        assertThat(received.stream().distinct().toList()).filteredOn(subject -> subject.contains(key)).hasSize(3)
+                .anyMatch(subject -> subject.contains("EMERGENCY for Acme Media"))
                 .anyMatch(subject -> subject.contains("Emergency for Acme Media"))
                 .anyMatch(subject -> subject.contains("We are working on your request"));
         for (var message : SMTP.getReceivedMessages()) {

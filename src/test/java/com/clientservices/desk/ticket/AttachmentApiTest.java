@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -28,8 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DeskTest
 class AttachmentApiTest {
 
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = Tickets.PNG;
 
     @Autowired
     DeskHttpClient http;
@@ -160,15 +160,7 @@ class AttachmentApiTest {
         assertThat(http.get("spoc-acme", "/api/tickets/" + key + "/attachments").json()).hasSize(20);
     }
 
-    private HttpResponse<String> upload(String user, String fileName, String contentType, byte[] content) throws Exception {
-        var boundary = "----desk" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.exchange(http.request(user, "/api/tickets/" + key + "/attachments")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    private HttpResponse<String> upload(String user, String fileName, String contentType, byte[] content) {
+        return http.attach(user, key, fileName, contentType, content);
     }
 }

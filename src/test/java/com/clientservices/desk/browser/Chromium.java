@@ -1,0 +1,112 @@
+package com.clientservices.desk.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.LoadState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system's Chromium, headless, for one browser test class: signing in to the portal and to
+ * Tasklist as the people of docs/specification.md §8, and a screenshot of each step in
+ * target/browser-screenshots/, named for the class's story.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Paths.get("target", "browser-screenshots");
+    private static final String BINARY = System.getProperty("desk.chromium", "/usr/bin/chromium");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final int port;
+    private final String story;
+    private int step;
+
+    Chromium(int port, String story) {
+        this.port = port;
+        this.story = story;
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Tasklist loads a whole application on first sign-in; on a busy machine that takes more than 5 s.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(BINARY))
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    /** A page of its own (cookies and all), of the given size, signed in to nothing. */
+    Page page(int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)).newPage();
+    }
+
+    /** A customer's contact signed in to the portal. */
+    Page portal(String user) {
+        var page = browser.newContext().newPage();
+        page.navigate(url("/login"));
+        page.fill("#username", user);
+        page.fill("#password", "demo");
+        page.click("button[type=submit]");
+        page.waitForURL("**/portal**");
+        return page;
+    }
+
+    /** A member of staff signed in to Tasklist, its filters shown; tall enough for a whole task form. */
+    Page tasklist(String user) {
+        var page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 2400).setAcceptDownloads(true))
+                .newPage();
+        page.navigate(url("/camunda/app/tasklist/default/"));
+        // Tasklist draws its sign-in form more than once while it starts; type only into the last one.
+        page.waitForLoadState(LoadState.NETWORKIDLE);
+        var name = page.locator("input[type=text]");
+        var password = page.locator("input[type=password]");
+        assertThat(password).isEditable();
+        name.fill(user);
+        password.fill("demo");
+        assertThat(name).hasValue(user);
+        assertThat(password).hasValue("demo");
+        page.click("button[type=submit]");
+        try {
+            assertThat(page.getByText("Emergencies first").first()).isVisible();
+        } catch (AssertionError e) {
+            shot(page, "tasklist-sign-in-failed-" + user);
+            throw e;
+        }
+        return page;
+    }
+
+    /** Opens the task from a filter's list, waiting until its form can be completed. */
+    static void openTask(Page page, String filter, String taskName) {
+        page.getByText(filter).first().click();
+        page.getByText(taskName).first().click();
+        assertThat(page.locator("button:has-text('Complete')")).isVisible();
+    }
+
+    void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", story, ++step, name))));
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
