@@ -38,28 +38,29 @@ public record DeskProperties(
          *                    further sign-ins are answered 429
          * @param window      how long a failed sign-in counts
          */
-        public record Throttle(@Min(1) @DefaultValue("10") int maxFailures,
-                @NotNull @DefaultValue("5m") Duration window) {
-        }
+        public record Throttle(
+                @Min(1) @DefaultValue("10") int maxFailures,
+                @NotNull @DefaultValue("5m") Duration window) {}
     }
 
     /** @param retentionDays {@code desk.history.retention-days}: how long a closed ticket's history is kept */
-    public record History(@Min(1) @DefaultValue("2555") int retentionDays) {
-    }
+    public record History(@Min(1) @DefaultValue("2555") int retentionDays) {}
 
     /**
      * @param enabled       {@code desk.demo.enabled}: demo identities and customers
      * @param sampleTickets {@code desk.demo.sample-tickets}: a few tickets on the first start
      */
-    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean sampleTickets) {
-    }
+    public record Demo(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("true") boolean sampleTickets) {}
 
     /**
      * @param channel {@code desk.notifications.channel}: {@code outbox} keeps messages in the local
      *                outbox, {@code smtp} sends e-mail through {@code spring.mail.*}
      * @param from    {@code desk.notifications.from}: the sender of every e-mail
      */
-    public record Notifications(@NotNull @DefaultValue("outbox") Channel channel, String from) {
+    public record Notifications(
+            @NotNull @DefaultValue("outbox") Channel channel, String from) {
 
         public enum Channel {
             OUTBOX,
@@ -68,13 +69,11 @@ public record DeskProperties(
     }
 
     /** @param maxBodyBytes {@code desk.intake.max-body-bytes}: the largest JSON body the API reads */
-    public record Intake(@Min(1) @DefaultValue("262144") int maxBodyBytes) {
-    }
+    public record Intake(@Min(1) @DefaultValue("262144") int maxBodyBytes) {}
 
     /**
      * @param minPasswordLength {@code desk.production.min-password-length}: the shortest
      *                          administrator password a production start accepts
      */
-    public record Production(@Min(1) @DefaultValue("12") int minPasswordLength) {
-    }
+    public record Production(@Min(1) @DefaultValue("12") int minPasswordLength) {}
 }

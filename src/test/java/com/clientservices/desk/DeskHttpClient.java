@@ -1,10 +1,10 @@
 package com.clientservices.desk;
 
-import java.io.ByteArrayOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,15 +78,22 @@ public final class DeskHttpClient {
     }
 
     public Response send(String user, String method, String path, String body, String contentType) {
-        var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        var publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
-        return send(user, "demo", HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", contentType).method(method, publisher));
+        return send(
+                user,
+                "demo",
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .method(method, publisher));
     }
 
     /** As {@link #send(String, String, String, String, String)}, with more headers (Origin, Sec-Fetch-Site, …). */
-    public Response send(String user, String method, String path, String body, String contentType, Map<String, String> headers) {
-        var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+    public Response send(
+            String user, String method, String path, String body, String contentType, Map<String, String> headers) {
+        var publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
         var request = HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher);
         if (contentType != null) {
@@ -101,7 +108,9 @@ public final class DeskHttpClient {
      * Tasklist would; anything but 204 fails the test with the engine's answer.
      */
     public void completeTask(String agent, String key, String taskDefinitionKey, String variables) {
-        var completed = post(agent, "/engine-rest/task/" + taskId(agent, key, taskDefinitionKey) + "/complete",
+        var completed = post(
+                agent,
+                "/engine-rest/task/" + taskId(agent, key, taskDefinitionKey) + "/complete",
                 "{\"variables\":" + variables + "}");
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
     }
@@ -111,9 +120,14 @@ public final class DeskHttpClient {
      * engine API; no such task in the user's sight, or more than one, fails the test.
      */
     public String taskId(String user, String key, String taskDefinitionKey) {
-        var tasks = get(user, "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey="
-                + taskDefinitionKey).json();
-        assertThat(tasks).as("%s of %s seen by %s", taskDefinitionKey, key, user).hasSize(1);
+        var tasks = get(
+                        user,
+                        "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey="
+                                + taskDefinitionKey)
+                .json();
+        assertThat(tasks)
+                .as("%s of %s seen by %s", taskDefinitionKey, key, user)
+                .hasSize(1);
         return tasks.get(0).get("id").asText();
     }
 
@@ -134,7 +148,8 @@ public final class DeskHttpClient {
         var boundary = "----desk" + System.nanoTime();
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return exchange(request(user, "/api/tickets/" + key + "/attachments")
@@ -147,16 +162,27 @@ public final class DeskHttpClient {
         var boundary = "----desk" + System.nanoTime();
         var body = new StringBuilder("--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nupload\r\n");
-        files.forEach((fileName, content) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"")
-                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .append(content).append("\r\n"));
+        files.forEach((fileName, content) -> body.append("--")
+                .append(boundary)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(fileName)
+                .append("\"; filename=\"")
+                .append(fileName)
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(content)
+                .append("\r\n"));
         body.append("--").append(boundary).append("--\r\n");
         return send(user, "POST", path, body.toString(), "multipart/form-data; boundary=" + boundary);
     }
 
     public Response get(String user, String path, String accept) {
-        return send(user, "demo", HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+        return send(
+                user,
+                "demo",
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", accept)
+                        .GET());
     }
 
     public Response get(String user, String path) {
@@ -173,9 +199,12 @@ public final class DeskHttpClient {
 
     /** As {@link #post(String, String, String, String)}, signing in with another password than the demo one. */
     public Response post(String user, String password, String path, String body, String contentType) {
-        return send(user, password, HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        return send(
+                user,
+                password,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
     private Response send(String user, HttpRequest.Builder request) {
@@ -218,7 +247,9 @@ public final class DeskHttpClient {
 
         /** The parts of an answer the tests look at. */
         public static Response of(HttpResponse<String> response) {
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null));
         }

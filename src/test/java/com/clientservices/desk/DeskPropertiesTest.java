@@ -19,8 +19,7 @@ class DeskPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(DeskProperties.class)
-    static class Enable {
-    }
+    static class Enable {}
 
     @Test
     void withoutSettingsTheDefaultsApply() {
@@ -39,10 +38,16 @@ class DeskPropertiesTest {
 
     @Test
     void thePublishedNamesBind() {
-        context.withPropertyValues("desk.sign-in.throttle.max-failures=3", "desk.sign-in.throttle.window=1m",
-                "desk.history.retention-days=30", "desk.demo.sample-tickets=false", "desk.notifications.channel=smtp",
-                "desk.notifications.from=desk@example.com", "desk.intake.max-body-bytes=1024",
-                "desk.production.min-password-length=16").run(ctx -> {
+        context.withPropertyValues(
+                        "desk.sign-in.throttle.max-failures=3",
+                        "desk.sign-in.throttle.window=1m",
+                        "desk.history.retention-days=30",
+                        "desk.demo.sample-tickets=false",
+                        "desk.notifications.channel=smtp",
+                        "desk.notifications.from=desk@example.com",
+                        "desk.intake.max-body-bytes=1024",
+                        "desk.production.min-password-length=16")
+                .run(ctx -> {
                     var desk = ctx.getBean(DeskProperties.class);
                     assertThat(desk.signIn().throttle().maxFailures()).isEqualTo(3);
                     assertThat(desk.signIn().throttle().window()).isEqualTo(Duration.ofMinutes(1));
@@ -57,9 +62,14 @@ class DeskPropertiesTest {
 
     @Test
     void aLimitBelowOneStopsTheStart() {
-        for (var wrong : new String[] {"desk.history.retention-days=0", "desk.intake.max-body-bytes=0",
-                "desk.sign-in.throttle.max-failures=0", "desk.production.min-password-length=0"}) {
-            context.withPropertyValues(wrong).run(ctx -> assertThat(ctx).as(wrong).hasFailed());
+        for (var wrong : new String[] {
+            "desk.history.retention-days=0",
+            "desk.intake.max-body-bytes=0",
+            "desk.sign-in.throttle.max-failures=0",
+            "desk.production.min-password-length=0"
+        }) {
+            context.withPropertyValues(wrong)
+                    .run(ctx -> assertThat(ctx).as(wrong).hasFailed());
         }
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.test.context.TestExecutionListeners;
 // The Prometheus endpoint is part of what the desk offers, so tests keep metrics export on.
 @AutoConfigureObservability(tracing = false)
 @Import({ProcessEngineCoverageConfiguration.class, ModelCoverage.class, DeskHttp.class})
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(
+        listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-public @interface DeskTest {
-}
+public @interface DeskTest {}

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.PvmTransition;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -32,14 +33,19 @@ public class ModelCoverage extends AbstractProcessEnginePlugin {
     /** The ids of the model's flow nodes and sequence flows that no test has reached yet. */
     public static Set<String> uncovered(RepositoryService repository, String processKey) {
         var missing = new TreeSet<String>();
-        elements(repository, processKey).stream().filter(id -> !COVERED.contains(processKey + "/" + id)).forEach(missing::add);
+        elements(repository, processKey).stream()
+                .filter(id -> !COVERED.contains(processKey + "/" + id))
+                .forEach(missing::add);
         return missing;
     }
 
     /** The ids of the flow nodes and sequence flows of the model's latest version. */
     public static Set<String> elements(RepositoryService repository, String processKey) {
-        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
-                .latestVersion().singleResult();
+        var definition = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(processKey)
+                .latestVersion()
+                .singleResult();
         var model = repository.getBpmnModelInstance(definition.getId());
         var ids = new TreeSet<String>();
         model.getModelElementsByType(FlowNode.class).forEach(node -> ids.add(node.getId()));
@@ -60,7 +66,7 @@ public class ModelCoverage extends AbstractProcessEnginePlugin {
     private static final class Recorder extends AbstractBpmnParseListener {
 
         @Override
-        public void parseProcess(Element processElement, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
+        public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
             record(definition.getKey(), definition);
         }
 

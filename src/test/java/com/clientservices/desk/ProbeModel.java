@@ -3,8 +3,7 @@ package com.clientservices.desk;
 /** The smallest executable model (a start event only), for tests that deploy or refuse a deployment. */
 public final class ProbeModel {
 
-    private ProbeModel() {
-    }
+    private ProbeModel() {}
 
     /** A model of that process id in that target namespace. */
     public static String of(String processId, String targetNamespace) {

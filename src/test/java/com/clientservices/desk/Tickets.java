@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,13 +25,12 @@ public final class Tickets {
     private static final String EMERGENCY = ",\"emergency\":true,\"emergencyPhone\":\"+1 212 555 0100\","
             + "\"emergencyCriteria\":[\"SIGNIFICANT_FINANCIAL_LOSS\"]";
 
-    private Tickets() {
-    }
+    private Tickets() {}
 
     /** A valid ad-serving ticket of Acme with that subject, as a customer's tool posts it. */
     /** A one-pixel PNG: a screenshot as far as the desk can tell. */
-    public static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    public static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     public static String valid(String subject) {
         return valid(MEMBER, "AD_SERVING", subject);
@@ -53,7 +52,8 @@ public final class Tickets {
     /** The fields of {@link #valid(long, String, String)}, for a test to add, change or take some away. */
     public static Map<String, Object> request(long member, String requestType, String subject) {
         try {
-            return JSON.readValue(valid(member, requestType, subject), new TypeReference<LinkedHashMap<String, Object>>() { });
+            return JSON.readValue(
+                    valid(member, requestType, subject), new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -102,20 +102,32 @@ public final class Tickets {
 
     /** The agent acknowledges the ticket and asks the customer that question: WAITING_ON_CUSTOMER. */
     public static String waitingOnCustomer(DeskHttpClient http, String key, String question) {
-        return diagnosed(http, key, "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
-                + "\"customerQuestions\":{\"value\":\"" + question + "\"}}", "WAITING_ON_CUSTOMER");
+        return diagnosed(
+                http,
+                key,
+                "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"}," + "\"customerQuestions\":{\"value\":\""
+                        + question + "\"}}",
+                "WAITING_ON_CUSTOMER");
     }
 
     /** The agent acknowledges the ticket and hands it to engineering under that bug: WAITING_ON_ENGINEERING. */
     public static String waitingOnEngineering(DeskHttpClient http, String key, String bug) {
-        return diagnosed(http, key, "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
-                + "\"engineeringBugId\":{\"value\":\"" + bug + "\"}}", "WAITING_ON_ENGINEERING");
+        return diagnosed(
+                http,
+                key,
+                "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"}," + "\"engineeringBugId\":{\"value\":\"" + bug
+                        + "\"}}",
+                "WAITING_ON_ENGINEERING");
     }
 
     /** The agent acknowledges the ticket and resolves it with that summary: CLOSED. */
     public static String closed(DeskHttpClient http, String key, String summary) {
-        return diagnosed(http, key, "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},"
-                + "\"resolutionSummary\":{\"value\":\"" + summary + "\"}}", "CLOSED");
+        return diagnosed(
+                http,
+                key,
+                "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"}," + "\"resolutionSummary\":{\"value\":\"" + summary
+                        + "\"}}",
+                "CLOSED");
     }
 
     /** The ticket's status as its contact reads it. */

@@ -21,7 +21,9 @@ public final class WebappBrowser {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     private final String base;
 
     public WebappBrowser(int port) {
@@ -32,8 +34,8 @@ public final class WebappBrowser {
     public HttpResponse<String> signIn(String user, String password, String app) {
         var page = send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/")).GET());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        var form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        var form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
@@ -47,10 +49,15 @@ public final class WebappBrowser {
      */
     public HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) {
         // As the webapps do before a change: a read, which hands the signed-in session its CSRF token.
-        send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/")).header("Accept", "application/json").GET());
-        var request = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+        send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/"))
+                .header("Accept", "application/json")
+                .GET());
+        var request = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
                 .header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -60,8 +67,11 @@ public final class WebappBrowser {
 
     /** The value of a cookie the desk set in this browser. */
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name));
     }
 
     private URI uri(String path) {

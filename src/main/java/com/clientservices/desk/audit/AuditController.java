@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,8 +33,13 @@ class AuditController {
     private final TicketAccess access;
     private final DeskClock clock;
 
-    AuditController(TicketRepository tickets, TicketTimeline timeline, SlaReport report, BusinessCalendar calendar,
-            TicketAccess access, DeskClock clock) {
+    AuditController(
+            TicketRepository tickets,
+            TicketTimeline timeline,
+            SlaReport report,
+            BusinessCalendar calendar,
+            TicketAccess access,
+            DeskClock clock) {
         this.access = access;
         this.tickets = tickets;
         this.timeline = timeline;
@@ -52,11 +58,16 @@ class AuditController {
         return timeline.of(ticket);
     }
 
-    @GetMapping(path = "/api/reports/sla", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "SLA compliance per team and issue kind of the tickets submitted from..to (dates, both included; "
-            + "default the last 30 days); JSON, or CSV with Accept: text/csv (auditors, managers)")
-    ResponseEntity<?> sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @org.springframework.web.bind.annotation.RequestHeader(value = "Accept", required = false) String accept) {
+    @GetMapping(
+            path = "/api/reports/sla",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(
+            summary = "SLA compliance per team and issue kind of the tickets submitted from..to (dates, both included; "
+                    + "default the last 30 days); JSON, or CSV with Accept: text/csv (auditors, managers)")
+    ResponseEntity<?> sla(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestHeader(value = "Accept", required = false) String accept) {
         access.checkReportsReadable(CurrentUser.get());
         var today = clock.now().atZone(calendar.zone()).toLocalDate();
         var end = date("to", to, today);
@@ -68,7 +79,8 @@ class AuditController {
         if (accept != null && accept.contains("text/csv")) {
             var csv = new StringBuilder(SlaReport.Row.CSV_HEADER).append("\r\n");
             rows.forEach(row -> csv.append(row.csv()).append("\r\n"));
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"sla-" + start + "-" + end + ".csv\"")
                     .body(csv.toString());
         }

@@ -5,13 +5,13 @@ import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.ticket.TicketRepository;
 import com.clientservices.desk.ticket.TicketStatus;
+import com.clientservices.desk.web.PageNotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import com.clientservices.desk.web.PageNotFound;
 
 /** The auditor's pages: search tickets, a ticket's timeline, and SLA met/missed per team per week. */
 @Controller
@@ -28,8 +28,14 @@ class AuditPages {
     private final BusinessCalendar calendar;
     private final DeskClock clock;
 
-    AuditPages(JdbcClient jdbc, TicketRepository tickets, TicketTimeline timeline, SlaTargets targets,
-            WeeklyCompliance weekly, BusinessCalendar calendar, DeskClock clock) {
+    AuditPages(
+            JdbcClient jdbc,
+            TicketRepository tickets,
+            TicketTimeline timeline,
+            SlaTargets targets,
+            WeeklyCompliance weekly,
+            BusinessCalendar calendar,
+            DeskClock clock) {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.timeline = timeline;
@@ -40,7 +46,9 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String search(@RequestParam(required = false) String q, @RequestParam(required = false) TicketStatus status,
+    String search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) TicketStatus status,
             Model model) {
         var sql = new StringBuilder("select id from ticket where 1 = 1");
         var query = jdbc.sql("select 1");
@@ -54,7 +62,8 @@ class AuditPages {
         sql.append(" order by id desc fetch first " + RESULTS + " rows only");
         query = jdbc.sql(sql.toString());
         if (!text.isEmpty()) {
-            query = query.param("q", "%" + text.toLowerCase() + "%").param("id", text.toUpperCase().replace("CS-", ""));
+            query = query.param("q", "%" + text.toLowerCase() + "%")
+                    .param("id", text.toUpperCase().replace("CS-", ""));
         }
         if (status != null) {
             query = query.param("status", status.name());
@@ -63,7 +72,9 @@ class AuditPages {
         model.addAttribute("q", text);
         model.addAttribute("status", status);
         model.addAttribute("statuses", TicketStatus.values());
-        model.addAttribute("tickets", ids.stream().map(id -> tickets.find(id).orElseThrow()).toList());
+        model.addAttribute(
+                "tickets",
+                ids.stream().map(id -> tickets.find(id).orElseThrow()).toList());
         var today = clock.now().atZone(calendar.zone()).toLocalDate();
         model.addAttribute("teams", weekly.upTo(today, WEEKS));
         model.addAttribute("zone", calendar.zone());
@@ -72,8 +83,7 @@ class AuditPages {
 
     @GetMapping("/audit/tickets/{key}")
     String ticket(@PathVariable String key, Model model) {
-        var ticket = tickets.findByKey(key)
-                .orElseThrow(() -> new PageNotFound("No ticket " + key));
+        var ticket = tickets.findByKey(key).orElseThrow(() -> new PageNotFound("No ticket " + key));
         model.addAttribute("ticket", ticket);
         model.addAttribute("targets", targets.ofTicket(ticket.id()));
         model.addAttribute("timeline", timeline.of(ticket));

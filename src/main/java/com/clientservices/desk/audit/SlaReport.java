@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,20 +45,27 @@ public class SlaReport {
                 from sla_target s join ticket t on t.id = s.ticket_id
                 where t.submitted_at >= :start and t.submitted_at < :end
                 """)
-                .param("start", start.atOffset(java.time.ZoneOffset.UTC)).param("end", end.atOffset(java.time.ZoneOffset.UTC))
+                .param("start", start.atOffset(ZoneOffset.UTC))
+                .param("end", end.atOffset(ZoneOffset.UTC))
                 .query((rs, row) -> {
                     var metAt = rs.getObject("met_at", OffsetDateTime.class);
-                    return new Target(rs.getLong("ticket_id"), SlaTargetKind.valueOf(rs.getString("kind")),
-                            rs.getBoolean("emergency"), rs.getString("team"),
+                    return new Target(
+                            rs.getLong("ticket_id"),
+                            SlaTargetKind.valueOf(rs.getString("kind")),
+                            rs.getBoolean("emergency"),
+                            rs.getString("team"),
                             rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-                            metAt == null ? null : metAt.toInstant(), Outcome.valueOf(rs.getString("outcome")));
+                            metAt == null ? null : metAt.toInstant(),
+                            Outcome.valueOf(rs.getString("outcome")));
                 })
                 .list();
         Map<String, Group> groups = new TreeMap<>();
         for (var target : targets) {
             var kind = target.emergency() ? IssueKind.EMERGENCY : IssueKind.STANDARD;
-            groups.computeIfAbsent((target.team() == null ? "" : target.team()) + "/" + kind,
-                    k -> new Group(target.team(), kind)).add(target, calendar);
+            groups.computeIfAbsent(
+                            (target.team() == null ? "" : target.team()) + "/" + kind,
+                            k -> new Group(target.team(), kind))
+                    .add(target, calendar);
         }
         return groups.values().stream().map(Group::row).toList();
     }
@@ -70,9 +79,14 @@ public class SlaReport {
         return sorted.get(Math.max(rank, 1) - 1);
     }
 
-    private record Target(long ticketId, SlaTargetKind kind, boolean emergency, String team, Instant startedAt,
-            Instant metAt, Outcome outcome) {
-    }
+    private record Target(
+            long ticketId,
+            SlaTargetKind kind,
+            boolean emergency,
+            String team,
+            Instant startedAt,
+            Instant metAt,
+            Outcome outcome) {}
 
     /** The issue kind a target was set for; a downgraded emergency's earlier targets stay emergency ones. */
     private enum IssueKind {
@@ -122,29 +136,57 @@ public class SlaReport {
 
         Row row() {
             acknowledgementMinutes.sort(Comparator.naturalOrder());
-            return new Row(team, kind.name(), tickets.size(), met, missed, open, acknowledgementsMet, acknowledgementsMissed,
-                    percentile(acknowledgementMinutes, 0.5), percentile(acknowledgementMinutes, 0.9),
+            return new Row(
+                    team,
+                    kind.name(),
+                    tickets.size(),
+                    met,
+                    missed,
+                    open,
+                    acknowledgementsMet,
+                    acknowledgementsMissed,
+                    percentile(acknowledgementMinutes, 0.5),
+                    percentile(acknowledgementMinutes, 0.9),
                     kind == IssueKind.EMERGENCY ? "wall-clock" : "working time");
         }
     }
 
     /** One team and issue kind; acknowledgement times in minutes, absent when nothing was acknowledged. */
-    public record Row(String team, String issueKind, long tickets, long targetsMet, long targetsMissed, long targetsOpen,
-            long acknowledgementsMet, long acknowledgementsMissed, Double medianAcknowledgementMinutes,
-            Double p90AcknowledgementMinutes, String acknowledgementTime) {
+    public record Row(
+            String team,
+            String issueKind,
+            long tickets,
+            long targetsMet,
+            long targetsMissed,
+            long targetsOpen,
+            long acknowledgementsMet,
+            long acknowledgementsMissed,
+            Double medianAcknowledgementMinutes,
+            Double p90AcknowledgementMinutes,
+            String acknowledgementTime) {
 
-        static final String CSV_HEADER = "team,issueKind,tickets,targetsMet,targetsMissed,targetsOpen,acknowledgementsMet,"
-                + "acknowledgementsMissed,medianAcknowledgementMinutes,p90AcknowledgementMinutes,acknowledgementTime";
+        static final String CSV_HEADER =
+                "team,issueKind,tickets,targetsMet,targetsMissed,targetsOpen,acknowledgementsMet,"
+                        + "acknowledgementsMissed,medianAcknowledgementMinutes,p90AcknowledgementMinutes,acknowledgementTime";
 
         String csv() {
-            return String.join(",", team == null ? "" : team, issueKind, String.valueOf(tickets), String.valueOf(targetsMet),
-                    String.valueOf(targetsMissed), String.valueOf(targetsOpen), String.valueOf(acknowledgementsMet),
-                    String.valueOf(acknowledgementsMissed), minutes(medianAcknowledgementMinutes),
-                    minutes(p90AcknowledgementMinutes), acknowledgementTime);
+            return String.join(
+                    ",",
+                    team == null ? "" : team,
+                    issueKind,
+                    String.valueOf(tickets),
+                    String.valueOf(targetsMet),
+                    String.valueOf(targetsMissed),
+                    String.valueOf(targetsOpen),
+                    String.valueOf(acknowledgementsMet),
+                    String.valueOf(acknowledgementsMissed),
+                    minutes(medianAcknowledgementMinutes),
+                    minutes(p90AcknowledgementMinutes),
+                    acknowledgementTime);
         }
 
         private static String minutes(Double value) {
-            return value == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", value);
+            return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
         }
     }
 }

@@ -55,28 +55,45 @@ public class TicketTimeline {
     }
 
     private void addTasks(List<TimelineEntry> entries, String key) {
-        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list()) {
+        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(key)
+                .list()) {
             if (DELIVERY_PROCESS.equals(instance.getProcessDefinitionKey())) {
                 continue;
             }
             var completedBy = new HashMap<String, String>();
-            for (UserOperationLogEntry log : history.createUserOperationLogQuery().processInstanceId(instance.getId())
-                    .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
+            for (UserOperationLogEntry log : history.createUserOperationLogQuery()
+                    .processInstanceId(instance.getId())
+                    .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                    .list()) {
                 completedBy.put(log.getTaskId(), log.getUserId());
             }
-            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list()) {
-                entries.add(entry(task.getStartTime(), "TASK_CREATED", null, task.getTaskDefinitionKey() + ": " + task.getName()
-                        + (task.getDueDate() == null ? "" : ", due " + local(task.getDueDate()))));
+            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .list()) {
+                entries.add(entry(
+                        task.getStartTime(),
+                        "TASK_CREATED",
+                        null,
+                        task.getTaskDefinitionKey() + ": " + task.getName()
+                                + (task.getDueDate() == null ? "" : ", due " + local(task.getDueDate()))));
                 if (task.getEndTime() != null) {
                     var completed = "completed".equals(task.getDeleteReason());
-                    entries.add(entry(task.getEndTime(), completed ? "TASK_COMPLETED" : "TASK_ENDED",
+                    entries.add(entry(
+                            task.getEndTime(),
+                            completed ? "TASK_COMPLETED" : "TASK_ENDED",
                             completedBy.getOrDefault(task.getId(), task.getAssignee()),
                             task.getTaskDefinitionKey() + ": " + task.getName()
                                     + (completed ? "" : " (" + task.getDeleteReason() + ")")));
                 }
                 for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery()
-                        .taskId(task.getId()).type("assignee").operationType("add").list()) {
-                    entries.add(entry(link.getTime(), "TASK_ASSIGNED",
+                        .taskId(task.getId())
+                        .type("assignee")
+                        .operationType("add")
+                        .list()) {
+                    entries.add(entry(
+                            link.getTime(),
+                            "TASK_ASSIGNED",
                             link.getAssignerId() != null ? link.getAssignerId() : link.getUserId(),
                             task.getTaskDefinitionKey() + " to " + link.getUserId()));
                 }

@@ -27,7 +27,8 @@ public class WeeklyCompliance {
             var monday = lastMonday.minusWeeks(i);
             var index = weeks - 1 - i;
             for (var row : report.between(monday, monday.plusDays(6))) {
-                var team = teams.computeIfAbsent(row.team() == null ? "(none)" : row.team(), name -> new Team(name, weeks, lastMonday));
+                var team = teams.computeIfAbsent(
+                        row.team() == null ? "(none)" : row.team(), name -> new Team(name, weeks, lastMonday));
                 team.weeks().get(index).add(row.targetsMet(), row.targetsMissed());
             }
         }
@@ -45,7 +46,12 @@ public class WeeklyCompliance {
         }
 
         public long highest() {
-            return Math.max(1, weeks.stream().mapToLong(week -> week.met + week.missed).max().orElse(1));
+            return Math.max(
+                    1,
+                    weeks.stream()
+                            .mapToLong(week -> week.met + week.missed)
+                            .max()
+                            .orElse(1));
         }
     }
 

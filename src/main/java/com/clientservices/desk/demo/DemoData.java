@@ -37,7 +37,11 @@ class DemoData {
     private final TicketRepository tickets;
     private final boolean sampleTickets;
 
-    DemoData(IdentityService identity, Members members, TicketIntake intake, TicketRepository tickets,
+    DemoData(
+            IdentityService identity,
+            Members members,
+            TicketIntake intake,
+            TicketRepository tickets,
             DeskProperties properties) {
         this.identity = identity;
         this.members = members;
@@ -73,26 +77,70 @@ class DemoData {
     private void submitSampleTickets() {
         var acme = new DeskUser("spoc-acme", Set.of(DeskGroups.CUSTOMERS));
         var globex = new DeskUser("spoc-globex", Set.of(DeskGroups.CUSTOMERS));
-        intake.submit(sample(1001L, "AD_SERVING", "Homepage placements show blanks since this morning",
-                "Placements 5512 and 5513 return empty creatives on about 30% of impressions.",
-                "Lost impressions on our largest campaign.", false), acme);
-        intake.submit(sample(1001L, "CREATIVE_AUDITING", "Creative 88231 rejected but meets the policy",
-                "The creative was rejected for 'misleading claims' but only shows the product price.",
-                "Campaign launch is blocked.", false), acme);
-        intake.submit(sample(1002L, "APP_BUG", "App will not load after login",
-                "After signing in, the app shows a spinner forever.", "Traders cannot work.", false), globex);
-        intake.submit(sample(1002L, "INVENTORY_QUALITY", "Campaign serving on a site below inventory standards",
-                "Campaign 4410 served on a parked domain.", "Brand safety concern.", false), globex);
-        intake.submit(sample(1001L, "BILLING", "Question about last month's invoice",
-                "The invoice shows two platform fees.", "Finance needs an answer before month end.", false), acme);
+        intake.submit(
+                sample(
+                        1001L,
+                        "AD_SERVING",
+                        "Homepage placements show blanks since this morning",
+                        "Placements 5512 and 5513 return empty creatives on about 30% of impressions.",
+                        "Lost impressions on our largest campaign.",
+                        false),
+                acme);
+        intake.submit(
+                sample(
+                        1001L,
+                        "CREATIVE_AUDITING",
+                        "Creative 88231 rejected but meets the policy",
+                        "The creative was rejected for 'misleading claims' but only shows the product price.",
+                        "Campaign launch is blocked.",
+                        false),
+                acme);
+        intake.submit(
+                sample(
+                        1002L,
+                        "APP_BUG",
+                        "App will not load after login",
+                        "After signing in, the app shows a spinner forever.",
+                        "Traders cannot work.",
+                        false),
+                globex);
+        intake.submit(
+                sample(
+                        1002L,
+                        "INVENTORY_QUALITY",
+                        "Campaign serving on a site below inventory standards",
+                        "Campaign 4410 served on a parked domain.",
+                        "Brand safety concern.",
+                        false),
+                globex);
+        intake.submit(
+                sample(
+                        1001L,
+                        "BILLING",
+                        "Question about last month's invoice",
+                        "The invoice shows two platform fees.",
+                        "Finance needs an answer before month end.",
+                        false),
+                acme);
         LOG.info("Submitted {} sample tickets for the demo customers", tickets.count());
     }
 
-    private static NewTicket sample(Long member, String type, String subject, String description, String impact,
-            boolean emergency) {
-        return new NewTicket(member, type, subject, description, impact, emergency, null, null,
-                List.of("placement:5512"), Map.of("memberId", String.valueOf(member)),
-                "1. Open the placement preview. 2. Reload ten times.", null, null);
+    private static NewTicket sample(
+            Long member, String type, String subject, String description, String impact, boolean emergency) {
+        return new NewTicket(
+                member,
+                type,
+                subject,
+                description,
+                impact,
+                emergency,
+                null,
+                null,
+                List.of("placement:5512"),
+                Map.of("memberId", String.valueOf(member)),
+                "1. Open the placement preview. 2. Reload ten times.",
+                null,
+                null);
     }
 
     private void user(String id, String firstName, String lastName, String... groups) {

@@ -13,14 +13,13 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 final class BpmnCheck {
 
     // What the engine's form fields validate without naming a class or an expression.
-    private static final Set<String> BUILT_IN_VALIDATORS = new TreeSet<>(
-            Set.of("required", "readonly", "minlength", "maxlength", "min", "max"));
+    private static final Set<String> BUILT_IN_VALIDATORS =
+            new TreeSet<>(Set.of("required", "readonly", "minlength", "maxlength", "min", "max"));
     // Never evaluated: the diagram's layout, documentation and annotations.
     private static final Set<String> NOT_EVALUATED = Set.of("BPMNDiagram", "documentation", "textAnnotation");
     private static final String NO_SCRIPTS = "the desk's models run no scripts";
 
-    private BpmnCheck() {
-    }
+    private BpmnCheck() {}
 
     static Findings check(Element definitions) {
         var findings = new Findings();
@@ -62,26 +61,36 @@ final class BpmnCheck {
         return switch (name) {
             case "scriptTask" -> "a script task runs a script on the server; " + NO_SCRIPTS;
             case "script" -> "a script (" + element.attribute("scriptFormat") + ") runs on the server; " + NO_SCRIPTS;
-            case "connector" -> "a connector calls other systems from the server; the desk's models use its delegates "
-                    + Vocabulary.beans();
-            case "constraint" -> BUILT_IN_VALIDATORS.contains(element.attribute("name")) ? null
-                    : "the form field validator '" + element.attribute("name") + "' names a class or an expression; "
-                            + "the desk's forms validate with " + BUILT_IN_VALIDATORS;
+            case "connector" ->
+                "a connector calls other systems from the server; the desk's models use its delegates "
+                        + Vocabulary.beans();
+            case "constraint" ->
+                BUILT_IN_VALIDATORS.contains(element.attribute("name"))
+                        ? null
+                        : "the form field validator '" + element.attribute("name")
+                                + "' names a class or an expression; " + "the desk's forms validate with "
+                                + BUILT_IN_VALIDATORS;
             default -> null;
         };
     }
 
     private static String attributeProblem(String name, String value) {
         return switch (name) {
-            case "class", "variableMappingClass", "formHandlerClass" -> "camunda:" + name + " names the Java class "
-                    + value + "; the desk's models use its delegates by name " + Vocabulary.beans();
+            case "class", "variableMappingClass", "formHandlerClass" ->
+                "camunda:" + name + " names the Java class " + value + "; the desk's models use its delegates by name "
+                        + Vocabulary.beans();
             case "resource" -> "camunda:resource loads the script " + value + "; " + NO_SCRIPTS;
             case "language", "scriptFormat" -> name + "=\"" + value + "\" makes it a script; " + NO_SCRIPTS;
             // The schema's default (XPath) on the definitions: the engine reads every expression as JUEL regardless.
             case "expressionLanguage", "typeLanguage" -> null;
             case "delegateExpression", "variableMappingDelegateExpression" ->
-                    ExpressionCheck.delegateProblem(value).map(problem -> "camunda:" + name + " " + problem).orElse(null);
-            default -> ExpressionCheck.problem(value).map(problem -> name + " " + problem).orElse(null);
+                ExpressionCheck.delegateProblem(value)
+                        .map(problem -> "camunda:" + name + " " + problem)
+                        .orElse(null);
+            default ->
+                ExpressionCheck.problem(value)
+                        .map(problem -> name + " " + problem)
+                        .orElse(null);
         };
     }
 

@@ -11,11 +11,11 @@ import org.camunda.commons.utils.StringUtil;
  */
 final class DmnCheck {
 
-    private static final Set<String> EXPRESSIONS = Set.of("inputExpression", "inputEntry", "outputEntry", "literalExpression");
+    private static final Set<String> EXPRESSIONS =
+            Set.of("inputExpression", "inputEntry", "outputEntry", "literalExpression");
     private static final Set<String> NOT_EVALUATED = Set.of("DMNDI", "description");
 
-    private DmnCheck() {
-    }
+    private DmnCheck() {}
 
     static Findings check(Element definitions) {
         var findings = new Findings();
@@ -35,11 +35,14 @@ final class DmnCheck {
         }
         var language = element.attribute("expressionLanguage");
         if (language != null && !Languages.isFeelOrJuel(language)) {
-            findings.add(owner, "expressionLanguage=\"" + language + "\" makes it a script; the desk's decisions use FEEL or JUEL");
+            findings.add(
+                    owner,
+                    "expressionLanguage=\"" + language + "\" makes it a script; the desk's decisions use FEEL or JUEL");
         }
         if (EXPRESSIONS.contains(name)) {
             for (var text : element.elements()) {
-                if ("text".equals(BpmnCheck.localName(text.getTagName())) && !text.getText().isBlank()) {
+                if ("text".equals(BpmnCheck.localName(text.getTagName()))
+                        && !text.getText().isBlank()) {
                     var problem = cellProblem(name, language != null ? language : defaultLanguage, text.getText());
                     if (problem != null) {
                         findings.add(owner, problem);
@@ -54,11 +57,13 @@ final class DmnCheck {
 
     private static String cellProblem(String kind, String language, String text) {
         if (Languages.isFeel(language)) {
-            return ("inputEntry".equals(kind) ? FeelCheck.unaryTestsProblem(text) : FeelCheck.expressionProblem(text)).orElse(null);
+            return ("inputEntry".equals(kind) ? FeelCheck.unaryTestsProblem(text) : FeelCheck.expressionProblem(text))
+                    .orElse(null);
         }
         if (Languages.isJuel(language)) {
             // The engine evaluates a JUEL cell without ${…} as if it had them.
-            return ExpressionCheck.problem(StringUtil.isExpression(text) ? text : "${" + text + "}").orElse(null);
+            return ExpressionCheck.problem(StringUtil.isExpression(text) ? text : "${" + text + "}")
+                    .orElse(null);
         }
         return null; // refused above for its language
     }

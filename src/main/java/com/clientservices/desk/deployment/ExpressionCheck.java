@@ -34,8 +34,7 @@ final class ExpressionCheck {
     // The engine's expression factory parses with these features (its JEE6 profile).
     private static final Builder PARSER = new NamedPropertyBuilder();
 
-    private ExpressionCheck() {
-    }
+    private ExpressionCheck() {}
 
     /** Why the text reaches outside the vocabulary, or empty when it does not. */
     static Optional<String> problem(String text) {
@@ -69,18 +68,14 @@ final class ExpressionCheck {
     }
 
     /** What a part of an expression stands for, as far as the vocabulary is concerned. */
-    private sealed interface Meaning {
-    }
+    private sealed interface Meaning {}
 
     /** A literal, a process variable, or what a call gave: usable in operators, but nothing may be called on it. */
-    private record Value() implements Meaning {
-    }
+    private record Value() implements Meaning {}
 
-    private record Bean(String name) implements Meaning {
-    }
+    private record Bean(String name) implements Meaning {}
 
-    private record Engine(EngineObject object) implements Meaning {
-    }
+    private record Engine(EngineObject object) implements Meaning {}
 
     private static final class Outside extends RuntimeException {
 
@@ -98,8 +93,11 @@ final class ExpressionCheck {
             if (node instanceof AstEval || node instanceof AstNested) {
                 return walk(child(node, 0));
             }
-            if (node instanceof AstComposite || node instanceof AstParameters || node instanceof AstBinary
-                    || node instanceof AstUnary || node instanceof AstChoice) {
+            if (node instanceof AstComposite
+                    || node instanceof AstParameters
+                    || node instanceof AstBinary
+                    || node instanceof AstUnary
+                    || node instanceof AstChoice) {
                 for (int i = 0; i < node.getCardinality(); i++) {
                     walk(child(node, i));
                 }
@@ -136,11 +134,18 @@ final class ExpressionCheck {
                 if (name != null && Vocabulary.methods(bean.name()).contains(name)) {
                     return new Value();
                 }
-                throw new Outside("calls " + bean.name() + "." + (name == null ? "…" : name) + "(), which is not one of "
-                        + "the methods the models may call on " + bean.name() + " " + Vocabulary.methods(bean.name()));
+                throw new Outside("calls " + bean.name() + "." + (name == null ? "…" : name)
+                        + "(), which is not one of " + "the methods the models may call on " + bean.name() + " "
+                        + Vocabulary.methods(bean.name()));
             }
-            if (on instanceof Engine engine && name != null && engine.object().methods().containsKey(name)) {
-                return engine.object().methods().get(name).<Meaning>map(Engine::new).orElse(new Value());
+            if (on instanceof Engine engine
+                    && name != null
+                    && engine.object().methods().containsKey(name)) {
+                return engine.object()
+                        .methods()
+                        .get(name)
+                        .<Meaning>map(Engine::new)
+                        .orElse(new Value());
             }
             throw new Outside("calls " + (name == null ? "a computed method" : name + "()") + " on "
                     + describe(target.getChild(0)) + ", which is not in the desk's vocabulary: the models call only "
@@ -150,11 +155,18 @@ final class ExpressionCheck {
         private static Meaning read(AstProperty property) {
             var name = memberName(property);
             var on = walk(property.getChild(0));
-            if (on instanceof Engine engine && name != null && engine.object().properties().containsKey(name)) {
-                return engine.object().properties().get(name).<Meaning>map(Engine::new).orElse(new Value());
+            if (on instanceof Engine engine
+                    && name != null
+                    && engine.object().properties().containsKey(name)) {
+                return engine.object()
+                        .properties()
+                        .get(name)
+                        .<Meaning>map(Engine::new)
+                        .orElse(new Value());
             }
             throw new Outside("reads the property " + (name == null ? "[…]" : "'" + name + "'") + " of "
-                    + describe(property.getChild(0)) + ", which is not in the desk's vocabulary " + Vocabulary.engineMembers());
+                    + describe(property.getChild(0)) + ", which is not in the desk's vocabulary "
+                    + Vocabulary.engineMembers());
         }
 
         /** The member a.b or a['b'] names; null when it is computed. */

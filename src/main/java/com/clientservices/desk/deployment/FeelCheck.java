@@ -16,10 +16,10 @@ import org.camunda.feel.syntaxtree.JavaFunctionInvocation;
  */
 final class FeelCheck {
 
-    private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
+    private static final FeelEngineApi FEEL =
+            FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).build();
 
-    private FeelCheck() {
-    }
+    private FeelCheck() {}
 
     /** Why the expression is refused, or empty. */
     static Optional<String> expressionProblem(String expression) {
@@ -33,7 +33,8 @@ final class FeelCheck {
 
     private static Optional<String> problem(String text, ParseResult parsed) {
         if (parsed.isFailure()) {
-            return Optional.of(ExpressionCheck.quote(text) + " is not FEEL the engine can read: " + parsed.failure().message());
+            return Optional.of(ExpressionCheck.quote(text) + " is not FEEL the engine can read: "
+                    + parsed.failure().message());
         }
         return javaCall(parsed.parsedExpression().expression())
                 .map(call -> ExpressionCheck.quote(text) + " defines a FEEL external function calling the Java method "

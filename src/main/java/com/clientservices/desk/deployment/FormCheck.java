@@ -22,8 +22,22 @@ import org.camunda.bpm.engine.impl.xml.ProblemImpl;
  */
 final class FormCheck {
 
-    private static final Set<String> COMPONENTS = new TreeSet<>(Set.of("textfield", "textarea", "number", "datetime",
-            "checkbox", "checklist", "radio", "select", "taglist", "text", "spacer", "separator", "group", "dynamiclist", "button"));
+    private static final Set<String> COMPONENTS = new TreeSet<>(Set.of(
+            "textfield",
+            "textarea",
+            "number",
+            "datetime",
+            "checkbox",
+            "checklist",
+            "radio",
+            "select",
+            "taglist",
+            "text",
+            "spacer",
+            "separator",
+            "group",
+            "dynamiclist",
+            "button"));
 
     private final ObjectMapper json;
 
@@ -55,9 +69,14 @@ final class FormCheck {
             var here = component ? node.path("id").asText(owner) : owner;
             var type = node.path("type").asText("");
             if (component && !COMPONENTS.contains(type)) {
-                add(reasons, here, "a form component of type '" + type + "' is not part of the desk's forms " + COMPONENTS);
+                add(
+                        reasons,
+                        here,
+                        "a form component of type '" + type + "' is not part of the desk's forms " + COMPONENTS);
             }
-            node.fields().forEachRemaining(field -> walk(field.getValue(), here, "components".equals(field.getKey()), reasons));
+            node.fields()
+                    .forEachRemaining(
+                            field -> walk(field.getValue(), here, "components".equals(field.getKey()), reasons));
         } else if (node.isArray()) {
             node.forEach(element -> walk(element, owner, component, reasons));
         } else if (node.isTextual() && node.asText().startsWith("=")) {

@@ -7,12 +7,14 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 final class Languages {
 
     // The names the DMN engine takes for FEEL (ExpressionEvaluationHandler#isFeelExpressionLanguage).
-    private static final Set<String> FEEL = Set.of(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
-            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12, DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
-            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14, DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15);
+    private static final Set<String> FEEL = Set.of(
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15);
 
-    private Languages() {
-    }
+    private Languages() {}
 
     static boolean isFeel(String language) {
         return FEEL.contains(language)

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.xml.parsers.SAXParserFactory;
 import org.camunda.bpm.engine.ParseException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
 import org.camunda.bpm.engine.impl.form.deployer.CamundaFormDefinitionDeployer;
@@ -31,8 +31,7 @@ final class ResourceCheck implements Deployer {
     private static final Parser XML = new Parser() {
         @Override
         public Parse createParse() {
-            return new Parse(this) {
-            };
+            return new Parse(this) {};
         }
 
         @Override
@@ -61,15 +60,23 @@ final class ResourceCheck implements Deployer {
             } else if (isA(name, CamundaFormDefinitionDeployer.FORM_RESOURCE_SUFFIXES)) {
                 problems = forms.problems(resource.getBytes());
             } else if (deployment.isNew()) {
-                problems = List.of(new ProblemImpl(name + " is not a BPMN model, a DMN decision or a Camunda Form, "
-                        + "the only things a deployment of the desk carries", null));
+                problems = List.of(new ProblemImpl(
+                        name + " is not a BPMN model, a DMN decision or a Camunda Form, "
+                                + "the only things a deployment of the desk carries",
+                        null));
             } else {
                 continue; // stored before this check; inert unless a model refers to it, and models are checked
             }
             if (!problems.isEmpty()) {
-                throw new ParseException("The deployment is refused: " + name + " does what the desk's models may not "
-                        + "(docs/specification.md §8):" + problems.stream().map(p -> "\n* " + p.getMessage()).collect(Collectors.joining()),
-                        name, problems, List.of());
+                throw new ParseException(
+                        "The deployment is refused: " + name + " does what the desk's models may not "
+                                + "(docs/specification.md §8):"
+                                + problems.stream()
+                                        .map(p -> "\n* " + p.getMessage())
+                                        .collect(Collectors.joining()),
+                        name,
+                        problems,
+                        List.of());
             }
         }
     }
@@ -82,11 +89,16 @@ final class ResourceCheck implements Deployer {
     private static List<Problem> decisionProblems(String name, byte[] bytes) {
         Element root;
         try {
-            root = XML.createParse().name(name).sourceInputStream(new ByteArrayInputStream(bytes)).execute().getRootElement();
+            root = XML.createParse()
+                    .name(name)
+                    .sourceInputStream(new ByteArrayInputStream(bytes))
+                    .execute()
+                    .getRootElement();
         } catch (ProcessEngineException e) {
             return List.of(new ProblemImpl("the decision is not well-formed XML: " + e.getMessage(), null));
         }
-        return root == null ? List.of(new ProblemImpl("the decision is empty", null))
+        return root == null
+                ? List.of(new ProblemImpl("the decision is empty", null))
                 : new ArrayList<>(DmnCheck.check(root).problems());
     }
 }

@@ -31,11 +31,19 @@ final class Vocabulary {
             entry("downgradeEmergency", Set.of()),
             entry("ticketStatus", Set.of("change")),
             entry("conversation", Set.of("note")),
-            entry("slaClock", Set.of("start", "taskDue", "warn", "breach", "stop", "startStatusUpdate", "deliverStatusUpdate",
-                    "stopStatusUpdates")));
+            entry(
+                    "slaClock",
+                    Set.of(
+                            "start",
+                            "taskDue",
+                            "warn",
+                            "breach",
+                            "stop",
+                            "startStatusUpdate",
+                            "deliverStatusUpdate",
+                            "stopStatusUpdates")));
 
-    private Vocabulary() {
-    }
+    private Vocabulary() {}
 
     static boolean isBean(String name) {
         return BEANS.containsKey(name);
@@ -89,7 +97,9 @@ final class Vocabulary {
 
         /** The engine object an expression means by this identifier, as the engine resolves it. */
         static Optional<EngineObject> named(String identifier) {
-            return Arrays.stream(values()).filter(o -> identifier.equals(o.identifier)).findFirst();
+            return Arrays.stream(values())
+                    .filter(o -> identifier.equals(o.identifier))
+                    .findFirst();
         }
 
         /** The engine object this value at runtime is. */

@@ -75,7 +75,8 @@ final class VocabularyElResolver extends ELResolver {
         var name = String.valueOf(method);
         if (!mayCall(base, name)) {
             throw new ELException("The expression calls " + name + "() on " + describe(base) + ", which is not in the "
-                    + "desk's vocabulary (docs/specification.md §8): the models call only the desk's beans " + Vocabulary.beans()
+                    + "desk's vocabulary (docs/specification.md §8): the models call only the desk's beans "
+                    + Vocabulary.beans()
                     + " and " + Vocabulary.engineMembers());
         }
         return beans.invoke(elContext, base, method, paramTypes, params);
@@ -89,7 +90,8 @@ final class VocabularyElResolver extends ELResolver {
         var name = String.valueOf(property);
         if (!mayRead(base, name)) {
             throw new ELException("The expression reads the property '" + name + "' of " + describe(base)
-                    + ", which is not in the desk's vocabulary (docs/specification.md §8) " + Vocabulary.engineMembers());
+                    + ", which is not in the desk's vocabulary (docs/specification.md §8) "
+                    + Vocabulary.engineMembers());
         }
         return beans.getValue(elContext, base, property);
     }
@@ -112,7 +114,9 @@ final class VocabularyElResolver extends ELResolver {
 
     @Override
     public Class<?> getType(ELContext elContext, Object base, Object property) {
-        return base != null && mayRead(base, String.valueOf(property)) ? beans.getType(elContext, base, property) : null;
+        return base != null && mayRead(base, String.valueOf(property))
+                ? beans.getType(elContext, base, property)
+                : null;
     }
 
     @Override
@@ -131,11 +135,15 @@ final class VocabularyElResolver extends ELResolver {
                 return true;
             }
         }
-        return EngineObject.of(base).map(object -> object.methods().containsKey(method)).orElse(false);
+        return EngineObject.of(base)
+                .map(object -> object.methods().containsKey(method))
+                .orElse(false);
     }
 
     private static boolean mayRead(Object base, String property) {
-        return EngineObject.of(base).map(object -> object.properties().containsKey(property)).orElse(false);
+        return EngineObject.of(base)
+                .map(object -> object.properties().containsKey(property))
+                .orElse(false);
     }
 
     private String describe(Object base) {
@@ -144,6 +152,8 @@ final class VocabularyElResolver extends ELResolver {
                 return bean;
             }
         }
-        return EngineObject.of(base).map(EngineObject::label).orElse("a " + base.getClass().getSimpleName());
+        return EngineObject.of(base)
+                .map(EngineObject::label)
+                .orElse("a " + base.getClass().getSimpleName());
     }
 }

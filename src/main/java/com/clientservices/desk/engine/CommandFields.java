@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
  */
 public final class CommandFields {
 
-    private CommandFields() {
-    }
+    private CommandFields() {}
 
     public static Optional<Object> read(Command<?> command, String name) {
         for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {

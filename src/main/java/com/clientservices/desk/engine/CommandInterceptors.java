@@ -10,8 +10,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 public final class CommandInterceptors {
 
-    private CommandInterceptors() {
-    }
+    private CommandInterceptors() {}
 
     public static void append(ProcessEngineConfigurationImpl configuration, CommandInterceptor interceptor) {
         var interceptors = new ArrayList<CommandInterceptor>();

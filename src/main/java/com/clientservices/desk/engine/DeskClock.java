@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 public final class DeskClock {
 
-    DeskClock() {
-    }
+    DeskClock() {}
 
     public Instant now() {
         return ClockUtil.now().toInstant();

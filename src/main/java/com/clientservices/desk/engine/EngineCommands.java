@@ -11,8 +11,7 @@ import org.camunda.bpm.engine.impl.context.Context;
  */
 public final class EngineCommands {
 
-    private EngineCommands() {
-    }
+    private EngineCommands() {}
 
     /**
      * Does the desk's own part of a step, such as starting a delivery or releasing a clock, without

@@ -38,7 +38,8 @@ public final class ProcessVariable<T> {
 
     /** A whole number; the engine may hand back an {@code Integer} for what was written as a {@code Long}. */
     static ProcessVariable<Long> number(String name) {
-        return new ProcessVariable<>(name, value -> value == null ? null : ((Number) value).longValue(), value -> value);
+        return new ProcessVariable<>(
+                name, value -> value == null ? null : ((Number) value).longValue(), value -> value);
     }
 
     /**
@@ -47,7 +48,9 @@ public final class ProcessVariable<T> {
      * the zone it was written in.
      */
     static ProcessVariable<OffsetDateTime> time(String name) {
-        return new ProcessVariable<>(name, value -> value == null ? null : OffsetDateTime.parse((String) value),
+        return new ProcessVariable<>(
+                name,
+                value -> value == null ? null : OffsetDateTime.parse((String) value),
                 value -> value == null ? null : value.toString());
     }
 

@@ -37,6 +37,7 @@ public final class ProcessVariables {
      * only, never read back.
      */
     public static final ProcessVariable<String> CUSTOMER_NAME = text("customerName");
+
     public static final ProcessVariable<String> REQUEST_TYPE_LABEL = text("requestTypeLabel");
     public static final ProcessVariable<Boolean> EMERGENCY = flag("emergency");
     public static final ProcessVariable<String> EMERGENCY_PHONE = text("emergencyPhone");
@@ -79,6 +80,5 @@ public final class ProcessVariables {
     public static final ProcessVariable<String> TO = text("to");
     public static final ProcessVariable<Long> NOTIFICATION_ID = number("notificationId");
 
-    private ProcessVariables() {
-    }
+    private ProcessVariables() {}
 }

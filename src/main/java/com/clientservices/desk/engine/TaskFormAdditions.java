@@ -26,6 +26,5 @@ public interface TaskFormAdditions {
             String businessKey,
             String assignee,
             Date created,
-            Date due) {
-    }
+            Date due) {}
 }

@@ -48,14 +48,16 @@ class TaskFormAdditionsPlugin extends AbstractProcessEnginePlugin {
         public <T> T execute(Command<T> command) {
             var result = next.execute(command);
             if (command instanceof GetTaskFormVariablesCmd form && result instanceof VariableMap variables) {
-                var added = configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
-                    var task = openTask(context, form.resourceId);
-                    var values = new LinkedHashMap<String, String>();
-                    if (task != null) {
-                        additions.orderedStream().forEach(addition -> values.putAll(addition.forTask(task)));
-                    }
-                    return values;
-                }));
+                var added = configuration
+                        .getCommandExecutorTxRequired()
+                        .execute(context -> context.runWithoutAuthorization(() -> {
+                            var task = openTask(context, form.resourceId);
+                            var values = new LinkedHashMap<String, String>();
+                            if (task != null) {
+                                additions.orderedStream().forEach(addition -> values.putAll(addition.forTask(task)));
+                            }
+                            return values;
+                        }));
                 add(added, form, variables);
             }
             return result;
@@ -75,9 +77,14 @@ class TaskFormAdditionsPlugin extends AbstractProcessEnginePlugin {
                 return null;
             }
             var instance = task.getProcessInstance();
-            return new TaskFormAdditions.OpenTask(task.getId(), task.getTaskDefinitionKey(),
-                    task.getProcessDefinition().getKey(), instance.getBusinessKey(), task.getAssignee(),
-                    task.getCreateTime(), task.getDueDate());
+            return new TaskFormAdditions.OpenTask(
+                    task.getId(),
+                    task.getTaskDefinitionKey(),
+                    task.getProcessDefinition().getKey(),
+                    instance.getBusinessKey(),
+                    task.getAssignee(),
+                    task.getCreateTime(),
+                    task.getDueDate());
         }
     }
 }

@@ -12,8 +12,7 @@ import java.util.function.Predicate;
  */
 final class FormRules {
 
-    private FormRules() {
-    }
+    private FormRules() {}
 
     /**
      * The problems of submitted values against the form: a required field of those shown that is
@@ -25,7 +24,9 @@ final class FormRules {
         var problems = new ArrayList<String>();
         for (var component : components(form)) {
             var key = component.path("key").asText(null);
-            if (key == null || component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+            if (key == null
+                    || component.path("readonly").asBoolean(false)
+                    || component.path("disabled").asBoolean(false)) {
                 continue;
             }
             var hide = component.path("conditional").path("hide").asText(null);
@@ -39,7 +40,9 @@ final class FormRules {
                 problems.add(key + ": " + label + " is required");
                 continue;
             }
-            if (value instanceof String text && validate.has("maxLength") && text.length() > validate.get("maxLength").asInt()) {
+            if (value instanceof String text
+                    && validate.has("maxLength")
+                    && text.length() > validate.get("maxLength").asInt()) {
                 problems.add(key + ": " + label + " has " + text.length() + " characters; at most "
                         + validate.get("maxLength").asInt());
             }
@@ -53,12 +56,18 @@ final class FormRules {
     /** The fields a user fills in: those with a key that are neither read-only nor disabled. */
     static List<String> editableKeys(JsonNode form) {
         return components(form).stream()
-                .filter(c -> c.hasNonNull("key") && !c.path("readonly").asBoolean(false) && !c.path("disabled").asBoolean(false))
-                .map(c -> c.get("key").asText()).toList();
+                .filter(c -> c.hasNonNull("key")
+                        && !c.path("readonly").asBoolean(false)
+                        && !c.path("disabled").asBoolean(false))
+                .map(c -> c.get("key").asText())
+                .toList();
     }
 
     static List<String> keys(JsonNode form) {
-        return components(form).stream().map(c -> c.path("key").asText(null)).filter(k -> k != null).toList();
+        return components(form).stream()
+                .map(c -> c.path("key").asText(null))
+                .filter(k -> k != null)
+                .toList();
     }
 
     private static List<JsonNode> components(JsonNode container) {

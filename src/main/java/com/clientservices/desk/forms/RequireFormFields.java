@@ -1,9 +1,9 @@
 package com.clientservices.desk.forms;
 
 import java.util.HashMap;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -40,14 +40,19 @@ class RequireFormFields implements TaskListener {
         FormRules.keys(form).forEach(key -> values.put(key, null));
         values.putAll(task.getVariables());
         // The form's conditions are FEEL, evaluated by the engine's own FEEL engine as in the browser.
-        var feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration().getDmnEngineConfiguration())
+        var feel = ((DefaultDmnEngineConfiguration)
+                        Context.getProcessEngineConfiguration().getDmnEngineConfiguration())
                 .getFeelEngine();
         var context = Variables.fromMap(values).asVariableContext();
-        var problems = FormRules.problems(form, values, hide -> Boolean.TRUE.equals(
-                feel.evaluateSimpleExpression(hide.startsWith("=") ? hide.substring(1) : hide, context)));
+        var problems = FormRules.problems(
+                form,
+                values,
+                hide -> Boolean.TRUE.equals(
+                        feel.evaluateSimpleExpression(hide.startsWith("=") ? hide.substring(1) : hide, context)));
         if (!problems.isEmpty()) {
             var firstField = problems.get(0).substring(0, problems.get(0).indexOf(':'));
-            throw new FormRuleViolation(firstField, "Cannot complete " + task.getName() + ": " + String.join("; ", problems));
+            throw new FormRuleViolation(
+                    firstField, "Cannot complete " + task.getName() + ": " + String.join("; ", problems));
         }
     }
 }

@@ -39,14 +39,19 @@ public class TaskForms {
         var binding = task.getBpmnModelElementInstance().getCamundaFormRefBinding();
         var definition = "deployment".equals(binding)
                 ? definitions.findDefinitionByDeploymentAndKey(
-                        ((ExecutionEntity) task.getExecution()).getProcessDefinition().getDeploymentId(), formId)
+                        ((ExecutionEntity) task.getExecution())
+                                .getProcessDefinition()
+                                .getDeploymentId(),
+                        formId)
                 : definitions.findLatestDefinitionByKey(formId);
         if (definition == null) {
             throw new IllegalStateException("form " + formId + " (binding " + binding + ") is not deployed");
         }
         return Optional.of(forms.computeIfAbsent(definition.getId(), id -> {
-            var resource = commandContext.getResourceManager()
-                    .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+            var resource = commandContext
+                    .getResourceManager()
+                    .findResourceByDeploymentIdAndResourceName(
+                            definition.getDeploymentId(), definition.getResourceName());
             try {
                 return json.readTree(resource.getBytes());
             } catch (IOException e) {
@@ -60,10 +65,10 @@ public class TaskForms {
      * read-only ones included). No form, no fields.
      */
     public Fields fieldsOf(DelegateTask task) {
-        return formOf(task).map(form -> new Fields(FormRules.editableKeys(form), FormRules.keys(form)))
+        return formOf(task)
+                .map(form -> new Fields(FormRules.editableKeys(form), FormRules.keys(form)))
                 .orElse(new Fields(List.of(), List.of()));
     }
 
-    public record Fields(List<String> editable, List<String> all) {
-    }
+    public record Fields(List<String> editable, List<String> all) {}
 }

@@ -22,16 +22,24 @@ public class TicketEvents {
     }
 
     public void record(long ticketId, Type type, String actor, String detail) {
-        jdbc.sql("insert into ticket_event (ticket_id, at, type, actor, detail) values (:t, :at, :type, :actor, :detail)")
-                .param("t", ticketId).param("at", clock.nowUtc())
-                .param("type", type.name()).param("actor", actor).param("detail", detail).update();
+        jdbc.sql(
+                        "insert into ticket_event (ticket_id, at, type, actor, detail) values (:t, :at, :type, :actor, :detail)")
+                .param("t", ticketId)
+                .param("at", clock.nowUtc())
+                .param("type", type.name())
+                .param("actor", actor)
+                .param("detail", detail)
+                .update();
     }
 
     public List<Event> of(long ticketId) {
         return jdbc.sql("select at, type, actor, detail from ticket_event where ticket_id = :t order by id")
                 .param("t", ticketId)
-                .query((rs, row) -> new Event(rs.getObject("at", OffsetDateTime.class), Type.valueOf(rs.getString("type")),
-                        rs.getString("actor"), rs.getString("detail")))
+                .query((rs, row) -> new Event(
+                        rs.getObject("at", OffsetDateTime.class),
+                        Type.valueOf(rs.getString("type")),
+                        rs.getString("actor"),
+                        rs.getString("detail")))
                 .list();
     }
 
@@ -57,6 +65,5 @@ public class TicketEvents {
         MESSAGE_SENT
     }
 
-    public record Event(OffsetDateTime at, Type type, String actor, String detail) {
-    }
+    public record Event(OffsetDateTime at, Type type, String actor, String detail) {}
 }

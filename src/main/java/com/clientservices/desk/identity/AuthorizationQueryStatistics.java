@@ -1,8 +1,12 @@
 package com.clientservices.desk.identity;
 
+import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthorizationQueryStatistics {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthorizationQueryStatistics.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationQueryStatistics.class);
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -27,7 +31,7 @@ class AuthorizationQueryStatistics {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void create() throws java.sql.SQLException {
+    public void create() throws SQLException {
         try (var connection = dataSource.getConnection()) {
             if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
                 return;
@@ -35,7 +39,7 @@ class AuthorizationQueryStatistics {
         }
         try {
             createMissing();
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             // Not the tables' owner, or another node created them at the same moment: the desk works, only slower.
             LOG.warn("Could not create the planner statistics for task authorizations: {}", e.getMessage());
         }

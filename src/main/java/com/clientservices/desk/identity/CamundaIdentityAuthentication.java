@@ -27,12 +27,16 @@ class CamundaIdentityAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         var userId = authentication.getName();
-        var password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        var password = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
         if (userId == null || userId.isBlank() || !identity.checkPassword(userId, password)) {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
         List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+                .map(Group::getId)
+                .map(SimpleGrantedAuthority::new)
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
     }
 

@@ -7,8 +7,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The signed-in user of the current request. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static DeskUser get() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -16,7 +15,8 @@ public final class CurrentUser {
             throw new IllegalStateException("no signed-in user");
         }
         var groups = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).collect(Collectors.toUnmodifiableSet());
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toUnmodifiableSet());
         return new DeskUser(authentication.getName(), groups);
     }
 }

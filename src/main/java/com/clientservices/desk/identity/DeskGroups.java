@@ -28,9 +28,7 @@ public final class DeskGroups {
             new Team(INVENTORY_QUALITY, "Inventory Quality"),
             new Team(APP_SUPPORT, "App Support"));
 
-    private DeskGroups() {
-    }
+    private DeskGroups() {}
 
-    public record Team(String id, String name) {
-    }
+    public record Team(String id, String name) {}
 }

@@ -5,8 +5,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.routing.RequestType;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
-import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -50,8 +50,13 @@ class DeskIdentitySetup {
     private final RequestTypeCatalogue requestTypes;
     private final StartupLock lock;
 
-    DeskIdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks, RequestTypeCatalogue requestTypes, StartupLock lock) {
+    DeskIdentitySetup(
+            IdentityService identity,
+            AuthorizationService authorizations,
+            FilterService filters,
+            TaskService tasks,
+            RequestTypeCatalogue requestTypes,
+            StartupLock lock) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
@@ -88,8 +93,14 @@ class DeskIdentitySetup {
 
         // Auditors read everything and change nothing.
         grant(DeskGroups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(DeskGroups.AUDITORS, Resources.PROCESS_DEFINITION, "*",
-                Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+        grant(
+                DeskGroups.AUDITORS,
+                Resources.PROCESS_DEFINITION,
+                "*",
+                Permissions.READ,
+                Permissions.READ_INSTANCE,
+                Permissions.READ_HISTORY,
+                Permissions.READ_TASK);
         grant(DeskGroups.AUDITORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(DeskGroups.AUDITORS, Resources.TASK, "*", Permissions.READ);
         grant(DeskGroups.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
@@ -99,7 +110,12 @@ class DeskIdentitySetup {
         grant(DeskGroups.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(DeskGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.CREATE);
         grant(DeskGroups.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
-        grant(DeskGroups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grant(
+                DeskGroups.PROCESS_OWNERS,
+                Resources.DECISION_DEFINITION,
+                "*",
+                Permissions.READ,
+                Permissions.READ_HISTORY);
 
         createFilters();
         showCustomerInListEntries();
@@ -112,8 +128,12 @@ class DeskIdentitySetup {
      */
     private void workNotUpdate() {
         List<Authorization> wide;
-        while (!(wide = authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
-                .hasPermission(Permissions.UPDATE).listPage(0, 500)).isEmpty()) {
+        while (!(wide = authorizations
+                        .createAuthorizationQuery()
+                        .resourceType(Resources.TASK)
+                        .hasPermission(Permissions.UPDATE)
+                        .listPage(0, 500))
+                .isEmpty()) {
             for (var authorization : wide) {
                 if ("*".equals(authorization.getResourceId())) {
                     continue;
@@ -130,8 +150,11 @@ class DeskIdentitySetup {
 
     /** The teams are the routes of the routing table, never a second list. */
     private List<String> teams() {
-        return requestTypes.all().stream().filter(type -> !type.toAccountRepresentative())
-                .map(RequestType::route).distinct().toList();
+        return requestTypes.all().stream()
+                .filter(type -> !type.toAccountRepresentative())
+                .map(RequestType::route)
+                .distinct()
+                .toList();
     }
 
     private void createFilters() {
@@ -139,22 +162,52 @@ class DeskIdentitySetup {
         for (var team : teams()) {
             var name = teamName(team) + " queue";
             if (!filterExists(name)) {
-                var query = tasks.createTaskQuery().taskCandidateGroup(team).includeAssignedTasks()
-                        .orderByDueDate().asc().orderByTaskPriority().desc();
-                var filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
-                        "description", "Open tasks of " + teamName(team) + ", soonest SLA due time first",
-                        "priority", ++priority, "refresh", true, "color", "#1f77b4", "variables", LIST_ENTRY));
+                var query = tasks.createTaskQuery()
+                        .taskCandidateGroup(team)
+                        .includeAssignedTasks()
+                        .orderByDueDate()
+                        .asc()
+                        .orderByTaskPriority()
+                        .desc();
+                var filter = filters.newTaskFilter(name)
+                        .setQuery(query)
+                        .setProperties(Map.of(
+                                "description",
+                                "Open tasks of " + teamName(team) + ", soonest SLA due time first",
+                                "priority",
+                                ++priority,
+                                "refresh",
+                                true,
+                                "color",
+                                "#1f77b4",
+                                "variables",
+                                LIST_ENTRY));
                 filters.saveFilter(filter);
                 grant(team, Resources.FILTER, filter.getId(), Permissions.READ);
                 grant(DeskGroups.MANAGERS, Resources.FILTER, filter.getId(), Permissions.READ);
             }
         }
         if (!filterExists(EMERGENCY_FILTER)) {
-            var query = tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                    .includeAssignedTasks().orderByTaskPriority().desc().orderByDueDate().asc();
-            var filter = filters.newTaskFilter(EMERGENCY_FILTER).setQuery(query).setProperties(Map.of(
-                    "description", "All tasks of your teams, emergencies on top, then by SLA due time",
-                    "priority", -1, "refresh", true, "color", "#d62728", "variables", LIST_ENTRY));
+            var query = tasks.createTaskQuery()
+                    .taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .includeAssignedTasks()
+                    .orderByTaskPriority()
+                    .desc()
+                    .orderByDueDate()
+                    .asc();
+            var filter = filters.newTaskFilter(EMERGENCY_FILTER)
+                    .setQuery(query)
+                    .setProperties(Map.of(
+                            "description",
+                            "All tasks of your teams, emergencies on top, then by SLA due time",
+                            "priority",
+                            -1,
+                            "refresh",
+                            true,
+                            "color",
+                            "#d62728",
+                            "variables",
+                            LIST_ENTRY));
             filters.saveFilter(filter);
             for (var team : teams()) {
                 grant(team, Resources.FILTER, filter.getId(), Permissions.READ);
@@ -169,8 +222,11 @@ class DeskIdentitySetup {
      */
     private void showCustomerInListEntries() {
         for (var filter : filters.createTaskFilterQuery().list()) {
-            var properties = filter.getProperties() == null ? new HashMap<String, Object>() : new HashMap<>(filter.getProperties());
-            var ours = filter.getName().equals(EMERGENCY_FILTER) || filter.getName().endsWith(" queue");
+            var properties = filter.getProperties() == null
+                    ? new HashMap<String, Object>()
+                    : new HashMap<>(filter.getProperties());
+            var ours = filter.getName().equals(EMERGENCY_FILTER)
+                    || filter.getName().endsWith(" queue");
             if (ours && !properties.containsKey("variables")) {
                 properties.put("variables", LIST_ENTRY);
                 filter.setProperties(properties);
@@ -198,8 +254,11 @@ class DeskIdentitySetup {
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Query<?, ?> existing = authorizations.createAuthorizationQuery()
-                .groupIdIn(group).resourceType(resource).resourceId(resourceId);
+        Query<?, ?> existing = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId);
         if (existing.count() > 0) {
             return;
         }

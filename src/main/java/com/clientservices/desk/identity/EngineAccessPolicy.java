@@ -98,10 +98,13 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
             if (Context.getCommandContext() != null || user == null || isAdmin(user)) {
                 return next.execute(command);
             }
-            if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd
+            if (command instanceof HandleTaskBpmnErrorCmd
+                    || command instanceof HandleTaskEscalationCmd
                     || command instanceof DeleteTaskCmd) {
-                throw refused(user, "A task is worked only by completing its form; it cannot throw a BPMN error or "
-                        + "escalation, or be deleted.");
+                throw refused(
+                        user,
+                        "A task is worked only by completing its form; it cannot throw a BPMN error or "
+                                + "escalation, or be deleted.");
             }
             if (command instanceof FailedJobListener && failedForWantOfPermission(command)) {
                 // The engine counts a job run that the caller was never allowed to start as a failure
@@ -111,10 +114,11 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
             if (command instanceof ExecuteJobsCmd) {
                 // A failed run would count against the job's retries: enough calls and an SLA timer never fires.
                 // (the engine REST API passes only its own AuthorizationException through as 403 here)
-                throw new AuthorizationException(user.getUserId() + ": timers and deliveries run when they are due, "
-                        + "not on request.");
+                throw new AuthorizationException(
+                        user.getUserId() + ": timers and deliveries run when they are due, " + "not on request.");
             }
-            if (command instanceof UpdateCommentCmd || command instanceof DeleteTaskCommentCmd
+            if (command instanceof UpdateCommentCmd
+                    || command instanceof DeleteTaskCommentCmd
                     || command instanceof DeleteProcessInstanceCommentCmd) {
                 throw refused(user, "Comments are part of the ticket's record and cannot be changed or deleted.");
             }
@@ -136,8 +140,10 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
                 if (!mayWork(user, taskOfAttachment(command))) {
                     throw refused(user, "Only the task's team may change its attachments.");
                 }
-            } else if (command instanceof GetTaskAttachmentCmd || command instanceof GetTaskAttachmentContentCmd
-                    || command instanceof GetAttachmentCmd || command instanceof GetAttachmentContentCmd
+            } else if (command instanceof GetTaskAttachmentCmd
+                    || command instanceof GetTaskAttachmentContentCmd
+                    || command instanceof GetAttachmentCmd
+                    || command instanceof GetAttachmentContentCmd
                     || command instanceof GetTaskCommentCmd) {
                 // Answered like an attachment that does not exist: another team's files stay unseen.
                 if (!mayRead(user, taskOf(command))) {
@@ -147,8 +153,12 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
                 if (!mayRead(user, CommandFields.string(command, "taskId"))) {
                     return empty();
                 }
-            } else if (command instanceof GetProcessInstanceAttachmentsCmd || command instanceof GetProcessInstanceCommentsCmd) {
-                if (!isAuthorized(user, Permissions.READ, Resources.PROCESS_INSTANCE,
+            } else if (command instanceof GetProcessInstanceAttachmentsCmd
+                    || command instanceof GetProcessInstanceCommentsCmd) {
+                if (!isAuthorized(
+                        user,
+                        Permissions.READ,
+                        Resources.PROCESS_INSTANCE,
                         CommandFields.string(command, "processInstanceId"))) {
                     return empty();
                 }
@@ -158,7 +168,8 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
 
         private static boolean failedForWantOfPermission(Command<?> listener) {
             var failure = CommandFields.read(listener, "jobFailureCollector")
-                    .map(collector -> ((JobFailureCollector) collector).getFailure()).orElse(null);
+                    .map(collector -> ((JobFailureCollector) collector).getFailure())
+                    .orElse(null);
             for (var cause = failure; cause != null; cause = cause.getCause()) {
                 if (cause instanceof AuthorizationException) {
                     return true;
@@ -168,10 +179,12 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
         }
 
         private boolean isAdmin(Authentication user) {
-            var adminGroups = configuration.getAdminGroups() == null ? List.<String>of() : configuration.getAdminGroups();
+            var adminGroups =
+                    configuration.getAdminGroups() == null ? List.<String>of() : configuration.getAdminGroups();
             var adminUsers = configuration.getAdminUsers() == null ? List.<String>of() : configuration.getAdminUsers();
             return adminUsers.contains(user.getUserId())
-                    || (user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(adminGroups::contains));
+                    || (user.getGroupIds() != null
+                            && user.getGroupIds().stream().anyMatch(adminGroups::contains));
         }
 
         /**
@@ -182,7 +195,8 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
         private void checkSubmission(Authentication user, Command<?> command, String variablesField) {
             var taskId = CommandFields.string(command, "taskId");
             @SuppressWarnings("unchecked")
-            var submitted = (Map<String, Object>) CommandFields.read(command, variablesField).orElse(Map.of());
+            var submitted = (Map<String, Object>)
+                    CommandFields.read(command, variablesField).orElse(Map.of());
             if (submitted.isEmpty()) {
                 return;
             }
@@ -197,7 +211,8 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
                     if (!fields.all().contains(name)) {
                         return name + " is not a field of the form of " + task.getName();
                     }
-                    if (!fields.editable().contains(name) && !Objects.equals(values.get(name), task.getVariable(name))) {
+                    if (!fields.editable().contains(name)
+                            && !Objects.equals(values.get(name), task.getVariable(name))) {
                         return name + " is shown read-only on the form of " + task.getName() + " and cannot be changed";
                     }
                 }
@@ -211,21 +226,25 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
         /** Unclaim: the engine asks for TASK_ASSIGN, which would also let agents hand tasks to anyone. */
         private <T> T giveBack(Authentication user, Command<T> command) {
             var taskId = CommandFields.string(command, "taskId");
-            var holds = taskId != null && inContext(context -> {
-                var task = context.getTaskManager().findTaskById(taskId);
-                return task != null && user.getUserId().equals(task.getAssignee())
-                        && authorized(context, user, TaskPermissions.TASK_WORK, Resources.TASK, taskId);
-            });
+            var holds = taskId != null
+                    && inContext(context -> {
+                        var task = context.getTaskManager().findTaskById(taskId);
+                        return task != null
+                                && user.getUserId().equals(task.getAssignee())
+                                && authorized(context, user, TaskPermissions.TASK_WORK, Resources.TASK, taskId);
+                    });
             if (!holds) {
                 return next.execute(command); // the engine's own rules decide, and refuse agents
             }
-            return next.execute((Command<T>) context -> context.runWithoutAuthorization(() -> command.execute(context)));
+            return next.execute(
+                    (Command<T>) context -> context.runWithoutAuthorization(() -> command.execute(context)));
         }
 
         /** One look-up: the task exists and the user may work it. */
         private boolean mayWork(Authentication user, String taskId) {
-            return taskId != null && inContext(context -> context.getTaskManager().findTaskById(taskId) != null
-                    && authorized(context, user, TaskPermissions.TASK_WORK, Resources.TASK, taskId));
+            return taskId != null
+                    && inContext(context -> context.getTaskManager().findTaskById(taskId) != null
+                            && authorized(context, user, TaskPermissions.TASK_WORK, Resources.TASK, taskId));
         }
 
         private boolean mayRead(Authentication user, String taskId) {
@@ -236,9 +255,10 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
             return id != null && inContext(context -> authorized(context, user, permission, resource, id));
         }
 
-        private static boolean authorized(CommandContext context, Authentication user, Permission permission,
-                Resources resource, String id) {
-            return context.getAuthorizationManager().isAuthorized(user.getUserId(), user.getGroupIds(), permission, resource, id);
+        private static boolean authorized(
+                CommandContext context, Authentication user, Permission permission, Resources resource, String id) {
+            return context.getAuthorizationManager()
+                    .isAuthorized(user.getUserId(), user.getGroupIds(), permission, resource, id);
         }
 
         private String taskOf(Command<?> command) {
@@ -252,10 +272,12 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
                 return ((Attachment) attachment.get()).getTaskId();
             }
             var attachmentId = CommandFields.string(command, "attachmentId");
-            return attachmentId == null ? null : inContext(context -> {
-                var stored = context.getDbEntityManager().selectById(AttachmentEntity.class, attachmentId);
-                return stored == null ? null : stored.getTaskId();
-            });
+            return attachmentId == null
+                    ? null
+                    : inContext(context -> {
+                        var stored = context.getDbEntityManager().selectById(AttachmentEntity.class, attachmentId);
+                        return stored == null ? null : stored.getTaskId();
+                    });
         }
 
         /** Looks things up as the desk, not as the user: the checks above decide what the user may. */

@@ -36,11 +36,9 @@ class MemberController {
         this.retry = retry;
     }
 
-    record MemberRequest(String name, String accountRepresentative, List<String> contacts) {
-    }
+    record MemberRequest(String name, String accountRepresentative, List<String> contacts) {}
 
-    record MemberView(long memberId, String name, String accountRepresentative, List<String> contacts) {
-    }
+    record MemberView(long memberId, String name, String accountRepresentative, List<String> contacts) {}
 
     @GetMapping("/api/members")
     @Operation(summary = "Every member with its account representative and contacts (administrators)")
@@ -50,8 +48,9 @@ class MemberController {
     }
 
     @PutMapping("/api/members/{memberId}")
-    @Operation(summary = "Register a member or replace its name, account representative and contacts (administrators); "
-            + "201 when new, 200 when changed")
+    @Operation(
+            summary = "Register a member or replace its name, account representative and contacts (administrators); "
+                    + "201 when new, 200 when changed")
     ResponseEntity<MemberView> put(@PathVariable long memberId, @RequestBody MemberRequest request) {
         requireAdmin();
         validate(memberId, request);
@@ -65,7 +64,8 @@ class MemberController {
     }
 
     private MemberView view(Members.Member member) {
-        return new MemberView(member.id(), member.name(), member.accountRepresentative(), members.contacts(member.id()));
+        return new MemberView(
+                member.id(), member.name(), member.accountRepresentative(), members.contacts(member.id()));
     }
 
     private void validate(long memberId, MemberRequest request) {
@@ -80,16 +80,16 @@ class MemberController {
         }
         if (request.accountRepresentative() == null
                 || !inGroup(request.accountRepresentative(), DeskGroups.ACCOUNT_REPRESENTATIVES)) {
-            problems.add(new FieldProblem("accountRepresentative", "must be a user of the group "
-                    + DeskGroups.ACCOUNT_REPRESENTATIVES));
+            problems.add(new FieldProblem(
+                    "accountRepresentative", "must be a user of the group " + DeskGroups.ACCOUNT_REPRESENTATIVES));
         }
         if (request.contacts() == null) {
             problems.add(new FieldProblem("contacts", "is required (may be empty)"));
         } else {
             for (var contact : request.contacts()) {
                 if (contact == null || !inGroup(contact, DeskGroups.CUSTOMERS)) {
-                    problems.add(new FieldProblem("contacts", "must be users of the group " + DeskGroups.CUSTOMERS
-                            + ": " + contact));
+                    problems.add(new FieldProblem(
+                            "contacts", "must be users of the group " + DeskGroups.CUSTOMERS + ": " + contact));
                 }
             }
         }
@@ -99,7 +99,12 @@ class MemberController {
     }
 
     private boolean inGroup(String userId, String group) {
-        return userId.length() <= 64 && identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
+        return userId.length() <= 64
+                && identity.createUserQuery()
+                                .userId(userId)
+                                .memberOfGroup(group)
+                                .count()
+                        > 0;
     }
 
     private static void requireAdmin() {

@@ -26,7 +26,11 @@ public class Members {
 
     public boolean isContact(long memberId, String userId) {
         return jdbc.sql("select count(*) from member_contact where member_id = :m and user_id = :u")
-                .param("m", memberId).param("u", userId).query(Long.class).single() > 0;
+                        .param("m", memberId)
+                        .param("u", userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The members a user may see tickets of: as their contact, or as their account representative. */
@@ -43,24 +47,28 @@ public class Members {
         return jdbc.sql("""
                 select m.member_id, m.name, m.account_representative from member m
                 join member_contact c on c.member_id = m.member_id where c.user_id = :u order by m.member_id
-                """).param("u", userId)
-                .query(Members::member).list();
+                """).param("u", userId).query(Members::member).list();
     }
 
     public void register(Member member) {
         jdbc.sql("insert into member (member_id, name, account_representative) values (:id, :name, :rep)")
-                .param("id", member.id()).param("name", member.name()).param("rep", member.accountRepresentative())
+                .param("id", member.id())
+                .param("name", member.name())
+                .param("rep", member.accountRepresentative())
                 .update();
     }
 
     public void addContact(long memberId, String userId) {
         jdbc.sql("insert into member_contact (member_id, user_id) values (:m, :u)")
-                .param("m", memberId).param("u", userId).update();
+                .param("m", memberId)
+                .param("u", userId)
+                .update();
     }
 
     public List<Member> all() {
         return jdbc.sql("select member_id, name, account_representative from member order by member_id")
-                .query(Members::member).list();
+                .query(Members::member)
+                .list();
     }
 
     private static Member member(ResultSet rs, int row) throws SQLException {
@@ -69,7 +77,9 @@ public class Members {
 
     public List<String> contacts(long memberId) {
         return jdbc.sql("select user_id from member_contact where member_id = :m order by user_id")
-                .param("m", memberId).query(String.class).list();
+                .param("m", memberId)
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -78,16 +88,19 @@ public class Members {
      */
     boolean save(Member member, List<String> contacts) {
         var updated = jdbc.sql("update member set name = :name, account_representative = :rep where member_id = :id")
-                .param("id", member.id()).param("name", member.name()).param("rep", member.accountRepresentative())
+                .param("id", member.id())
+                .param("name", member.name())
+                .param("rep", member.accountRepresentative())
                 .update();
         if (updated == 0) {
             register(member);
         }
-        jdbc.sql("delete from member_contact where member_id = :m").param("m", member.id()).update();
+        jdbc.sql("delete from member_contact where member_id = :m")
+                .param("m", member.id())
+                .update();
         contacts.stream().distinct().forEach(contact -> addContact(member.id(), contact));
         return updated == 0;
     }
 
-    public record Member(long id, String name, String accountRepresentative) {
-    }
+    public record Member(long id, String name, String accountRepresentative) {}
 }

@@ -13,11 +13,13 @@ import org.springframework.stereotype.Component;
 @Profile("prod")
 class ProductionSecrets {
 
-    ProductionSecrets(@Value("${camunda.bpm.admin-user.id}") String adminId,
+    ProductionSecrets(
+            @Value("${camunda.bpm.admin-user.id}") String adminId,
             @Value("${camunda.bpm.admin-user.password}") String adminPassword,
             DeskProperties properties) {
         var minLength = properties.production().minPasswordLength();
-        if (adminPassword.length() < minLength || adminPassword.equalsIgnoreCase("demo")
+        if (adminPassword.length() < minLength
+                || adminPassword.equalsIgnoreCase("demo")
                 || adminPassword.equalsIgnoreCase(adminId)) {
             throw new IllegalStateException("DESK_ADMIN_PASSWORD must have at least " + minLength
                     + " characters and be neither a default password nor the user name");

@@ -3,6 +3,7 @@ package com.clientservices.desk.identity;
 import com.clientservices.desk.web.ApiPaths;
 import com.clientservices.desk.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -35,8 +36,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class SecurityConfiguration {
 
     /** The desk's pages load only their own stylesheet and script, and are never framed. */
-    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private static final String PAGE_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
     private static final String FAILED_SIGN_IN = "/login?error";
 
@@ -57,9 +60,11 @@ class SecurityConfiguration {
     SecurityFilterChain operations(HttpSecurity http) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         return statelessBasic(http.securityMatcher(paths.matcher("/actuator/**"))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
-                        .anyRequest().hasAnyAuthority(DeskGroups.MONITORING, DeskGroups.ADMINS)))
+                        .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                        paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"))
+                                .permitAll()
+                                .anyRequest()
+                                .hasAnyAuthority(DeskGroups.MONITORING, DeskGroups.ADMINS)))
                 .build();
     }
 
@@ -67,7 +72,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain deskApi(HttpSecurity http) throws Exception {
         return statelessBasic(http.securityMatcher(ApiPaths.DESK_API + "/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated()))
+                        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated()))
                 .build();
     }
 
@@ -75,11 +80,13 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         // The engine REST API is a Jersey servlet, not served by Spring MVC: match on the plain path.
-        return statelessBasic(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(ApiPaths.ENGINE_REST + "/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
-                        new AuthorizationDecision(TRUST.isAuthenticated(authentication.get())
-                                && authentication.get().getAuthorities().stream()
-                                        .noneMatch(a -> DeskGroups.CUSTOMERS.equals(a.getAuthority()))))))
+        return statelessBasic(http.securityMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher(ApiPaths.ENGINE_REST + "/**"))
+                        .authorizeHttpRequests(requests -> requests.anyRequest()
+                                .access((authentication, context) -> new AuthorizationDecision(TRUST.isAuthenticated(
+                                                authentication.get())
+                                        && authentication.get().getAuthorities().stream()
+                                                .noneMatch(a -> DeskGroups.CUSTOMERS.equals(a.getAuthority()))))))
                 .build();
     }
 
@@ -91,18 +98,28 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain deskPages(HttpSecurity http) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/"), paths.matcher("/portal"),
-                        paths.matcher("/portal/**"), paths.matcher("/audit"), paths.matcher("/audit/**"),
-                        paths.matcher("/login"), paths.matcher("/logout")))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher("/audit"), paths.matcher("/audit/**")).hasAuthority(DeskGroups.AUDITORS)
-                        .requestMatchers(paths.matcher("/portal"), paths.matcher("/portal/**")).hasAuthority(DeskGroups.CUSTOMERS)
-                        .requestMatchers(paths.matcher("/")).authenticated()
-                        .anyRequest().permitAll())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+        return http.securityMatcher(new OrRequestMatcher(
+                        paths.matcher("/"),
+                        paths.matcher("/portal"),
+                        paths.matcher("/portal/**"),
+                        paths.matcher("/audit"),
+                        paths.matcher("/audit/**"),
+                        paths.matcher("/login"),
+                        paths.matcher("/logout")))
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(paths.matcher("/audit"), paths.matcher("/audit/**"))
+                                .hasAuthority(DeskGroups.AUDITORS)
+                                .requestMatchers(paths.matcher("/portal"), paths.matcher("/portal/**"))
+                                .hasAuthority(DeskGroups.CUSTOMERS)
+                                .requestMatchers(paths.matcher("/"))
+                                .authenticated()
+                                .anyRequest()
+                                .permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .formLogin(form -> form.defaultSuccessUrl("/", false).failureUrl(FAILED_SIGN_IN).failureHandler(signInFailed()))
+                .formLogin(form -> form.defaultSuccessUrl("/", false)
+                        .failureUrl(FAILED_SIGN_IN)
+                        .failureHandler(signInFailed()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
@@ -133,7 +150,8 @@ class SecurityConfiguration {
      */
     private HttpSecurity statelessBasic(HttpSecurity http) throws Exception {
         return http.httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthenticated()).accessDeniedHandler(denied()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
     }
@@ -164,7 +182,7 @@ class SecurityConfiguration {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "You may not use this part of the desk");
     }
 
-    private void write(HttpServletResponse response, HttpStatus status, String detail) throws java.io.IOException {
+    private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         problems.write(response, Problems.problem(status, detail, List.of()));
     }
 }

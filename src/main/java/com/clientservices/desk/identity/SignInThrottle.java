@@ -54,6 +54,7 @@ public class SignInThrottle {
 
     /** Beyond this many addresses the ones whose failures have all expired are dropped first. */
     private static final int TIDY_ABOVE = 10_000;
+
     private static final Pattern WEBAPP_SIGN_IN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
 
     private final int maxFailures;
@@ -63,12 +64,16 @@ public class SignInThrottle {
 
     @Autowired
     SignInThrottle(DeskProperties properties) {
-        this(properties.signIn().throttle().maxFailures(), properties.signIn().throttle().window(), Clock.systemUTC());
+        this(
+                properties.signIn().throttle().maxFailures(),
+                properties.signIn().throttle().window(),
+                Clock.systemUTC());
     }
 
     SignInThrottle(int maxFailures, Duration window, Clock clock) {
         if (maxFailures < 1 || window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("desk.sign-in.throttle needs max-failures of at least 1 and a positive window");
+            throw new IllegalArgumentException(
+                    "desk.sign-in.throttle needs max-failures of at least 1 and a positive window");
         }
         this.maxFailures = maxFailures;
         this.window = window;
@@ -142,7 +147,9 @@ public class SignInThrottle {
         if (!"POST".equalsIgnoreCase(request.getMethod())) {
             return false;
         }
-        var path = request.getRequestURI().substring(request.getContextPath().length()).toLowerCase(Locale.ROOT);
+        var path = request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .toLowerCase(Locale.ROOT);
         return path.equals("/login") || WEBAPP_SIGN_IN.matcher(path).matches();
     }
 
@@ -157,8 +164,13 @@ public class SignInThrottle {
                 if (wait.isPresent()) {
                     var seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                     response.setHeader("Retry-After", String.valueOf(seconds));
-                    problems.write(response, Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins from "
-                            + "your address: try again in " + seconds + " seconds", List.of()));
+                    problems.write(
+                            response,
+                            Problems.problem(
+                                    HttpStatus.TOO_MANY_REQUESTS,
+                                    "Too many failed sign-ins from " + "your address: try again in " + seconds
+                                            + " seconds",
+                                    List.of()));
                     return;
                 }
                 chain.doFilter(request, response);

@@ -22,7 +22,9 @@ public class StartupLock {
 
     public void runAlone(Runnable setup) {
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("select name from desk_lock where name = 'startup' for update").query(String.class).single();
+            jdbc.sql("select name from desk_lock where name = 'startup' for update")
+                    .query(String.class)
+                    .single();
             setup.run();
         });
     }

@@ -38,7 +38,8 @@ public class TasklistUser {
             return Optional.empty();
         }
         var groups = identity.createGroupQuery().groupMember(userId).list().stream()
-                .map(group -> group.getId()).collect(Collectors.toUnmodifiableSet());
+                .map(group -> group.getId())
+                .collect(Collectors.toUnmodifiableSet());
         return Optional.of(new DeskUser(userId, groups));
     }
 }

@@ -44,7 +44,8 @@ class WebappSignIn {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !("POST".equalsIgnoreCase(request.getMethod()) && request.getRequestURI().contains("/login/"));
+                return !("POST".equalsIgnoreCase(request.getMethod())
+                        && request.getRequestURI().contains("/login/"));
             }
 
             @Override
@@ -53,8 +54,13 @@ class WebappSignIn {
                 // Reading the form here leaves the webapp to take the parameters from the request.
                 var user = request.getParameter("username");
                 var password = request.getParameter(PASSWORD);
-                var customer = user != null && !user.isBlank()
-                        && identity.createUserQuery().userId(user).memberOfGroup(DeskGroups.CUSTOMERS).count() > 0;
+                var customer = user != null
+                        && !user.isBlank()
+                        && identity.createUserQuery()
+                                        .userId(user)
+                                        .memberOfGroup(DeskGroups.CUSTOMERS)
+                                        .count()
+                                > 0;
                 chain.doFilter(customer ? new WithoutPassword(request) : request, response);
                 if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
                     // The webapp found no such user or a wrong password; a customer's password is
@@ -89,7 +95,8 @@ class WebappSignIn {
 
         @Override
         public Map<String, String[]> getParameterMap() {
-            return super.getParameterMap().entrySet().stream().filter(entry -> !PASSWORD.equals(entry.getKey()))
+            return super.getParameterMap().entrySet().stream()
+                    .filter(entry -> !PASSWORD.equals(entry.getKey()))
                     .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         }
 

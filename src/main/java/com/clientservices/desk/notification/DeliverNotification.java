@@ -24,7 +24,8 @@ class DeliverNotification implements JavaDelegate {
         this.channel = channel;
         this.failures = Counter.builder("desk.notifications.failures")
                 .description("Delivery attempts that failed and were left for the engine to retry")
-                .tag("channel", channel.name()).register(metrics);
+                .tag("channel", channel.name())
+                .register(metrics);
         // Messages still waiting to leave, retries and incidents included: the same figure on every node.
         metrics.gauge("desk.notifications.queued", notifications, Notifications::countQueued);
     }
@@ -32,7 +33,8 @@ class DeliverNotification implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long id = ProcessVariables.NOTIFICATION_ID.get(execution);
-        var message = notifications.find(id).orElseThrow(() -> new IllegalStateException("no queued notification " + id));
+        var message =
+                notifications.find(id).orElseThrow(() -> new IllegalStateException("no queued notification " + id));
         if (message.alreadySent()) {
             return;
         }

@@ -34,7 +34,9 @@ class MessageTemplates {
         if (!first.startsWith("Subject:")) {
             throw new IllegalStateException("template " + template + " must start with a 'Subject:' line");
         }
-        var subject = fill(first.substring("Subject:".length()).trim(), values).replaceAll("[\\r\\n\\t]+", " ").trim();
+        var subject = fill(first.substring("Subject:".length()).trim(), values)
+                .replaceAll("[\\r\\n\\t]+", " ")
+                .trim();
         if (subject.length() > SUBJECT_MAX) {
             subject = subject.substring(0, SUBJECT_MAX - 1) + "…";
         }
@@ -65,6 +67,5 @@ class MessageTemplates {
         }
     }
 
-    record Message(String subject, String body) {
-    }
+    record Message(String subject, String body) {}
 }

@@ -2,6 +2,8 @@ package com.clientservices.desk.notification;
 
 import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.history.TicketEvents;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -36,48 +38,88 @@ public class Notifications {
                 insert into notification (ticket_id, kind, recipient, address, subject, body, created_at, channel, status)
                 values (:ticket, :kind, :recipient, :address, :subject, :body, :now, 'NONE', 'QUEUED')
                 """)
-                .param("ticket", ticketId).param("kind", kind).param("recipient", recipient).param("address", addresses)
-                .param("subject", message.subject()).param("body", message.body()).param("now", now())
+                .param("ticket", ticketId)
+                .param("kind", kind)
+                .param("recipient", recipient)
+                .param("address", addresses)
+                .param("subject", message.subject())
+                .param("body", message.body())
+                .param("now", now())
                 .update(keys, "id");
         if (ticketId != null) {
-            events.record(ticketId, TicketEvents.Type.MESSAGE_QUEUED, null, kind + " to " + recipient + ": " + message.subject());
+            events.record(
+                    ticketId,
+                    TicketEvents.Type.MESSAGE_QUEUED,
+                    null,
+                    kind + " to " + recipient + ": " + message.subject());
         }
         return keys.getKey().longValue();
     }
 
     Optional<Queued> find(long id) {
-        return jdbc.sql("select id, ticket_id, kind, recipient, address, subject, body, status from notification where id = :id")
+        return jdbc.sql(
+                        "select id, ticket_id, kind, recipient, address, subject, body, status from notification where id = :id")
                 .param("id", id)
-                .query((rs, row) -> new Queued(rs.getLong("id"), (Long) rs.getObject("ticket_id"), rs.getString("kind"),
-                        rs.getString("recipient"), rs.getString("address"), rs.getString("subject"), rs.getString("body"),
+                .query((rs, row) -> new Queued(
+                        rs.getLong("id"),
+                        (Long) rs.getObject("ticket_id"),
+                        rs.getString("kind"),
+                        rs.getString("recipient"),
+                        rs.getString("address"),
+                        rs.getString("subject"),
+                        rs.getString("body"),
                         Status.valueOf(rs.getString("status")) == Status.SENT))
                 .optional();
     }
 
     void sent(Queued message, String channel, String messageId) {
-        jdbc.sql("update notification set status = 'SENT', sent_at = :now, channel = :channel, message_id = :mid where id = :id")
-                .param("now", now()).param("channel", channel).param("mid", messageId).param("id", message.id()).update();
+        jdbc.sql(
+                        "update notification set status = 'SENT', sent_at = :now, channel = :channel, message_id = :mid where id = :id")
+                .param("now", now())
+                .param("channel", channel)
+                .param("mid", messageId)
+                .param("id", message.id())
+                .update();
         if (message.ticketId() != null) {
-            events.record(message.ticketId(), TicketEvents.Type.MESSAGE_SENT, null, message.kind() + " to "
-                    + message.recipient() + (message.addresses() == null || message.addresses().isBlank() ? "" : " <"
-                    + message.addresses() + ">") + " by " + channel);
+            events.record(
+                    message.ticketId(),
+                    TicketEvents.Type.MESSAGE_SENT,
+                    null,
+                    message.kind() + " to "
+                            + message.recipient()
+                            + (message.addresses() == null
+                                            || message.addresses().isBlank()
+                                    ? ""
+                                    : " <" + message.addresses() + ">")
+                            + " by " + channel);
         }
     }
 
     public List<Sent> ofTicket(long ticketId) {
-        return jdbc.sql(SELECT_SENT + " where ticket_id = :ticket order by id").param("ticket", ticketId)
-                .query(Notifications::sent).list();
+        return jdbc.sql(SELECT_SENT + " where ticket_id = :ticket order by id")
+                .param("ticket", ticketId)
+                .query(Notifications::sent)
+                .list();
     }
 
     List<Sent> latest(int count) {
-        return jdbc.sql(SELECT_SENT + " order by id desc fetch first :count rows only").param("count", count)
-                .query(Notifications::sent).list();
+        return jdbc.sql(SELECT_SENT + " order by id desc fetch first :count rows only")
+                .param("count", count)
+                .query(Notifications::sent)
+                .list();
     }
 
-    private static Sent sent(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Sent(rs.getString("kind"), rs.getString("recipient"), rs.getString("address"), rs.getString("subject"),
-                rs.getString("body"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("sent_at", OffsetDateTime.class), rs.getString("channel"), rs.getString("status"),
+    private static Sent sent(ResultSet rs, int row) throws SQLException {
+        return new Sent(
+                rs.getString("kind"),
+                rs.getString("recipient"),
+                rs.getString("address"),
+                rs.getString("subject"),
+                rs.getString("body"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("sent_at", OffsetDateTime.class),
+                rs.getString("channel"),
+                rs.getString("status"),
                 (Long) rs.getObject("ticket_id"));
     }
 
@@ -92,16 +134,32 @@ public class Notifications {
     }
 
     /** A message waiting to leave, or already gone. */
-    record Queued(long id, Long ticketId, String kind, String recipient, String addresses, String subject, String body,
-            boolean alreadySent) {
-    }
+    record Queued(
+            long id,
+            Long ticketId,
+            String kind,
+            String recipient,
+            String addresses,
+            String subject,
+            String body,
+            boolean alreadySent) {}
 
     /** A message as the desk queued and sent it. */
-    public record Sent(String kind, String recipient, String address, String subject, String body,
-            OffsetDateTime queuedAt, OffsetDateTime sentAt, String channel, String status, Long ticketId) {
-    }
+    public record Sent(
+            String kind,
+            String recipient,
+            String address,
+            String subject,
+            String body,
+            OffsetDateTime queuedAt,
+            OffsetDateTime sentAt,
+            String channel,
+            String status,
+            Long ticketId) {}
 
     double countQueued() {
-        return jdbc.sql("select count(*) from notification where status = 'QUEUED'").query(Long.class).single();
+        return jdbc.sql("select count(*) from notification where status = 'QUEUED'")
+                .query(Long.class)
+                .single();
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -46,8 +47,14 @@ class SendNotification implements JavaDelegate {
     private final TicketRepository tickets;
     private final Members members;
 
-    SendNotification(MessageTemplates templates, Notifications notifications, IdentityService identity,
-            RuntimeService runtime, BusinessCalendar calendar, TicketRepository tickets, Members members) {
+    SendNotification(
+            MessageTemplates templates,
+            Notifications notifications,
+            IdentityService identity,
+            RuntimeService runtime,
+            BusinessCalendar calendar,
+            TicketRepository tickets,
+            Members members) {
         this.tickets = tickets;
         this.members = members;
         this.templates = templates;
@@ -64,8 +71,8 @@ class SendNotification implements JavaDelegate {
         if (template == null || to == null || to.isBlank()) {
             throw new IllegalStateException(execution.getCurrentActivityId() + " needs the inputs 'template' and 'to'");
         }
-        var ticket = tickets.findByKey(execution.getProcessBusinessKey()).orElseThrow(
-                () -> new IllegalStateException("no ticket " + execution.getProcessBusinessKey()));
+        var ticket = tickets.findByKey(execution.getProcessBusinessKey())
+                .orElseThrow(() -> new IllegalStateException("no ticket " + execution.getProcessBusinessKey()));
         var member = members.find(ticket.memberId()).orElseThrow();
         var recipients = recipients(to, ticket, member);
         var values = new HashMap<String, Object>();
@@ -73,10 +80,13 @@ class SendNotification implements JavaDelegate {
         values.putAll(details(ticket, member));
         values.put("recipientName", recipients.name());
         var message = templates.render(template, values);
-        var id = notifications.queue(ticket.id(), template, recipients.who(), String.join(", ", recipients.addresses()), message);
+        var id = notifications.queue(
+                ticket.id(), template, recipients.who(), String.join(", ", recipients.addresses()), message);
         // Queuing is the desk's own doing, whoever's action caused the message.
         EngineCommands.withoutAuthorization(() -> runtime.startProcessInstanceByKey(
-                DELIVERY_PROCESS, execution.getProcessBusinessKey(), Map.of(ProcessVariables.NOTIFICATION_ID.name(), id)));
+                DELIVERY_PROCESS,
+                execution.getProcessBusinessKey(),
+                Map.of(ProcessVariables.NOTIFICATION_ID.name(), id)));
     }
 
     /** The request as the customer sent it, in full, and who is who on the ticket. */
@@ -88,20 +98,32 @@ class SendNotification implements JavaDelegate {
         details.put("impact", ticket.impact());
         details.put("requestType", ticket.requestType());
         details.put("stepsToReproduce", orNone(ticket.stepsToReproduce()));
-        details.put("objectIds", ticket.objectIds() == null || ticket.objectIds().isEmpty() ? "none" : String.join(", ", ticket.objectIds()));
-        details.put("environment", ticket.environment() == null || ticket.environment().isEmpty() ? "none"
-                : ticket.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        details.put(
+                "objectIds",
+                ticket.objectIds() == null || ticket.objectIds().isEmpty()
+                        ? "none"
+                        : String.join(", ", ticket.objectIds()));
+        details.put(
+                "environment",
+                ticket.environment() == null || ticket.environment().isEmpty()
+                        ? "none"
+                        : ticket.environment().entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .collect(Collectors.joining(", ")));
         details.put("browser", orNone(ticket.browser()));
         details.put("operatingSystem", orNone(ticket.operatingSystem()));
         details.put("emergencyPhone", orNone(ticket.emergencyPhone()));
-        details.put("emergencyCriteria", ticket.emergencyCriteria() == null ? "none" : String.join(", ", ticket.emergencyCriteria()));
+        details.put(
+                "emergencyCriteria",
+                ticket.emergencyCriteria() == null ? "none" : String.join(", ", ticket.emergencyCriteria()));
         details.put("submittedBy", ticket.submittedBy());
         details.put("submittedAt", readable(Date.from(ticket.submittedAt().toInstant())));
         details.put("memberName", member.name());
         details.put("accountRepresentative", member.accountRepresentative());
         details.put("team", ticket.team() == null ? "none" : ticket.team());
         if (ticket.acknowledgeBy() != null) {
-            details.put("acknowledgeBy", readable(Date.from(ticket.acknowledgeBy().toInstant())));
+            details.put(
+                    "acknowledgeBy", readable(Date.from(ticket.acknowledgeBy().toInstant())));
         }
         return details;
     }
@@ -112,14 +134,20 @@ class SendNotification implements JavaDelegate {
 
     /** One recipient role, or several separated by commas ({@code team, group:cs-managers}): one message to all. */
     private Recipients recipients(String to, Ticket ticket, Members.Member member) {
-        var each = Arrays.stream(to.split(",")).map(String::strip).filter(role -> !role.isEmpty())
-                .map(role -> recipient(role, ticket, member)).toList();
+        var each = Arrays.stream(to.split(","))
+                .map(String::strip)
+                .filter(role -> !role.isEmpty())
+                .map(role -> recipient(role, ticket, member))
+                .toList();
         if (each.size() == 1) {
             return each.get(0);
         }
-        var addresses = each.stream().flatMap(r -> r.addresses().stream()).distinct().toList();
-        return new Recipients(each.stream().map(Recipients::who).collect(Collectors.joining(", ")),
-                each.stream().map(Recipients::name).collect(Collectors.joining(" and ")), addresses);
+        var addresses =
+                each.stream().flatMap(r -> r.addresses().stream()).distinct().toList();
+        return new Recipients(
+                each.stream().map(Recipients::who).collect(Collectors.joining(", ")),
+                each.stream().map(Recipients::name).collect(Collectors.joining(" and ")),
+                addresses);
     }
 
     private Recipients recipient(String to, Ticket ticket, Members.Member member) {
@@ -129,8 +157,8 @@ class SendNotification implements JavaDelegate {
             case TEAM -> group(ticket.team());
             default -> {
                 if (!to.startsWith(GROUP)) {
-                    throw new IllegalStateException("unknown recipient '" + to + "': use customer, account-representative, "
-                            + "team or group:<group id>");
+                    throw new IllegalStateException("unknown recipient '" + to
+                            + "': use customer, account-representative, " + "team or group:<group id>");
                 }
                 yield group(to.substring(GROUP.length()));
             }
@@ -141,7 +169,9 @@ class SendNotification implements JavaDelegate {
         var group = identity.createGroupQuery().groupId(groupId).singleResult();
         var addresses = new ArrayList<String>();
         identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
-                .map(User::getEmail).filter(address -> address != null && !address.isBlank()).forEach(addresses::add);
+                .map(User::getEmail)
+                .filter(address -> address != null && !address.isBlank())
+                .forEach(addresses::add);
         return new Recipients(GROUP + groupId, group == null ? groupId : group.getName(), addresses);
     }
 
@@ -161,10 +191,10 @@ class SendNotification implements JavaDelegate {
 
     private static String name(User user) {
         var name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+                        + (user.getLastName() == null ? "" : user.getLastName()))
+                .trim();
         return name.isEmpty() ? user.getId() : name;
     }
 
-    private record Recipients(String who, String name, java.util.List<String> addresses) {
-    }
+    private record Recipients(String who, String name, List<String> addresses) {}
 }

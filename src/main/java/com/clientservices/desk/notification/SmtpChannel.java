@@ -39,7 +39,8 @@ class SmtpChannel implements NotificationChannel {
     @Override
     public String deliver(Notifications.Queued queued) {
         if (queued.addresses() == null || queued.addresses().isBlank()) {
-            throw new IllegalStateException("notification " + queued.id() + " to " + queued.recipient() + " has no e-mail address");
+            throw new IllegalStateException(
+                    "notification " + queued.id() + " to " + queued.recipient() + " has no e-mail address");
         }
         var messageId = "<notification-" + queued.id() + "@client-services-desk>";
         try {

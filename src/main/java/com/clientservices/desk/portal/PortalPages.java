@@ -13,7 +13,6 @@ import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.ticket.Attaching;
 import com.clientservices.desk.ticket.Attachments;
-import com.clientservices.desk.ticket.Conversation;
 import com.clientservices.desk.ticket.EmergencyCriterion;
 import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.ticket.TicketIntake;
@@ -43,9 +42,14 @@ class PortalPages {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.US);
     // What a customer sees of a ticket's log: the conversation and how its status moved.
-    private static final List<TicketEvents.Type> PUBLIC_EVENTS = List.of(TicketEvents.Type.SUBMITTED,
-            TicketEvents.Type.STATUS_CHANGED, TicketEvents.Type.QUESTIONS, TicketEvents.Type.ANSWER,
-            TicketEvents.Type.STATUS_UPDATE, TicketEvents.Type.RESOLUTION, TicketEvents.Type.ATTACHMENT_ADDED);
+    private static final List<TicketEvents.Type> PUBLIC_EVENTS = List.of(
+            TicketEvents.Type.SUBMITTED,
+            TicketEvents.Type.STATUS_CHANGED,
+            TicketEvents.Type.QUESTIONS,
+            TicketEvents.Type.ANSWER,
+            TicketEvents.Type.STATUS_UPDATE,
+            TicketEvents.Type.RESOLUTION,
+            TicketEvents.Type.ATTACHMENT_ADDED);
 
     private final TicketIntake intake;
     private final TicketQueries queries;
@@ -58,8 +62,16 @@ class PortalPages {
     private final BusinessCalendar calendar;
     private final DeskClock clock;
 
-    PortalPages(TicketIntake intake, TicketQueries queries, TicketWork work, Attaching attaching, Attachments attachments,
-            TicketEvents events, Members members, RequestTypeCatalogue requestTypes, BusinessCalendar calendar,
+    PortalPages(
+            TicketIntake intake,
+            TicketQueries queries,
+            TicketWork work,
+            Attaching attaching,
+            Attachments attachments,
+            TicketEvents events,
+            Members members,
+            RequestTypeCatalogue requestTypes,
+            BusinessCalendar calendar,
             DeskClock clock) {
         this.intake = intake;
         this.queries = queries;
@@ -117,7 +129,11 @@ class PortalPages {
         var ticket = readable(key);
         model.addAttribute("ticket", ticket);
         model.addAttribute("page", this);
-        model.addAttribute("history", events.of(ticket.id()).stream().filter(e -> PUBLIC_EVENTS.contains(e.type())).toList());
+        model.addAttribute(
+                "history",
+                events.of(ticket.id()).stream()
+                        .filter(e -> PUBLIC_EVENTS.contains(e.type()))
+                        .toList());
         model.addAttribute("attachments", attachments.of(ticket.id()));
         model.addAttribute("waitingOnCustomer", ticket.status() == TicketStatus.WAITING_ON_CUSTOMER);
         model.addAttribute("closed", ticket.status() == TicketStatus.CLOSED);
@@ -125,28 +141,40 @@ class PortalPages {
     }
 
     @PostMapping("/portal/tickets/{key}/replies")
-    String reply(@PathVariable String key, @RequestParam(required = false) String message, RedirectAttributes redirect) {
+    String reply(
+            @PathVariable String key, @RequestParam(required = false) String message, RedirectAttributes redirect) {
         try {
             work.reply(key, message, CurrentUser.get());
             redirect.addFlashAttribute("notice", "Thank you, your answer is with the team.");
         } catch (NotAllowed | NotFound e) {
             throw PageRefusals.toPage(e);
         } catch (Refusal e) {
-            redirect.addFlashAttribute("error", e.problems().isEmpty() ? e.getMessage() : e.problems().get(0).message());
+            redirect.addFlashAttribute(
+                    "error",
+                    e.problems().isEmpty()
+                            ? e.getMessage()
+                            : e.problems().get(0).message());
         }
         return "redirect:/portal/tickets/" + key;
     }
 
     @PostMapping("/portal/tickets/{key}/attachments")
-    String attach(@PathVariable String key, @RequestParam(name = "file", required = false) MultipartFile file,
-            RedirectAttributes redirect) throws IOException {
+    String attach(
+            @PathVariable String key,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
             var stored = attaching.attach(key, file, CurrentUser.get());
             redirect.addFlashAttribute("notice", stored.fileName() + " is attached.");
         } catch (NotAllowed | NotFound e) {
             throw PageRefusals.toPage(e);
         } catch (Refusal e) {
-            redirect.addFlashAttribute("error", e.problems().isEmpty() ? e.getMessage() : "The file " + e.problems().get(0).message());
+            redirect.addFlashAttribute(
+                    "error",
+                    e.problems().isEmpty()
+                            ? e.getMessage()
+                            : "The file " + e.problems().get(0).message());
         }
         return "redirect:/portal/tickets/" + key;
     }

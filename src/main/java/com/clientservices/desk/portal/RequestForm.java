@@ -24,16 +24,30 @@ public class RequestForm {
     private String operatingSystem;
 
     NewTicket toRequest() {
-        return new NewTicket(memberId, requestType, subject, description, impact, emergency, blankToNull(emergencyPhone),
-                emergencyCriteria == null || emergencyCriteria.isEmpty() ? null : emergencyCriteria, lines(objectIds),
-                pairs(environment), blankToNull(stepsToReproduce), blankToNull(browser), blankToNull(operatingSystem));
+        return new NewTicket(
+                memberId,
+                requestType,
+                subject,
+                description,
+                impact,
+                emergency,
+                blankToNull(emergencyPhone),
+                emergencyCriteria == null || emergencyCriteria.isEmpty() ? null : emergencyCriteria,
+                lines(objectIds),
+                pairs(environment),
+                blankToNull(stepsToReproduce),
+                blankToNull(browser),
+                blankToNull(operatingSystem));
     }
 
     private static List<String> lines(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return Arrays.stream(text.split("[\\r\\n,]+")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return Arrays.stream(text.split("[\\r\\n,]+"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 
     // "key=value" per line; a line without "=" keeps its text as the value of its own key.
@@ -48,7 +62,9 @@ public class RequestForm {
             if (equals < 0) {
                 pairs.put(line, "");
             } else {
-                pairs.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+                pairs.put(
+                        line.substring(0, equals).strip(),
+                        line.substring(equals + 1).strip());
             }
         }
         return pairs;

@@ -6,7 +6,14 @@ import java.util.List;
 public final class Invalid extends Refusal {
 
     public Invalid(List<FieldProblem> problems) {
-        super("Invalid request: " + String.join(", ", problems.stream().map(FieldProblem::field).distinct().toList()),
+        super(
+                "Invalid request: "
+                        + String.join(
+                                ", ",
+                                problems.stream()
+                                        .map(FieldProblem::field)
+                                        .distinct()
+                                        .toList()),
                 problems);
     }
 

@@ -36,8 +36,12 @@ public class RequestTypeCatalogue {
     }
 
     private Snapshot current() {
-        var definition = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(DECISION_KEY).latestVersion().withoutTenantId().singleResult();
+        var definition = repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION_KEY)
+                .latestVersion()
+                .withoutTenantId()
+                .singleResult();
         if (definition == null) {
             throw new IllegalStateException("the decision " + DECISION_KEY + " is not deployed");
         }
@@ -58,11 +62,13 @@ public class RequestTypeCatalogue {
         for (Rule rule : table.getRules()) {
             var code = literal(rule.getInputEntries().iterator().next().getTextContent());
             var entries = new ArrayList<>(rule.getOutputEntries());
-            types.add(new RequestType(code,
+            types.add(new RequestType(
+                    code,
                     literal(entries.get(index(outputs, "label")).getTextContent()),
                     literal(entries.get(index(outputs, "example")).getTextContent()),
                     literal(entries.get(index(outputs, "route")).getTextContent()),
-                    Boolean.parseBoolean(literal(entries.get(index(outputs, "uiRelated")).getTextContent()))));
+                    Boolean.parseBoolean(
+                            literal(entries.get(index(outputs, "uiRelated")).getTextContent()))));
         }
         return List.copyOf(types);
     }
@@ -85,6 +91,5 @@ public class RequestTypeCatalogue {
         return text.isEmpty() ? null : text;
     }
 
-    private record Snapshot(String definitionId, List<RequestType> types) {
-    }
+    private record Snapshot(String definitionId, List<RequestType> types) {}
 }

@@ -47,8 +47,8 @@ public final class BusinessCalendar {
         this.opening = properties.opening();
         this.closing = properties.closing();
         this.workingDays = properties.workingDays();
-        this.closedDays = new ClosedDays(properties.holidayCalendar(), properties.extraHolidayRules(),
-                properties.extraClosedDays());
+        this.closedDays = new ClosedDays(
+                properties.holidayCalendar(), properties.extraHolidayRules(), properties.extraClosedDays());
     }
 
     /** The zone whose wall clock the working hours follow; the API shows times in it. */
@@ -102,9 +102,7 @@ public final class BusinessCalendar {
     public OffsetDateTime warningTime(Instant submittedAt, OffsetDateTime due, boolean emergency) {
         Objects.requireNonNull(submittedAt, "submittedAt");
         Instant dueAt = due.toInstant();
-        Instant warning = emergency
-                ? dueAt.minus(EMERGENCY_WARNING)
-                : minusWorkingTime(dueAt, STANDARD_WARNING);
+        Instant warning = emergency ? dueAt.minus(EMERGENCY_WARNING) : minusWorkingTime(dueAt, STANDARD_WARNING);
         return warning.isAfter(submittedAt) ? at(warning) : null;
     }
 

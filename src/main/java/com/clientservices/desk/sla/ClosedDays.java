@@ -27,8 +27,7 @@ final class ClosedDays {
     private final Set<LocalDate> extraClosedDays;
     private final ConcurrentMap<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
 
-    ClosedDays(HolidayCalendar calendar, Collection<String> extraHolidayRules,
-               Collection<LocalDate> extraClosedDays) {
+    ClosedDays(HolidayCalendar calendar, Collection<String> extraHolidayRules, Collection<LocalDate> extraClosedDays) {
         List<HolidayManager> sources = new ArrayList<>();
         sources.add(HolidayManager.getInstance(ManagerParameters.create(calendar)));
         for (String rules : extraHolidayRules) {

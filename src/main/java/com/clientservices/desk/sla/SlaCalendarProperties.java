@@ -47,9 +47,8 @@ public record SlaCalendarProperties(
         holidayCalendar = holidayCalendar != null ? holidayCalendar : HolidayCalendar.UNITED_STATES;
         if (extraHolidayRules == null) {
             // The additions only make sense for the US calendar; another country starts clean.
-            extraHolidayRules = holidayCalendar == HolidayCalendar.UNITED_STATES
-                    ? List.of(US_FEDERAL_ADDITIONS)
-                    : List.of();
+            extraHolidayRules =
+                    holidayCalendar == HolidayCalendar.UNITED_STATES ? List.of(US_FEDERAL_ADDITIONS) : List.of();
         }
         extraHolidayRules = List.copyOf(extraHolidayRules);
         extraClosedDays = extraClosedDays != null ? List.copyOf(extraClosedDays) : List.of();
@@ -61,7 +60,6 @@ public record SlaCalendarProperties(
     }
 
     public SlaCalendarProperties withExtraClosedDays(List<LocalDate> days) {
-        return new SlaCalendarProperties(zone, opening, closing, workingDays, holidayCalendar,
-                extraHolidayRules, days);
+        return new SlaCalendarProperties(zone, opening, closing, workingDays, holidayCalendar, extraHolidayRules, days);
     }
 }

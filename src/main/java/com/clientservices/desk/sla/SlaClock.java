@@ -35,8 +35,14 @@ public class SlaClock {
     private final SlaMetrics metrics;
     private final DeskClock clock;
 
-    SlaClock(BusinessCalendar calendar, SlaTargets targets, SlaTickets tickets, RuntimeService runtime,
-            TicketEvents events, SlaMetrics metrics, DeskClock clock) {
+    SlaClock(
+            BusinessCalendar calendar,
+            SlaTargets targets,
+            SlaTickets tickets,
+            RuntimeService runtime,
+            TicketEvents events,
+            SlaMetrics metrics,
+            DeskClock clock) {
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
@@ -53,15 +59,21 @@ public class SlaClock {
      */
     public void start(DelegateExecution execution, String kindName) {
         var kind = SlaTargetKind.valueOf(kindName);
-        // Kind, team and submission time are the ticket's own record, never a process variable (docs/specification.md §8).
+        // Kind, team and submission time are the ticket's own record, never a process variable (docs/specification.md
+        // §8).
         var ticket = tickets.of(execution);
         var emergency = ticket.emergency();
         var from = kind == SlaTargetKind.ACKNOWLEDGEMENT ? ticket.submittedAt().toInstant() : now();
         var due = calendar.acknowledgeBy(from, emergency);
         var warning = calendar.warningTime(from, due, emergency);
         var ticketId = ticket.id();
-        targets.open(ticketId, kind, emergency, ticket.team(), utc(from), utc(due), warning == null ? null : utc(warning));
-        log(ticketId, TicketEvents.Type.SLA_TARGET_STARTED, kind, due.toInstant(),
+        targets.open(
+                ticketId, kind, emergency, ticket.team(), utc(from), utc(due), warning == null ? null : utc(warning));
+        log(
+                ticketId,
+                TicketEvents.Type.SLA_TARGET_STARTED,
+                kind,
+                due.toInstant(),
                 (emergency ? " (emergency)" : "") + ", team " + ticket.team());
         if (kind == SlaTargetKind.ACKNOWLEDGEMENT) {
             tickets.updateAcknowledgeBy(ticketId, utc(due));
@@ -95,9 +107,9 @@ public class SlaClock {
      */
     public void stopStatusUpdates(DelegateExecution execution) {
         stop(execution, SlaTargetKind.STATUS_UPDATE.name());
-        EngineCommands.withoutAuthorization(() -> runtime
-                .createMessageCorrelation(STATUS_UPDATES_STOPPED)
-                .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
+        EngineCommands.withoutAuthorization(() -> runtime.createMessageCorrelation(STATUS_UPDATES_STOPPED)
+                .processInstanceId(execution.getProcessInstanceId())
+                .correlateAllWithResult());
     }
 
     /** The warning time came with the target still running. */
@@ -105,7 +117,12 @@ public class SlaClock {
         targets.running(ticketId(execution), SlaTargetKind.valueOf(kindName)).ifPresent(target -> {
             targets.warned(target.id(), utc(now()));
             metrics.warned(target.kind(), target.team());
-            log(target.ticketId(), TicketEvents.Type.SLA_WARNING, target.kind(), target.dueAt().toInstant(), "");
+            log(
+                    target.ticketId(),
+                    TicketEvents.Type.SLA_WARNING,
+                    target.kind(),
+                    target.dueAt().toInstant(),
+                    "");
         });
     }
 
@@ -116,11 +133,15 @@ public class SlaClock {
     public void breach(DelegateExecution execution, String kindName) {
         var kind = SlaTargetKind.valueOf(kindName);
         var ticket = tickets.of(execution);
-        var target = targets.running(ticket.id(), kind).orElseThrow(
-                () -> new IllegalStateException("no running " + kindName + " target on " + execution.getBusinessKey()));
+        var target = targets.running(ticket.id(), kind)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no running " + kindName + " target on " + execution.getBusinessKey()));
         targets.breached(target.id(), utc(now()));
         metrics.breached(kind, target.team());
-        events.record(target.ticketId(), TicketEvents.Type.SLA_BREACHED, null,
+        events.record(
+                target.ticketId(),
+                TicketEvents.Type.SLA_BREACHED,
+                null,
                 kindName + " was due by " + local(target.dueAt().toInstant()));
         var breach = new HashMap<String, Object>();
         ProcessVariables.TICKET_ID.put(breach, target.ticketId());
@@ -149,14 +170,18 @@ public class SlaClock {
         var now = now();
         var met = target.breachedAt() == null && !now.isAfter(target.dueAt().toInstant());
         targets.stopped(target.id(), utc(now), met ? SlaTarget.Outcome.MET : SlaTarget.Outcome.MISSED);
-        log(target.ticketId(), met ? TicketEvents.Type.SLA_TARGET_MET : TicketEvents.Type.SLA_TARGET_MET_LATE, kind,
-                target.dueAt().toInstant(), "");
+        log(
+                target.ticketId(),
+                met ? TicketEvents.Type.SLA_TARGET_MET : TicketEvents.Type.SLA_TARGET_MET_LATE,
+                kind,
+                target.dueAt().toInstant(),
+                "");
         if (kind == SlaTargetKind.NEXT_RESPONSE) {
             kind.dueVariable.remove(execution);
             // The agent who responded may not correlate messages; releasing the clock is the desk's doing.
-            EngineCommands.withoutAuthorization(() -> runtime
-                    .createMessageCorrelation(NEXT_RESPONSE_GIVEN)
-                    .processInstanceId(execution.getProcessInstanceId()).correlateAllWithResult());
+            EngineCommands.withoutAuthorization(() -> runtime.createMessageCorrelation(NEXT_RESPONSE_GIVEN)
+                    .processInstanceId(execution.getProcessInstanceId())
+                    .correlateAllWithResult());
         }
     }
 
@@ -170,7 +195,8 @@ public class SlaClock {
     public Date taskDue(DelegateExecution execution) {
         var ticket = tickets.of(execution);
         var running = targets.running(ticket.id(), SlaTargetKind.NEXT_RESPONSE);
-        var due = running.isPresent() ? running.get().dueAt().toInstant()
+        var due = running.isPresent()
+                ? running.get().dueAt().toInstant()
                 : calendar.acknowledgeBy(now(), ticket.emergency()).toInstant();
         return Date.from(due);
     }

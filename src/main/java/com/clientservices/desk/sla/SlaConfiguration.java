@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@code desk.sla.*} so that the {@code slaCalendar} bean can be built from it. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SlaCalendarProperties.class)
-public class SlaConfiguration {
-}
+public class SlaConfiguration {}

@@ -1,9 +1,9 @@
 package com.clientservices.desk.sla;
 
+import com.clientservices.desk.refusal.Invalid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.clientservices.desk.refusal.Invalid;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -28,7 +28,8 @@ class SlaController {
     @GetMapping("/api/sla/acknowledge-by")
     @Operation(summary = "When a request submitted at that time is to be acknowledged (docs/specification.md §6)")
     Map<String, Object> acknowledgeBy(
-            @Parameter(description = "ISO-8601 with offset, e.g. 2026-03-06T17:30:00-05:00") @RequestParam String submittedAt,
+            @Parameter(description = "ISO-8601 with offset, e.g. 2026-03-06T17:30:00-05:00") @RequestParam
+                    String submittedAt,
             @RequestParam(defaultValue = "false") boolean emergency) {
         OffsetDateTime submitted;
         try {
@@ -37,7 +38,8 @@ class SlaController {
             throw new Invalid("submittedAt", "is not an ISO-8601 date and time with offset: " + submittedAt);
         }
         if (submitted.getYear() < YEAR_MIN || submitted.getYear() > YEAR_MAX) {
-            throw new Invalid("submittedAt", "must be in the years " + YEAR_MIN + " to " + YEAR_MAX + ": " + submittedAt);
+            throw new Invalid(
+                    "submittedAt", "must be in the years " + YEAR_MIN + " to " + YEAR_MAX + ": " + submittedAt);
         }
         var due = calendar.acknowledgeBy(submitted.toInstant(), emergency);
         return Map.of("submittedAt", submitted, "emergency", emergency, "acknowledgeBy", due);

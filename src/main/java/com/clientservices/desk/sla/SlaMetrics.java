@@ -22,7 +22,8 @@ class SlaMetrics {
     }
 
     void warned(SlaTargetKind kind, String team) {
-        afterCommit(counter("desk.sla.warnings", "SLA warning times reached with the target still running", kind, team));
+        afterCommit(
+                counter("desk.sla.warnings", "SLA warning times reached with the target still running", kind, team));
     }
 
     void breached(SlaTargetKind kind, String team) {
@@ -30,8 +31,11 @@ class SlaMetrics {
     }
 
     private Counter counter(String name, String description, SlaTargetKind kind, String team) {
-        return Counter.builder(name).description(description)
-                .tag("kind", kind.name()).tag("team", team == null ? "none" : team).register(registry);
+        return Counter.builder(name)
+                .description(description)
+                .tag("kind", kind.name())
+                .tag("team", team == null ? "none" : team)
+                .register(registry);
     }
 
     private static void afterCommit(Counter counter) {

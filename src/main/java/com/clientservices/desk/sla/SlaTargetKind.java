@@ -22,11 +22,15 @@ public enum SlaTargetKind {
 
     /** How people read it in messages. */
     final String label;
+
     final ProcessVariable<OffsetDateTime> dueVariable;
     final ProcessVariable<OffsetDateTime> warningVariable;
     final ProcessVariable<Boolean> warnsVariable;
 
-    SlaTargetKind(String label, ProcessVariable<OffsetDateTime> dueVariable, ProcessVariable<OffsetDateTime> warningVariable,
+    SlaTargetKind(
+            String label,
+            ProcessVariable<OffsetDateTime> dueVariable,
+            ProcessVariable<OffsetDateTime> warningVariable,
             ProcessVariable<Boolean> warnsVariable) {
         this.label = label;
         this.dueVariable = dueVariable;

@@ -18,14 +18,25 @@ public class SlaTargets {
         this.jdbc = jdbc;
     }
 
-    void open(long ticketId, SlaTargetKind kind, boolean emergency, String team, OffsetDateTime startedAt,
-            OffsetDateTime dueAt, OffsetDateTime warningAt) {
+    void open(
+            long ticketId,
+            SlaTargetKind kind,
+            boolean emergency,
+            String team,
+            OffsetDateTime startedAt,
+            OffsetDateTime dueAt,
+            OffsetDateTime warningAt) {
         jdbc.sql("""
                 insert into sla_target (ticket_id, kind, emergency, team, started_at, due_at, warning_at, outcome)
                 values (:ticket, :kind, :emergency, :team, :started, :due, :warning, 'OPEN')
                 """)
-                .param("ticket", ticketId).param("kind", kind.name()).param("emergency", emergency)
-                .param("team", team).param("started", startedAt).param("due", dueAt).param("warning", warningAt)
+                .param("ticket", ticketId)
+                .param("kind", kind.name())
+                .param("emergency", emergency)
+                .param("team", team)
+                .param("started", startedAt)
+                .param("due", dueAt)
+                .param("warning", warningAt)
                 .update();
     }
 
@@ -34,34 +45,55 @@ public class SlaTargets {
         return jdbc.sql("""
                 select * from sla_target where ticket_id = :ticket and kind = :kind and met_at is null
                 order by id desc fetch first 1 rows only
-                """).param("ticket", ticketId).param("kind", kind.name()).query(this::map).optional();
+                """)
+                .param("ticket", ticketId)
+                .param("kind", kind.name())
+                .query(this::map)
+                .optional();
     }
 
     void warned(long id, OffsetDateTime at) {
-        jdbc.sql("update sla_target set warned_at = :at where id = :id").param("at", at).param("id", id).update();
+        jdbc.sql("update sla_target set warned_at = :at where id = :id")
+                .param("at", at)
+                .param("id", id)
+                .update();
     }
 
     void breached(long id, OffsetDateTime at) {
         jdbc.sql("update sla_target set breached_at = :at, outcome = 'MISSED' where id = :id")
-                .param("at", at).param("id", id).update();
+                .param("at", at)
+                .param("id", id)
+                .update();
     }
 
     void stopped(long id, OffsetDateTime at, SlaTarget.Outcome outcome) {
         jdbc.sql("update sla_target set met_at = :at, outcome = :outcome where id = :id")
-                .param("at", at).param("outcome", outcome.name()).param("id", id).update();
+                .param("at", at)
+                .param("outcome", outcome.name())
+                .param("id", id)
+                .update();
     }
 
     public List<SlaTarget> ofTicket(long ticketId) {
         return jdbc.sql("select * from sla_target where ticket_id = :ticket order by id")
-                .param("ticket", ticketId).query(this::map).list();
+                .param("ticket", ticketId)
+                .query(this::map)
+                .list();
     }
 
     private SlaTarget map(ResultSet rs, int row) throws SQLException {
-        return new SlaTarget(rs.getLong("id"), rs.getLong("ticket_id"), SlaTargetKind.valueOf(rs.getString("kind")),
-                rs.getBoolean("emergency"), rs.getString("team"),
-                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class),
-                rs.getObject("warning_at", OffsetDateTime.class), rs.getObject("warned_at", OffsetDateTime.class),
-                rs.getObject("breached_at", OffsetDateTime.class), rs.getObject("met_at", OffsetDateTime.class),
+        return new SlaTarget(
+                rs.getLong("id"),
+                rs.getLong("ticket_id"),
+                SlaTargetKind.valueOf(rs.getString("kind")),
+                rs.getBoolean("emergency"),
+                rs.getString("team"),
+                rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("due_at", OffsetDateTime.class),
+                rs.getObject("warning_at", OffsetDateTime.class),
+                rs.getObject("warned_at", OffsetDateTime.class),
+                rs.getObject("breached_at", OffsetDateTime.class),
+                rs.getObject("met_at", OffsetDateTime.class),
                 SlaTarget.Outcome.valueOf(rs.getString("outcome")));
     }
 }

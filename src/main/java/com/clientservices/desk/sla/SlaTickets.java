@@ -16,6 +16,5 @@ public interface SlaTickets {
     void updateAcknowledgeBy(long ticketId, OffsetDateTime due);
 
     /** What a clock reads of a ticket: its own record, never a process variable (docs/specification.md §8). */
-    record SlaTicket(long id, String key, String subject, String team, boolean emergency, OffsetDateTime submittedAt) {
-    }
+    record SlaTicket(long id, String key, String subject, String team, boolean emergency, OffsetDateTime submittedAt) {}
 }

@@ -51,8 +51,14 @@ class TicketBriefing implements TaskFormAdditions {
     private final DeskTime time;
     private final DeskClock clock;
 
-    TicketBriefing(TicketDetails details, SlaTargets targets, Members members, RequestTypeCatalogue requestTypes,
-            IdentityService identity, DeskTime time, DeskClock clock) {
+    TicketBriefing(
+            TicketDetails details,
+            SlaTargets targets,
+            Members members,
+            RequestTypeCatalogue requestTypes,
+            IdentityService identity,
+            DeskTime time,
+            DeskClock clock) {
         this.clock = clock;
         this.details = details;
         this.targets = targets;
@@ -64,7 +70,9 @@ class TicketBriefing implements TaskFormAdditions {
 
     @Override
     public Map<String, String> forTask(OpenTask task) {
-        var found = task.businessKey() == null ? null : details.byKey(task.businessKey()).orElse(null);
+        var found = task.businessKey() == null
+                ? null
+                : details.byKey(task.businessKey()).orElse(null);
         if (found == null) {
             return Map.of();
         }
@@ -95,10 +103,13 @@ class TicketBriefing implements TaskFormAdditions {
     }
 
     private String due(OpenTask task, List<SlaTarget> ticketTargets, Instant now) {
-        var running = ticketTargets.stream().filter(t -> t.outcome() == SlaTarget.Outcome.OPEN)
-                .sorted(Comparator.comparing(SlaTarget::dueAt)).toList();
+        var running = ticketTargets.stream()
+                .filter(t -> t.outcome() == SlaTarget.Outcome.OPEN)
+                .sorted(Comparator.comparing(SlaTarget::dueAt))
+                .toList();
         if (!running.isEmpty() && !BREACH_TASK.equals(task.taskDefinitionKey())) {
-            return running.stream().map(t -> "**" + Labels.target(t.kind()) + " due:** " + time.due(t.dueAt(), now))
+            return running.stream()
+                    .map(t -> "**" + Labels.target(t.kind()) + " due:** " + time.due(t.dueAt(), now))
                     .collect(Collectors.joining("  \n"));
         }
         if (task.due() != null) {
@@ -112,9 +123,14 @@ class TicketBriefing implements TaskFormAdditions {
         var member = members.find(ticket.memberId()).map(Members.Member::name).orElse("member");
         lines.add("**Customer:** " + Markdown.text(member) + " (member " + ticket.memberId() + "), submitted by "
                 + Markdown.text(names.of(ticket.submittedBy())) + " on " + time.at(ticket.submittedAt()));
-        lines.add("**Request type:** " + Markdown.text(requestTypes.find(ticket.requestType()).map(RequestType::label)
-                .orElse(ticket.requestType())) + (ticket.emergency() ? " · **Emergency**" : " · Standard"));
-        lines.add("**Team:** " + Markdown.text(teamName(ticket.team())) + " · **Status:** " + Labels.status(ticket.status()));
+        lines.add("**Request type:** "
+                + Markdown.text(requestTypes
+                        .find(ticket.requestType())
+                        .map(RequestType::label)
+                        .orElse(ticket.requestType()))
+                + (ticket.emergency() ? " · **Emergency**" : " · Standard"));
+        lines.add("**Team:** " + Markdown.text(teamName(ticket.team())) + " · **Status:** "
+                + Labels.status(ticket.status()));
         if (ticket.downgradedBy() != null) {
             lines.add("**Downgraded from emergency** by " + Markdown.text(names.of(ticket.downgradedBy())) + " on "
                     + time.at(ticket.downgradedAt()) + ": " + Markdown.text(ticket.downgradeReason()));
@@ -124,15 +140,32 @@ class TicketBriefing implements TaskFormAdditions {
         section(out, "Description", Markdown.text(ticket.description()));
         section(out, "Impact", Markdown.text(ticket.impact()));
         section(out, "Steps to reproduce", orNone(Markdown.text(ticket.stepsToReproduce())));
-        section(out, "Object ids", ticket.objectIds() == null || ticket.objectIds().isEmpty() ? "_none given_"
-                : Markdown.bullets(ticket.objectIds()));
-        section(out, "Environment", ticket.environment() == null || ticket.environment().isEmpty() ? "_none given_"
-                : Markdown.bullets(ticket.environment().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
-        section(out, "Browser and operating system", "**Browser:** " + orNone(Markdown.text(ticket.browser()))
-                + "  \n**Operating system:** " + orNone(Markdown.text(ticket.operatingSystem())));
+        section(
+                out,
+                "Object ids",
+                ticket.objectIds() == null || ticket.objectIds().isEmpty()
+                        ? "_none given_"
+                        : Markdown.bullets(ticket.objectIds()));
+        section(
+                out,
+                "Environment",
+                ticket.environment() == null || ticket.environment().isEmpty()
+                        ? "_none given_"
+                        : Markdown.bullets(ticket.environment().entrySet().stream()
+                                .map(e -> e.getKey() + ": " + e.getValue())
+                                .toList()));
+        section(
+                out,
+                "Browser and operating system",
+                "**Browser:** " + orNone(Markdown.text(ticket.browser())) + "  \n**Operating system:** "
+                        + orNone(Markdown.text(ticket.operatingSystem())));
         var missing = details.missing(ticket);
-        section(out, "Still missing", missing.isEmpty() ? "Nothing: the customer gave every detail the guide asks for."
-                : Markdown.bullets(missing.stream().map(Labels::detail).toList()));
+        section(
+                out,
+                "Still missing",
+                missing.isEmpty()
+                        ? "Nothing: the customer gave every detail the guide asks for."
+                        : Markdown.bullets(missing.stream().map(Labels::detail).toList()));
         section(out, "Attachments", attachments(ticket, names));
         return out.toString();
     }
@@ -142,9 +175,12 @@ class TicketBriefing implements TaskFormAdditions {
         if (files.isEmpty()) {
             return "_none_";
         }
-        return files.stream().map(file -> "- " + Markdown.link(file.fileName(),
-                "/tasklist/tickets/" + ticket.key() + "/attachments/" + file.id()) + " (" + size(file) + ", added by "
-                + Markdown.text(names.of(file.uploadedBy())) + " on " + time.at(file.uploadedAt()) + ")")
+        return files.stream()
+                .map(file -> "- "
+                        + Markdown.link(
+                                file.fileName(), "/tasklist/tickets/" + ticket.key() + "/attachments/" + file.id())
+                        + " (" + size(file) + ", added by "
+                        + Markdown.text(names.of(file.uploadedBy())) + " on " + time.at(file.uploadedAt()) + ")")
                 .collect(Collectors.joining("\n"));
     }
 
@@ -153,29 +189,36 @@ class TicketBriefing implements TaskFormAdditions {
         if (messages.isEmpty()) {
             return "_Nothing yet: no questions, answers or updates._";
         }
-        return messages.stream().map(message -> "**" + Labels.message(message.kind()) + "**, "
-                + Markdown.text(names.of(message.from())) + ", " + time.at(message.at()) + "  \n" + Markdown.text(message.text()))
+        return messages.stream()
+                .map(message -> "**" + Labels.message(message.kind()) + "**, " + Markdown.text(names.of(message.from()))
+                        + ", " + time.at(message.at()) + "  \n" + Markdown.text(message.text()))
                 .collect(Collectors.joining("\n\n"));
     }
 
     private String context(OpenTask task, Ticket ticket, List<SlaTarget> ticketTargets, Names names, Instant now) {
         if (CONFIRM_TASK.equals(task.taskDefinitionKey())) {
-            return details.log(ticket).stream().filter(e -> e.type() == TicketEvents.Type.ENGINEERING_FIX_RELEASED)
+            return details.log(ticket).stream()
+                    .filter(e -> e.type() == TicketEvents.Type.ENGINEERING_FIX_RELEASED)
                     .reduce((first, second) -> second)
-                    .map(e -> "**Engineering released the fix** on " + time.at(e.at()) + ": " + Markdown.text(e.detail()))
+                    .map(e ->
+                            "**Engineering released the fix** on " + time.at(e.at()) + ": " + Markdown.text(e.detail()))
                     .orElse("");
         }
         if (BREACH_TASK.equals(task.taskDefinitionKey())) {
-            var breached = ticketTargets.stream().filter(t -> t.breachedAt() != null)
+            var breached = ticketTargets.stream()
+                    .filter(t -> t.breachedAt() != null)
                     .max(Comparator.comparing(SlaTarget::breachedAt));
             if (breached.isEmpty()) {
                 return "";
             }
             var target = breached.get();
             var late = target.metAt() != null
-                    ? "met " + DeskTime.span(Duration.between(target.dueAt(), target.metAt())) + " late, on " + time.at(target.metAt())
-                    : "still not met, " + DeskTime.span(Duration.between(target.dueAt().toInstant(), now)) + " after it was due";
-            return "**Missed:** " + Labels.target(target.kind()) + " target, due " + time.at(target.dueAt()) + "; " + late
+                    ? "met " + DeskTime.span(Duration.between(target.dueAt(), target.metAt())) + " late, on "
+                            + time.at(target.metAt())
+                    : "still not met, "
+                            + DeskTime.span(Duration.between(target.dueAt().toInstant(), now)) + " after it was due";
+            return "**Missed:** " + Labels.target(target.kind()) + " target, due " + time.at(target.dueAt()) + "; "
+                    + late
                     + "  \n**Held by:** " + Markdown.text(teamName(ticket.team()))
                     + "  \n" + Markdown.link("Open the ticket's timeline", "/audit/tickets/" + ticket.key());
         }
@@ -191,14 +234,20 @@ class TicketBriefing implements TaskFormAdditions {
     }
 
     private static String teamName(String team) {
-        return DeskGroups.TEAMS.stream().filter(t -> t.id().equals(team)).map(DeskGroups.Team::name).findFirst()
+        return DeskGroups.TEAMS.stream()
+                .filter(t -> t.id().equals(team))
+                .map(DeskGroups.Team::name)
+                .findFirst()
                 .orElse(team == null ? "no team" : team);
     }
 
     private static String size(Attachments.Attachment file) {
         long bytes = file.sizeBytes();
-        return bytes < 1024 ? bytes + " bytes" : bytes < 1024 * 1024 ? (bytes + 512) / 1024 + " KB"
-                : String.format(Locale.US, "%.1f MB", bytes / (1024.0 * 1024));
+        return bytes < 1024
+                ? bytes + " bytes"
+                : bytes < 1024 * 1024
+                        ? (bytes + 512) / 1024 + " KB"
+                        : String.format(Locale.US, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     /** The digits a phone dials: {@code +1 (555) 123-4567} as {@code +15551234567}. */
@@ -223,8 +272,11 @@ class TicketBriefing implements TaskFormAdditions {
             }
             return known.computeIfAbsent(userId, id -> {
                 var user = identity.createUserQuery().userId(id).singleResult();
-                var name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+                var name = user == null
+                        ? ""
+                        : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                                        + (user.getLastName() == null ? "" : user.getLastName()))
+                                .strip();
                 return name.isEmpty() ? id : name + " (" + id + ")";
             });
         }

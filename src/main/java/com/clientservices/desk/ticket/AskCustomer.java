@@ -23,7 +23,8 @@ class AskCustomer implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var ticketId = ticketOf.idOf(execution);
         var agent = ProcessText.actor(execution, "team");
-        conversation.add(ticketId, Conversation.Kind.QUESTIONS, agent, ProcessVariables.CUSTOMER_QUESTIONS.get(execution));
+        conversation.add(
+                ticketId, Conversation.Kind.QUESTIONS, agent, ProcessVariables.CUSTOMER_QUESTIONS.get(execution));
         status.change(ticketId, TicketStatus.WAITING_ON_CUSTOMER, agent);
     }
 }

@@ -25,6 +25,7 @@ public class Attaching {
     private static final int NAME_MAX = 200;
     /** Per ticket (docs/specification.md §8): enough for a case's screenshots and logs, not a file store. */
     static final int FILES_MAX = 20;
+
     static final long BYTES_MAX = 50L * 1024 * 1024;
     // A plain file name: no folders, no control characters.
     private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\x00-\\x1F\\x7F]+");
@@ -46,35 +47,55 @@ public class Attaching {
         // Locked, so that uploads at the same moment are counted against the quota one after the other.
         var ticket = tickets.lockByKey(key).orElseThrow(() -> new NotFound("No ticket " + key));
         if (!members.isContact(ticket.memberId(), contact.id())) {
-            throw TicketAccess.refusal(contact, key, "Only a registered contact of member " + ticket.memberId()
-                    + " may attach files to " + key);
+            throw TicketAccess.refusal(
+                    contact,
+                    key,
+                    "Only a registered contact of member " + ticket.memberId() + " may attach files to " + key);
         }
         if (file == null || file.isEmpty()) {
             throw new Invalid("file", "is required: a non-empty file in the multipart field 'file'");
         }
-        var name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
-        if (name.isEmpty() || name.length() > NAME_MAX || !SAFE_NAME.matcher(name).matches() || name.contains("..")
-                || name.startsWith(".") || !FileTypes.showsAsNamed(name)) {
-            throw new Invalid("file", "has a file name that is not a plain name of at most " + NAME_MAX
-                    + " characters (no folders, no '..', no control or text-direction characters)");
+        var name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().strip();
+        if (name.isEmpty()
+                || name.length() > NAME_MAX
+                || !SAFE_NAME.matcher(name).matches()
+                || name.contains("..")
+                || name.startsWith(".")
+                || !FileTypes.showsAsNamed(name)) {
+            throw new Invalid(
+                    "file",
+                    "has a file name that is not a plain name of at most " + NAME_MAX
+                            + " characters (no folders, no '..', no control or text-direction characters)");
         }
         if (ticket.status() == TicketStatus.CLOSED) {
             throw new Conflict(key + " is closed and takes no more files; please open a new ticket");
         }
         var usage = attachments.usage(ticket.id());
         if (usage.files() >= FILES_MAX || usage.bytes() + file.getSize() > BYTES_MAX) {
-            throw new TooLarge(key + " holds " + usage.files() + " files of "
-                    + (usage.bytes() / (1024 * 1024)) + " MB; a ticket takes at most " + FILES_MAX + " files and "
-                    + (BYTES_MAX / (1024 * 1024)) + " MB in all. Send the rest as links in a reply.",
+            throw new TooLarge(
+                    key + " holds " + usage.files() + " files of "
+                            + (usage.bytes() / (1024 * 1024)) + " MB; a ticket takes at most " + FILES_MAX
+                            + " files and "
+                            + (BYTES_MAX / (1024 * 1024)) + " MB in all. Send the rest as links in a reply.",
                     new FieldProblem("file", "is over the ticket's attachment quota"));
         }
         var content = file.getBytes();
-        var type = FileTypes.detect(content).orElseThrow(() -> new UnsupportedContent(
-                "Unsupported file type: attach a PNG, JPEG, GIF or WebP screenshot, a PDF or plain text",
-                new FieldProblem("file", "is not a PNG, JPEG, GIF, WebP, PDF or plain-text file")));
+        var type = FileTypes.detect(content)
+                .orElseThrow(() -> new UnsupportedContent(
+                        "Unsupported file type: attach a PNG, JPEG, GIF or WebP screenshot, a PDF or plain text",
+                        new FieldProblem("file", "is not a PNG, JPEG, GIF, WebP, PDF or plain-text file")));
         var id = attachments.add(ticket.id(), name, type, content, sha256(content), contact.id());
-        events.record(ticket.id(), TicketEvents.Type.ATTACHMENT_ADDED, contact.id(), name + " (" + type + ", " + content.length + " bytes)");
-        var stored = attachments.of(ticket.id()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        events.record(
+                ticket.id(),
+                TicketEvents.Type.ATTACHMENT_ADDED,
+                contact.id(),
+                name + " (" + type + ", " + content.length + " bytes)");
+        var stored = attachments.of(ticket.id()).stream()
+                .filter(a -> a.id() == id)
+                .findFirst()
+                .orElseThrow();
         return stored;
     }
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +32,8 @@ class AttachmentController {
     private final Attaching attaching;
     private final TasklistUser tasklistUser;
 
-    AttachmentController(TicketQueries queries, Attachments attachments, Attaching attaching, TasklistUser tasklistUser) {
+    AttachmentController(
+            TicketQueries queries, Attachments attachments, Attaching attaching, TasklistUser tasklistUser) {
         this.queries = queries;
         this.attachments = attachments;
         this.attaching = attaching;
@@ -39,12 +41,16 @@ class AttachmentController {
     }
 
     @PostMapping(path = "/api/tickets/{key}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Attach a screenshot or file (PNG, JPEG, GIF, WebP, PDF or plain text; at most 5 MB)",
-            description = "The type is checked from the content, not the name; 415 for other types, 413 when too large.")
-    ResponseEntity<Attachments.Attachment> upload(@PathVariable String key, @RequestPart(name = "file", required = false) MultipartFile file)
+    @Operation(
+            summary = "Attach a screenshot or file (PNG, JPEG, GIF, WebP, PDF or plain text; at most 5 MB)",
+            description =
+                    "The type is checked from the content, not the name; 415 for other types, 413 when too large.")
+    ResponseEntity<Attachments.Attachment> upload(
+            @PathVariable String key, @RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {
         var stored = attaching.attach(key, file, CurrentUser.get());
-        return ResponseEntity.created(URI.create("/api/tickets/" + key + "/attachments/" + stored.id())).body(stored);
+        return ResponseEntity.created(URI.create("/api/tickets/" + key + "/attachments/" + stored.id()))
+                .body(stored);
     }
 
     @GetMapping("/api/tickets/{key}/attachments")
@@ -66,21 +72,27 @@ class AttachmentController {
      */
     @GetMapping("/tasklist/tickets/{key}/attachments/{id}")
     @Operation(summary = "Download an attached file, signed in to Tasklist")
-    ResponseEntity<byte[]> downloadInTasklist(@PathVariable String key, @PathVariable long id, HttpServletRequest request) {
-        var user = tasklistUser.of(request).orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-                "Sign in to Tasklist to open files attached to a ticket"));
+    ResponseEntity<byte[]> downloadInTasklist(
+            @PathVariable String key, @PathVariable long id, HttpServletRequest request) {
+        var user = tasklistUser
+                .of(request)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.UNAUTHORIZED, "Sign in to Tasklist to open files attached to a ticket"));
         return file(queries.readable(key, user), id);
     }
 
     private ResponseEntity<byte[]> file(Ticket ticket, long id) {
         var key = ticket.key();
-        var attachment = attachments.of(ticket.id()).stream().filter(a -> a.id() == id).findFirst()
+        var attachment = attachments.of(ticket.id()).stream()
+                .filter(a -> a.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new NotFound("No attachment " + id + " on " + key));
         var content = attachments.content(ticket.id(), id).orElseThrow();
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(attachment.contentType()));
-        headers.setContentDisposition(ContentDisposition.attachment().filename(attachment.fileName(),
-                java.nio.charset.StandardCharsets.UTF_8).build());
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename(attachment.fileName(), StandardCharsets.UTF_8)
+                .build());
         headers.set("X-Content-Type-Options", "nosniff");
         return ResponseEntity.ok().headers(headers).body(content);
     }
@@ -88,5 +100,4 @@ class AttachmentController {
     private Ticket readable(String key) {
         return queries.readable(key, CurrentUser.get());
     }
-
 }

@@ -25,7 +25,10 @@ public class Conversation {
      * {@code ${conversation.note(execution, 'STATUS_UPDATE', 'statusUpdate')}}.
      */
     public void note(DelegateExecution execution, String kind, String variable) {
-        add(ticketOf.idOf(execution), Kind.valueOf(kind), ProcessText.actor(execution, "team"),
+        add(
+                ticketOf.idOf(execution),
+                Kind.valueOf(kind),
+                ProcessText.actor(execution, "team"),
                 String.valueOf(execution.getVariable(variable)));
     }
 

@@ -34,9 +34,10 @@ class DescribeTask implements TaskListener {
         var ticket = ticketOf.of(task.getExecution());
         var name = ticket.key() + " · " + task.getName() + " · " + ticket.subject();
         task.setName(name.length() <= NAME_MAX ? name : name.substring(0, NAME_MAX - 1) + "…");
-        ProcessVariables.CUSTOMER_NAME.setLocal(task, members.find(ticket.memberId()).map(Members.Member::name)
-                .orElse("member " + ticket.memberId()));
-        ProcessVariables.REQUEST_TYPE_LABEL.setLocal(task, requestTypes.find(ticket.requestType())
-                .map(RequestType::label).orElse(ticket.requestType()));
+        ProcessVariables.CUSTOMER_NAME.setLocal(
+                task, members.find(ticket.memberId()).map(Members.Member::name).orElse("member " + ticket.memberId()));
+        ProcessVariables.REQUEST_TYPE_LABEL.setLocal(
+                task,
+                requestTypes.find(ticket.requestType()).map(RequestType::label).orElse(ticket.requestType()));
     }
 }

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 final class FileTypes {
 
-    private FileTypes() {
-    }
+    private FileTypes() {}
 
     /**
      * Does the name show as it is named? No control or text-direction characters, so that
@@ -36,7 +35,8 @@ final class FileTypes {
         if (starts(content, 'G', 'I', 'F', '8')) {
             return Optional.of("image/gif");
         }
-        if (starts(content, 'R', 'I', 'F', 'F') && content.length > 12
+        if (starts(content, 'R', 'I', 'F', 'F')
+                && content.length > 12
                 && Arrays.equals(Arrays.copyOfRange(content, 8, 12), "WEBP".getBytes(StandardCharsets.US_ASCII))) {
             return Optional.of("image/webp");
         }
@@ -49,11 +49,18 @@ final class FileTypes {
     // UTF-8 text without control characters other than tabs and line breaks, and no markup.
     private static boolean isPlainText(byte[] content) {
         try {
-            var text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            var text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
             var lower = text.toLowerCase();
-            return !text.isEmpty() && text.chars().allMatch(c -> c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
-                    && !lower.contains("<script") && !lower.contains("<html") && !lower.contains("<svg");
+            return !text.isEmpty()
+                    && text.chars().allMatch(c -> c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+                    && !lower.contains("<script")
+                    && !lower.contains("<html")
+                    && !lower.contains("<svg");
         } catch (CharacterCodingException e) {
             return false;
         }

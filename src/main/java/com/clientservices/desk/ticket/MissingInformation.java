@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class MissingInformation {
 
-    private MissingInformation() {
-    }
+    private MissingInformation() {}
 
     static List<String> of(Ticket ticket, RequestType type, boolean hasScreenshot) {
         var missing = new ArrayList<String>();

@@ -22,7 +22,9 @@ public class OpenTicketMetrics {
 
     OpenTicketMetrics(JdbcClient jdbc, MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.open = MultiGauge.builder("desk.tickets.open").description("Open tickets by team and status").register(registry);
+        this.open = MultiGauge.builder("desk.tickets.open")
+                .description("Open tickets by team and status")
+                .register(registry);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -32,8 +34,8 @@ public class OpenTicketMetrics {
                 select coalesce(team, 'none') as team, status, count(*) as tickets from ticket
                 where status not in ('CLOSED', 'REDIRECTED') group by team, status
                 """)
-                .query((rs, row) -> MultiGauge.Row.of(Tags.of("team", rs.getString("team"), "status", rs.getString("status")),
-                        rs.getLong("tickets")))
+                .query((rs, row) -> MultiGauge.Row.of(
+                        Tags.of("team", rs.getString("team"), "status", rs.getString("status")), rs.getLong("tickets")))
                 .list();
         open.register(rows, true);
     }

@@ -9,8 +9,7 @@ final class ProcessText {
     // The engine keeps string variables up to 4,000 characters; longer texts stay in the desk's records.
     static final int VARIABLE_TEXT_MAX = 3_900;
 
-    private ProcessText() {
-    }
+    private ProcessText() {}
 
     /** The text as a process variable: whole if it fits, else its start and where the rest is. */
     static String forVariable(String text, String key) {

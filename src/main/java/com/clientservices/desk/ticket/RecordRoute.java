@@ -25,7 +25,8 @@ class RecordRoute implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var route = ProcessVariables.ROUTE.get(execution);
         if (route == null || route.isBlank()) {
-            throw new IllegalStateException("the routing table gave no route for " + ProcessVariables.REQUEST_TYPE.get(execution));
+            throw new IllegalStateException(
+                    "the routing table gave no route for " + ProcessVariables.REQUEST_TYPE.get(execution));
         }
         var team = RequestType.ACCOUNT_REPRESENTATIVE.equals(route) ? null : route;
         var ticketId = ticketOf.idOf(execution);

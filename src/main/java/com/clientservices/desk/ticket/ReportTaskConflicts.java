@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportTaskConflicts extends AbstractProcessEnginePlugin {
 
-    private static final Set<Class<?>> TASK_COMMANDS = Set.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class,
-            ClaimTaskCmd.class);
+    private static final Set<Class<?>> TASK_COMMANDS =
+            Set.of(CompleteTaskCmd.class, SubmitTaskFormCmd.class, ClaimTaskCmd.class);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -51,14 +51,20 @@ class ReportTaskConflicts extends AbstractProcessEnginePlugin {
                 return next.execute(command);
             } catch (OptimisticLockingException e) {
                 if (command instanceof ClaimTaskCmd) {
-                    throw new InvalidRequestException(Status.CONFLICT, e, "Someone else claimed this task at the same "
-                            + "moment. Reload the task to see who has it.");
+                    throw new InvalidRequestException(
+                            Status.CONFLICT,
+                            e,
+                            "Someone else claimed this task at the same "
+                                    + "moment. Reload the task to see who has it.");
                 }
-                throw new InvalidRequestException(Status.CONFLICT, e, "Someone else completed or changed this task "
-                        + "at the same moment, so nothing you submitted was saved. Reload the task to see where it stands.");
+                throw new InvalidRequestException(
+                        Status.CONFLICT,
+                        e,
+                        "Someone else completed or changed this task "
+                                + "at the same moment, so nothing you submitted was saved. Reload the task to see where it stands.");
             } catch (TaskAlreadyClaimedException e) {
-                throw new InvalidRequestException(Status.CONFLICT, e, "This task was claimed by "
-                        + e.getTaskAssignee() + " a moment ago.");
+                throw new InvalidRequestException(
+                        Status.CONFLICT, e, "This task was claimed by " + e.getTaskAssignee() + " a moment ago.");
             } catch (RuntimeException e) {
                 // The winner's commit can remove the task, its execution and its team's authorization
                 // while the loser is between reading one and the next: the engine then fails with a
@@ -72,14 +78,20 @@ class ReportTaskConflicts extends AbstractProcessEnginePlugin {
         }
 
         private static InvalidRequestException gone(Exception e) {
-            return new InvalidRequestException(Status.NOT_FOUND, e, "This task no longer exists: someone else "
-                    + "completed it, or the ticket moved on. Reload your task list.");
+            return new InvalidRequestException(
+                    Status.NOT_FOUND,
+                    e,
+                    "This task no longer exists: someone else "
+                            + "completed it, or the ticket moved on. Reload your task list.");
         }
 
         private boolean taskIsGone(Command<?> command) {
             var taskId = CommandFields.string(command, "taskId");
-            return taskId != null && configuration.getCommandExecutorTxRequired().execute(context ->
-                    context.getDbEntityManager().selectById(TaskEntity.class, taskId) == null);
+            return taskId != null
+                    && configuration
+                            .getCommandExecutorTxRequired()
+                            .execute(context ->
+                                    context.getDbEntityManager().selectById(TaskEntity.class, taskId) == null);
         }
     }
 }

@@ -29,10 +29,15 @@ class RerouteTicket implements JavaDelegate {
         var team = ProcessVariables.REROUTE_TEAM.get(execution);
         var ticket = ticketOf.of(execution);
         if (team.equals(ticket.team())) {
-            throw new FormRuleViolation(ProcessVariables.REROUTE_TEAM.name(), ProcessVariables.REROUTE_TEAM + ": the ticket is already with " + team + "; choose another team");
+            throw new FormRuleViolation(
+                    ProcessVariables.REROUTE_TEAM.name(),
+                    ProcessVariables.REROUTE_TEAM + ": the ticket is already with " + team + "; choose another team");
         }
         tickets.reroute(ticket.id(), team);
-        events.record(ticket.id(), TicketEvents.Type.REROUTED, ProcessText.actor(execution, null),
+        events.record(
+                ticket.id(),
+                TicketEvents.Type.REROUTED,
+                ProcessText.actor(execution, null),
                 ticket.team() + " → " + team);
         ProcessVariables.TEAM.set(execution, team);
     }

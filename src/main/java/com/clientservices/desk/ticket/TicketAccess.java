@@ -71,6 +71,5 @@ public class TicketAccess {
         return user.in(DeskGroups.CUSTOMERS) ? new NotFound("No ticket " + key) : new NotAllowed(staffMessage);
     }
 
-    record Scope(boolean everything, List<Long> members, Set<String> teams) {
-    }
+    record Scope(boolean everything, List<Long> members, Set<String> teams) {}
 }

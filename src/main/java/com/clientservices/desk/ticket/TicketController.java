@@ -34,8 +34,13 @@ class TicketController {
     private final SlaTargets slaTargets;
     private final TicketDetails details;
 
-    TicketController(TicketIntake intake, TicketQueries queries, Members members,
-            BusinessCalendar calendar, SlaTargets slaTargets, TicketDetails details) {
+    TicketController(
+            TicketIntake intake,
+            TicketQueries queries,
+            Members members,
+            BusinessCalendar calendar,
+            SlaTargets slaTargets,
+            TicketDetails details) {
         this.details = details;
         this.intake = intake;
         this.queries = queries;
@@ -45,8 +50,11 @@ class TicketController {
     }
 
     @PostMapping(path = "/api/tickets", consumes = "application/json")
-    @Operation(summary = "Submit a request", description = "201 with the ticket; 202 when the request type goes to the "
-            + "customer's account representative; 400 naming every bad field, with nothing created; 403 for another member.")
+    @Operation(
+            summary = "Submit a request",
+            description =
+                    "201 with the ticket; 202 when the request type goes to the "
+                            + "customer's account representative; 400 naming every bad field, with nothing created; 403 for another member.")
     @ApiResponse(responseCode = "201", description = "Ticket created and routed to a team")
     @ApiResponse(responseCode = "202", description = "Redirected to the account representative; no Client Services SLA")
     ResponseEntity<TicketView> submit(@RequestBody(required = false) NewTicket request) {
@@ -55,7 +63,9 @@ class TicketController {
         }
         var ticket = intake.submit(request, CurrentUser.get());
         var status = ticket.status() == TicketStatus.REDIRECTED ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
-        return ResponseEntity.status(status).location(URI.create("/api/tickets/" + ticket.key())).body(view(ticket));
+        return ResponseEntity.status(status)
+                .location(URI.create("/api/tickets/" + ticket.key()))
+                .body(view(ticket));
     }
 
     @GetMapping("/api/tickets/{key}")
@@ -66,8 +76,10 @@ class TicketController {
 
     @GetMapping("/api/tickets")
     @Operation(summary = "The tickets you may see, newest first")
-    List<TicketView> list(@RequestParam(required = false) TicketStatus status,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    List<TicketView> list(
+            @RequestParam(required = false) TicketStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         if (page < 0) {
             throw new Invalid("page", "must be 0 or more");
         }
@@ -77,26 +89,57 @@ class TicketController {
         if ((long) page * size > Integer.MAX_VALUE) {
             throw new Invalid("page", "is too large: there are not that many tickets");
         }
-        return queries.visibleTo(CurrentUser.get(), status, page * size, size).stream().map(this::view).toList();
+        return queries.visibleTo(CurrentUser.get(), status, page * size, size).stream()
+                .map(this::view)
+                .toList();
     }
 
     private TicketView view(Ticket t) {
-        var representative = members.find(t.memberId()).map(Members.Member::accountRepresentative).orElse(null);
-        return new TicketView(t.key(), t.memberId(), t.requestType(), t.subject(), t.description(), t.impact(),
-                t.emergency(), t.emergencyPhone(), t.emergencyCriteria(), t.objectIds(), t.environment(),
-                t.stepsToReproduce(), t.browser(), t.operatingSystem(), t.status(), t.route(), t.team(),
-                representative, t.submittedBy(), local(t.submittedAt()), local(t.acknowledgeBy()),
+        var representative = members.find(t.memberId())
+                .map(Members.Member::accountRepresentative)
+                .orElse(null);
+        return new TicketView(
+                t.key(),
+                t.memberId(),
+                t.requestType(),
+                t.subject(),
+                t.description(),
+                t.impact(),
+                t.emergency(),
+                t.emergencyPhone(),
+                t.emergencyCriteria(),
+                t.objectIds(),
+                t.environment(),
+                t.stepsToReproduce(),
+                t.browser(),
+                t.operatingSystem(),
+                t.status(),
+                t.route(),
+                t.team(),
+                representative,
+                t.submittedBy(),
+                local(t.submittedAt()),
+                local(t.acknowledgeBy()),
                 details.missing(t),
                 targets(t),
-                t.downgradedBy() == null ? null : new TicketView.Downgrade(t.downgradedBy(), local(t.downgradedAt()), t.downgradeReason()),
+                t.downgradedBy() == null
+                        ? null
+                        : new TicketView.Downgrade(t.downgradedBy(), local(t.downgradedAt()), t.downgradeReason()),
                 local(t.updatedAt()));
     }
 
     private List<TicketView.Target> targets(Ticket t) {
-        return slaTargets.ofTicket(t.id()).stream().map(target -> new TicketView.Target(target.kind().name(),
-                local(target.startedAt()), local(target.dueAt()), local(target.warningAt()), local(target.warnedAt()),
-                local(target.breachedAt()), local(target.metAt()), target.outcome().name(),
-                target.outcome() == SlaTarget.Outcome.OPEN ? null : target.outcome() == SlaTarget.Outcome.MET))
+        return slaTargets.ofTicket(t.id()).stream()
+                .map(target -> new TicketView.Target(
+                        target.kind().name(),
+                        local(target.startedAt()),
+                        local(target.dueAt()),
+                        local(target.warningAt()),
+                        local(target.warnedAt()),
+                        local(target.breachedAt()),
+                        local(target.metAt()),
+                        target.outcome().name(),
+                        target.outcome() == SlaTarget.Outcome.OPEN ? null : target.outcome() == SlaTarget.Outcome.MET))
                 .toList();
     }
 

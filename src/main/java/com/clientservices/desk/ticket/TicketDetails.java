@@ -18,15 +18,19 @@ import org.springframework.stereotype.Service;
 public class TicketDetails {
 
     /** The entries of the ticket's log that are messages to or from the customer. */
-    private static final Set<TicketEvents.Type> CONVERSATION = EnumSet.of(TicketEvents.Type.QUESTIONS,
-            TicketEvents.Type.ANSWER, TicketEvents.Type.STATUS_UPDATE, TicketEvents.Type.RESOLUTION);
+    private static final Set<TicketEvents.Type> CONVERSATION = EnumSet.of(
+            TicketEvents.Type.QUESTIONS,
+            TicketEvents.Type.ANSWER,
+            TicketEvents.Type.STATUS_UPDATE,
+            TicketEvents.Type.RESOLUTION);
 
     private final TicketRepository tickets;
     private final RequestTypeCatalogue requestTypes;
     private final Attachments attachments;
     private final TicketEvents events;
 
-    TicketDetails(TicketRepository tickets, RequestTypeCatalogue requestTypes, Attachments attachments, TicketEvents events) {
+    TicketDetails(
+            TicketRepository tickets, RequestTypeCatalogue requestTypes, Attachments attachments, TicketEvents events) {
         this.tickets = tickets;
         this.requestTypes = requestTypes;
         this.attachments = attachments;
@@ -40,7 +44,8 @@ public class TicketDetails {
     /** The details docs/specification.md §4 expects that the ticket lacks, by field name. */
     public List<String> missing(Ticket ticket) {
         var hasScreenshot = attachments.of(ticket.id()).stream().anyMatch(Attachments.Attachment::isImage);
-        return MissingInformation.of(ticket, requestTypes.find(ticket.requestType()).orElse(null), hasScreenshot);
+        return MissingInformation.of(
+                ticket, requestTypes.find(ticket.requestType()).orElse(null), hasScreenshot);
     }
 
     public List<Attachments.Attachment> attachments(Ticket ticket) {
@@ -49,8 +54,10 @@ public class TicketDetails {
 
     /** Every message to and from the customer, oldest first. */
     public List<Message> conversation(Ticket ticket) {
-        return events.of(ticket.id()).stream().filter(event -> CONVERSATION.contains(event.type()))
-                .map(event -> new Message(event.at(), Conversation.Kind.valueOf(event.type().name()), event.actor(), event.detail()))
+        return events.of(ticket.id()).stream()
+                .filter(event -> CONVERSATION.contains(event.type()))
+                .map(event -> new Message(
+                        event.at(), Conversation.Kind.valueOf(event.type().name()), event.actor(), event.detail()))
                 .toList();
     }
 
@@ -60,6 +67,5 @@ public class TicketDetails {
     }
 
     /** One message of the conversation: when, which kind, who wrote it (a user id) and what it says. */
-    public record Message(OffsetDateTime at, Conversation.Kind kind, String from, String text) {
-    }
+    public record Message(OffsetDateTime at, Conversation.Kind kind, String from, String text) {}
 }

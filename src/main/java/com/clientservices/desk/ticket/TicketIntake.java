@@ -28,8 +28,13 @@ public class TicketIntake {
     private final RequestTypeCatalogue requestTypes;
     private final DeskClock clock;
 
-    TicketIntake(TicketRepository tickets, Members members, TicketValidation validation, RuntimeService runtime,
-            RequestTypeCatalogue requestTypes, DeskClock clock) {
+    TicketIntake(
+            TicketRepository tickets,
+            Members members,
+            TicketValidation validation,
+            RuntimeService runtime,
+            RequestTypeCatalogue requestTypes,
+            DeskClock clock) {
         this.requestTypes = requestTypes;
         this.clock = clock;
         this.tickets = tickets;
@@ -40,7 +45,9 @@ public class TicketIntake {
 
     @Transactional
     public Ticket submit(NewTicket request, DeskUser contact) {
-        var member = request.memberId() == null ? null : members.find(request.memberId()).orElse(null);
+        var member = request.memberId() == null
+                ? null
+                : members.find(request.memberId()).orElse(null);
         if (member != null && !members.isContact(member.id(), contact.id())) {
             throw new NotAllowed(contact.id() + " is not a registered contact of member " + member.id()
                     + " and may not open tickets for it");
@@ -61,16 +68,19 @@ public class TicketIntake {
         ProcessVariables.REQUEST_TYPE.put(variables, request.requestType());
         ProcessVariables.EMERGENCY.put(variables, request.isEmergency());
         ProcessVariables.EMERGENCY_PHONE.put(variables, request.emergencyPhone());
-        ProcessVariables.EMERGENCY_CRITERIA.put(variables, request.emergencyCriteria() == null ? null : String.join(", ", request.emergencyCriteria()));
+        ProcessVariables.EMERGENCY_CRITERIA.put(
+                variables, request.emergencyCriteria() == null ? null : String.join(", ", request.emergencyCriteria()));
         ProcessVariables.SUBJECT.put(variables, request.subject());
         ProcessVariables.DESCRIPTION.put(variables, ProcessText.forVariable(request.description(), key));
         ProcessVariables.IMPACT.put(variables, ProcessText.forVariable(request.impact(), key));
         ProcessVariables.STEPS_TO_REPRODUCE.put(variables, ProcessText.forVariable(request.stepsToReproduce(), key));
-        var missing = MissingInformation.of(tickets.find(id).orElseThrow(), requestTypes.find(request.requestType()).orElse(null), false);
+        var missing = MissingInformation.of(
+                tickets.find(id).orElseThrow(),
+                requestTypes.find(request.requestType()).orElse(null),
+                false);
         ProcessVariables.MISSING_INFORMATION.put(variables, missing.isEmpty() ? "none" : String.join(", ", missing));
         var instance = runtime.startProcessInstanceByKey(PROCESS_KEY, key, variables);
         tickets.updateProcessInstance(id, instance.getProcessInstanceId());
         return tickets.find(id).orElseThrow();
     }
-
 }

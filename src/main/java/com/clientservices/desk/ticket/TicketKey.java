@@ -8,8 +8,7 @@ public final class TicketKey {
 
     private static final Pattern FORMAT = Pattern.compile("CS-([1-9][0-9]{0,17})");
 
-    private TicketKey() {
-    }
+    private TicketKey() {}
 
     public static String of(long id) {
         return "CS-" + id;

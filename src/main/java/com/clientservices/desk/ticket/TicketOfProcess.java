@@ -19,8 +19,9 @@ public class TicketOfProcess {
 
     public Ticket of(DelegateExecution execution) {
         var key = execution.getProcessBusinessKey();
-        return tickets.findByKey(key == null ? "" : key).orElseThrow(() -> new IllegalStateException(
-                "process " + execution.getProcessInstanceId() + " belongs to no ticket (business key " + key + ")"));
+        return tickets.findByKey(key == null ? "" : key)
+                .orElseThrow(() -> new IllegalStateException("process " + execution.getProcessInstanceId()
+                        + " belongs to no ticket (business key " + key + ")"));
     }
 
     public long idOf(DelegateExecution execution) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TicketRepository {
 
-    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -68,13 +67,19 @@ public class TicketRepository {
                 .param("status", TicketStatus.NEW.name())
                 .update(keys, "id");
         var id = keys.getKey().longValue();
-        events.record(id, TicketEvents.Type.SUBMITTED, submittedBy,
+        events.record(
+                id,
+                TicketEvents.Type.SUBMITTED,
+                submittedBy,
                 t.requestType() + (t.isEmergency() ? ", emergency" : ", standard") + ", status " + TicketStatus.NEW);
         return id;
     }
 
     public Optional<Ticket> find(long id) {
-        return jdbc.sql("select * from ticket where id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql("select * from ticket where id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     public Optional<Ticket> findByKey(String key) {
@@ -86,14 +91,17 @@ public class TicketRepository {
      * (a double click) waits, then sees what the first one did.
      */
     Optional<Ticket> lockByKey(String key) {
-        return TicketKey.parse(key).flatMap(id -> jdbc.sql("select * from ticket where id = :id for update")
-                .param("id", id).query(this::map).optional());
+        return TicketKey.parse(key)
+                .flatMap(id -> jdbc.sql("select * from ticket where id = :id for update")
+                        .param("id", id)
+                        .query(this::map)
+                        .optional());
     }
 
     /** Tickets newest first, narrowed to what the reader may see (see {@link TicketAccess}). */
     List<Ticket> list(TicketAccess.Scope scope, TicketStatus status, int offset, int limit) {
         var sql = new StringBuilder("select * from ticket where 1 = 1");
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         if (!scope.everything()) {
             var any = new ArrayList<String>();
             if (!scope.members().isEmpty()) {
@@ -121,12 +129,19 @@ public class TicketRepository {
 
     void route(long id, String route, String team) {
         jdbc.sql("update ticket set route = :route, team = :team, updated_at = :now where id = :id")
-                .param("route", route).param("team", team).param("now", now()).param("id", id).update();
+                .param("route", route)
+                .param("team", team)
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     void reroute(long id, String toTeam) {
         jdbc.sql("update ticket set team = :team, updated_at = :now where id = :id")
-                .param("team", toTeam).param("now", now()).param("id", id).update();
+                .param("team", toTeam)
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     /**
@@ -134,31 +149,46 @@ public class TicketRepository {
      * ticket already has it. Recording the change in the audit log is the caller's.
      */
     Optional<TicketStatus> updateStatus(long id, TicketStatus status) {
-        var before = jdbc.sql("select status from ticket where id = :id").param("id", id)
-                .query((rs, row) -> TicketStatus.valueOf(rs.getString("status"))).single();
+        var before = jdbc.sql("select status from ticket where id = :id")
+                .param("id", id)
+                .query((rs, row) -> TicketStatus.valueOf(rs.getString("status")))
+                .single();
         if (before == status) {
             return Optional.empty();
         }
         jdbc.sql("update ticket set status = :status, updated_at = :now where id = :id")
-                .param("status", status.name()).param("now", now()).param("id", id).update();
+                .param("status", status.name())
+                .param("now", now())
+                .param("id", id)
+                .update();
         return Optional.of(before);
     }
 
     public void updateAcknowledgeBy(long id, OffsetDateTime due) {
         jdbc.sql("update ticket set acknowledge_by = :due, updated_at = :now where id = :id")
-                .param("due", due).param("now", now()).param("id", id).update();
+                .param("due", due)
+                .param("now", now())
+                .param("id", id)
+                .update();
     }
 
     void downgrade(long id, String by, Instant at, String reason) {
         jdbc.sql("""
                 update ticket set emergency = false, downgraded_by = :by, downgraded_at = :at, downgrade_reason = :reason,
                     updated_at = :at where id = :id
-                """).param("by", by).param("at", utc(at)).param("reason", reason).param("id", id).update();
+                """)
+                .param("by", by)
+                .param("at", utc(at))
+                .param("reason", reason)
+                .param("id", id)
+                .update();
     }
 
     void updateProcessInstance(long id, String processInstanceId) {
         jdbc.sql("update ticket set process_instance_id = :pi where id = :id")
-                .param("pi", processInstanceId).param("id", id).update();
+                .param("pi", processInstanceId)
+                .param("id", id)
+                .update();
     }
 
     public long count() {

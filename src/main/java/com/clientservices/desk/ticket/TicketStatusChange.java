@@ -29,7 +29,8 @@ public class TicketStatusChange {
 
     /** Changes the status and records the change with who caused it; no record when nothing changes. */
     void change(long ticketId, TicketStatus status, String actor) {
-        tickets.updateStatus(ticketId, status).ifPresent(before ->
-                events.record(ticketId, TicketEvents.Type.STATUS_CHANGED, actor, before + " → " + status));
+        tickets.updateStatus(ticketId, status)
+                .ifPresent(before ->
+                        events.record(ticketId, TicketEvents.Type.STATUS_CHANGED, actor, before + " → " + status));
     }
 }

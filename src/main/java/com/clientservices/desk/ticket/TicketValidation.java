@@ -50,8 +50,10 @@ class TicketValidation {
         if (blank(t.requestType())) {
             problems.add(new FieldProblem("requestType", "is required"));
         } else if (requestTypes.find(t.requestType()).isEmpty()) {
-            problems.add(new FieldProblem("requestType",
-                    "is not a known request type (codes are upper case, see GET /api/request-types): " + t.requestType()));
+            problems.add(new FieldProblem(
+                    "requestType",
+                    "is not a known request type (codes are upper case, see GET /api/request-types): "
+                            + t.requestType()));
         }
         required(problems, "subject", t.subject(), SUBJECT_MAX);
         oneLine(problems, "subject", t.subject());
@@ -73,10 +75,14 @@ class TicketValidation {
     private static void checkEmergency(List<FieldProblem> problems, NewTicket t) {
         if (t.emergencyPhone() != null) {
             var digits = t.emergencyPhone().chars().filter(Character::isDigit).count();
-            if (!PHONE_CHARACTERS.matcher(t.emergencyPhone()).matches() || digits < 7 || digits > 20
+            if (!PHONE_CHARACTERS.matcher(t.emergencyPhone()).matches()
+                    || digits < 7
+                    || digits > 20
                     || t.emergencyPhone().length() > PHONE_MAX) {
-                problems.add(new FieldProblem("emergencyPhone", "is not a phone number (7 to 20 digits; +, spaces, dashes, "
-                        + "dots and parentheses allowed; at most " + PHONE_MAX + " characters)"));
+                problems.add(new FieldProblem(
+                        "emergencyPhone",
+                        "is not a phone number (7 to 20 digits; +, spaces, dashes, "
+                                + "dots and parentheses allowed; at most " + PHONE_MAX + " characters)"));
             }
         } else if (t.isEmergency()) {
             problems.add(new FieldProblem("emergencyPhone", "is required for an emergency"));
@@ -84,16 +90,19 @@ class TicketValidation {
         var criteria = t.emergencyCriteria();
         if (criteria == null || criteria.isEmpty()) {
             if (t.isEmergency()) {
-                problems.add(new FieldProblem("emergencyCriteria", "is required for an emergency: one or more of "
-                        + List.of(EmergencyCriterion.values())));
+                problems.add(new FieldProblem(
+                        "emergencyCriteria",
+                        "is required for an emergency: one or more of " + List.of(EmergencyCriterion.values())));
             }
             return;
         }
         var seen = new HashSet<String>();
         for (var criterion : criteria) {
             if (!isCriterion(criterion)) {
-                problems.add(new FieldProblem("emergencyCriteria",
-                        "has an unknown criterion: " + criterion + "; allowed: " + List.of(EmergencyCriterion.values())));
+                problems.add(new FieldProblem(
+                        "emergencyCriteria",
+                        "has an unknown criterion: " + criterion + "; allowed: "
+                                + List.of(EmergencyCriterion.values())));
             } else if (!seen.add(criterion)) {
                 problems.add(new FieldProblem("emergencyCriteria", "names " + criterion + " twice"));
             }
@@ -114,10 +123,12 @@ class TicketValidation {
             return;
         }
         if (objectIds.size() > OBJECT_IDS_MAX) {
-            problems.add(new FieldProblem("objectIds", "has " + objectIds.size() + " entries; at most " + OBJECT_IDS_MAX));
+            problems.add(
+                    new FieldProblem("objectIds", "has " + objectIds.size() + " entries; at most " + OBJECT_IDS_MAX));
         }
         if (objectIds.stream().anyMatch(id -> blank(id) || id.length() > SHORT_TEXT_MAX)) {
-            problems.add(new FieldProblem("objectIds", "entries must be non-empty and at most " + SHORT_TEXT_MAX + " characters"));
+            problems.add(new FieldProblem(
+                    "objectIds", "entries must be non-empty and at most " + SHORT_TEXT_MAX + " characters"));
         } else if (objectIds.stream().anyMatch(TicketValidation::hasNul)) {
             problems.add(new FieldProblem("objectIds", NUL_MESSAGE));
         }
@@ -128,12 +139,16 @@ class TicketValidation {
             return;
         }
         if (environment.size() > ENVIRONMENT_ENTRIES_MAX) {
-            problems.add(new FieldProblem("environment", "has " + environment.size() + " entries; at most " + ENVIRONMENT_ENTRIES_MAX));
+            problems.add(new FieldProblem(
+                    "environment", "has " + environment.size() + " entries; at most " + ENVIRONMENT_ENTRIES_MAX));
         }
         for (var entry : environment.entrySet()) {
-            if (blank(entry.getKey()) || entry.getKey().length() > SHORT_TEXT_MAX
-                    || entry.getValue() == null || entry.getValue().length() > SHORT_TEXT_MAX) {
-                problems.add(new FieldProblem("environment",
+            if (blank(entry.getKey())
+                    || entry.getKey().length() > SHORT_TEXT_MAX
+                    || entry.getValue() == null
+                    || entry.getValue().length() > SHORT_TEXT_MAX) {
+                problems.add(new FieldProblem(
+                        "environment",
                         "keys and values must be non-empty text of at most " + SHORT_TEXT_MAX + " characters"));
                 return;
             }
@@ -146,13 +161,15 @@ class TicketValidation {
 
     /** Lists that pass every other rule must still fit where the ticket keeps them. */
     private void checkStoredSize(List<FieldProblem> problems, String field, Object value, int max) {
-        if (value == null || problems.stream().anyMatch(problem -> problem.field().equals(field))) {
+        if (value == null
+                || problems.stream().anyMatch(problem -> problem.field().equals(field))) {
             return;
         }
         try {
             var stored = json.writeValueAsString(value).length();
             if (stored > max) {
-                problems.add(new FieldProblem(field, "is too long all together: " + stored + " characters as stored; at most " + max));
+                problems.add(new FieldProblem(
+                        field, "is too long all together: " + stored + " characters as stored; at most " + max));
             }
         } catch (JsonProcessingException e) {
             problems.add(new FieldProblem(field, "cannot be stored: " + e.getOriginalMessage()));

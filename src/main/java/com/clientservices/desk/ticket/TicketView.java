@@ -33,11 +33,17 @@ public record TicketView(
         OffsetDateTime updatedAt) {
 
     /** An emergency an agent downgraded to standard at acknowledgement. */
-    public record Downgrade(String by, OffsetDateTime at, String reason) {
-    }
+    public record Downgrade(String by, OffsetDateTime at, String reason) {}
 
     /** A response-time target: when it was due and whether it was met ({@code met} is absent while it runs). */
-    public record Target(String kind, OffsetDateTime startedAt, OffsetDateTime dueAt, OffsetDateTime warningAt,
-            OffsetDateTime warnedAt, OffsetDateTime breachedAt, OffsetDateTime respondedAt, String outcome, Boolean met) {
-    }
+    public record Target(
+            String kind,
+            OffsetDateTime startedAt,
+            OffsetDateTime dueAt,
+            OffsetDateTime warningAt,
+            OffsetDateTime warnedAt,
+            OffsetDateTime breachedAt,
+            OffsetDateTime respondedAt,
+            String outcome,
+            Boolean met) {}
 }

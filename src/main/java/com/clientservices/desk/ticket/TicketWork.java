@@ -30,8 +30,13 @@ public class TicketWork {
     private final TicketEvents events;
     private final RetryOnConcurrentChange retry;
 
-    TicketWork(TicketRepository tickets, Members members, Conversation conversation, RuntimeService runtime,
-            TicketEvents events, RetryOnConcurrentChange retry) {
+    TicketWork(
+            TicketRepository tickets,
+            Members members,
+            Conversation conversation,
+            RuntimeService runtime,
+            TicketEvents events,
+            RetryOnConcurrentChange retry) {
         this.events = events;
         this.retry = retry;
         this.tickets = tickets;
@@ -47,7 +52,8 @@ public class TicketWork {
     private Ticket replyOnce(String key, String message, DeskUser contact) {
         var ticket = tickets.lockByKey(key).orElseThrow(() -> new NotFound("No ticket " + key));
         if (!members.isContact(ticket.memberId(), contact.id())) {
-            throw TicketAccess.refusal(contact, key, "Only a registered contact of member " + ticket.memberId() + " may reply to " + key);
+            throw TicketAccess.refusal(
+                    contact, key, "Only a registered contact of member " + ticket.memberId() + " may reply to " + key);
         }
         if (message == null || message.isBlank()) {
             throw new Invalid("message", "is required");
@@ -98,21 +104,38 @@ public class TicketWork {
             throw new Invalid("releaseNote", TicketValidation.NUL_MESSAGE);
         }
         if (releaseNote != null && releaseNote.length() > ProcessText.VARIABLE_TEXT_MAX) {
-            throw new Invalid("releaseNote", "has " + releaseNote.length() + " characters; at most " + ProcessText.VARIABLE_TEXT_MAX);
+            throw new Invalid(
+                    "releaseNote",
+                    "has " + releaseNote.length() + " characters; at most " + ProcessText.VARIABLE_TEXT_MAX);
         }
-        var waiting = runtime.createExecutionQuery().messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
-                .processInstanceBusinessKey(key).processVariableValueEquals(ProcessVariables.ENGINEERING_BUG_ID.name(), bugId).count();
+        var waiting = runtime.createExecutionQuery()
+                .messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
+                .processInstanceBusinessKey(key)
+                .processVariableValueEquals(ProcessVariables.ENGINEERING_BUG_ID.name(), bugId)
+                .count();
         if (ticket.status() != TicketStatus.WAITING_ON_ENGINEERING || waiting == 0) {
             throw new Conflict(key + " is not waiting on engineering for bug " + bugId);
         }
         // Logged first, for every ticket the fix releases: the release is what moves them on.
-        var keys = runtime.createExecutionQuery().messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
-                .processVariableValueEquals(ProcessVariables.ENGINEERING_BUG_ID.name(), bugId).list().stream()
+        var keys = runtime
+                .createExecutionQuery()
+                .messageEventSubscriptionName(ENGINEERING_FIX_RELEASED)
+                .processVariableValueEquals(ProcessVariables.ENGINEERING_BUG_ID.name(), bugId)
+                .list()
+                .stream()
                 .map(execution -> runtime.createProcessInstanceQuery()
-                        .processInstanceId(execution.getProcessInstanceId()).singleResult().getBusinessKey())
-                .distinct().sorted().toList();
-        keys.forEach(releasedKey -> tickets.findByKey(releasedKey).ifPresent(releasedTicket -> events.record(releasedTicket.id(),
-                TicketEvents.Type.ENGINEERING_FIX_RELEASED, user.id(), "bug " + bugId + (releaseNote == null ? "" : ": " + releaseNote))));
+                        .processInstanceId(execution.getProcessInstanceId())
+                        .singleResult()
+                        .getBusinessKey())
+                .distinct()
+                .sorted()
+                .toList();
+        keys.forEach(releasedKey -> tickets.findByKey(releasedKey)
+                .ifPresent(releasedTicket -> events.record(
+                        releasedTicket.id(),
+                        TicketEvents.Type.ENGINEERING_FIX_RELEASED,
+                        user.id(),
+                        "bug " + bugId + (releaseNote == null ? "" : ": " + releaseNote))));
         runtime.createMessageCorrelation(ENGINEERING_FIX_RELEASED)
                 .processInstanceVariableEquals(ProcessVariables.ENGINEERING_BUG_ID.name(), bugId)
                 .setVariables(Map.of(ProcessVariables.RELEASE_NOTE.name(), releaseNote == null ? "" : releaseNote))

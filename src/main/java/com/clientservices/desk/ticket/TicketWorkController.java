@@ -22,8 +22,10 @@ class TicketWorkController {
     }
 
     @PostMapping(path = "/api/tickets/{key}/replies", consumes = "application/json")
-    @Operation(summary = "The customer's answer to the team's questions",
-            description = "Resumes diagnosis and starts the next-response target; 409 when the ticket is not waiting on the customer.")
+    @Operation(
+            summary = "The customer's answer to the team's questions",
+            description =
+                    "Resumes diagnosis and starts the next-response target; 409 when the ticket is not waiting on the customer.")
     Map<String, Object> reply(@PathVariable String key, @RequestBody(required = false) Reply reply) {
         if (reply == null) {
             throw new Invalid("message", "is required");
@@ -33,7 +35,8 @@ class TicketWorkController {
     }
 
     @PostMapping(path = "/api/tickets/{key}/engineering-fix", consumes = "application/json")
-    @Operation(summary = "Engineering released the fix for a bug",
+    @Operation(
+            summary = "Engineering released the fix for a bug",
             description = "Releases every ticket waiting on that bug id; 409 when this ticket does not wait on it.")
     Map<String, Object> engineeringFix(@PathVariable String key, @RequestBody(required = false) Fix fix) {
         if (fix == null) {
@@ -43,9 +46,7 @@ class TicketWorkController {
         return Map.of("bugId", fix.bugId(), "released", released);
     }
 
-    record Reply(String message) {
-    }
+    record Reply(String message) {}
 
-    record Fix(String bugId, String releaseNote) {
-    }
+    record Fix(String bugId, String releaseNote) {}
 }

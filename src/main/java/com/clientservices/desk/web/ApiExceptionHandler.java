@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -84,27 +86,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class)) {
             throw e;
         }
-        return ResponseEntity.internalServerError().body(Problems.unforeseen(request.getMethod(), request.getRequestURI(), e, null));
+        return ResponseEntity.internalServerError()
+                .body(Problems.unforeseen(request.getMethod(), request.getRequestURI(), e, null));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handle(MethodArgumentTypeMismatchException e) {
         var field = new FieldProblem(e.getName(), "is not a valid value: " + e.getValue());
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getName(), List.of(field)));
+        return ResponseEntity.badRequest()
+                .body(problem(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getName(), List.of(field)));
     }
 
     /** A multipart body that cannot be read at all (no boundary, a control character in a file name, …). */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> handle(MultipartException e) {
         var field = new FieldProblem("file", "is not in a well-formed multipart/form-data body");
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
-                "The upload is not a well-formed multipart/form-data body", List.of(field)));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The upload is not a well-formed multipart/form-data body",
+                        List.of(field)));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             var field = path(mapping);
             var message = mapping instanceof InvalidFormatException invalid
                     ? "has the wrong type: " + invalid.getValue() + " is not a " + simpleName(invalid.getTargetType())
@@ -112,18 +120,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             ? "has the wrong type: expected " + simpleName(mismatch.getTargetType())
                             : "is not a valid value (out of range or of the wrong type)";
             return ResponseEntity.badRequest()
-                    .body(problem(HttpStatus.BAD_REQUEST, "Invalid request: " + field, List.of(new FieldProblem(field, message))));
+                    .body(problem(
+                            HttpStatus.BAD_REQUEST,
+                            "Invalid request: " + field,
+                            List.of(new FieldProblem(field, message))));
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
-                "The request body is not well-formed JSON", List.of(new FieldProblem("body", "is not well-formed JSON"))));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The request body is not well-formed JSON",
+                        List.of(new FieldProblem("body", "is not well-formed JSON"))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
-            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The file is larger than the upload limit", List.of(new FieldProblem("file", "is larger than " + shown(maxFileSize)))));
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                .body(problem(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "The file is larger than the upload limit",
+                        List.of(new FieldProblem("file", "is larger than " + shown(maxFileSize)))));
     }
 
     @Override
@@ -146,7 +162,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String simpleName(Class<?> type) {
@@ -159,10 +176,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "boolean (true or false)";
         }
-        if (java.util.Collection.class.isAssignableFrom(type)) {
+        if (Collection.class.isAssignableFrom(type)) {
             return "list";
         }
-        if (java.util.Map.class.isAssignableFrom(type)) {
+        if (Map.class.isAssignableFrom(type)) {
             return "object of key/value pairs";
         }
         return type == String.class ? "text" : type.getSimpleName();

@@ -21,8 +21,7 @@ public final class ApiPaths {
     private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
     private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
 
-    private ApiPaths() {
-    }
+    private ApiPaths() {}
 
     public static boolean isApi(String uri) {
         return isDeskApi(uri) || isEngineApi(uri);
@@ -42,7 +41,9 @@ public final class ApiPaths {
         if (uri == null) {
             return false;
         }
-        var path = REPEATED_SLASHES.matcher(PATH_PARAMETERS.matcher(uri).replaceAll("")).replaceAll("/");
+        var path = REPEATED_SLASHES
+                .matcher(PATH_PARAMETERS.matcher(uri).replaceAll(""))
+                .replaceAll("/");
         return path.equals(root) || path.startsWith(root + "/");
     }
 }

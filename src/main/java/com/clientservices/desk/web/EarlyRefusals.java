@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -74,14 +75,18 @@ class EarlyRefusals {
     }
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemForApiAddressesTheServerRefuses(Problems problems) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemForApiAddressesTheServerRefuses(
+            Problems problems) {
         return factory -> factory.addContextCustomizers(
                 context -> context.getParent().getPipeline().addValve(new ApiErrorReportValve(problems)));
     }
 
-    private static org.springframework.http.ProblemDetail badAddress(String reason) {
-        return Problems.problem(HttpStatus.BAD_REQUEST, "The request's address is not acceptable: " + reason,
-                List.of(new FieldProblem("path", "has '..', ';', '//', an encoded '/' or '\\' or a control character")));
+    private static ProblemDetail badAddress(String reason) {
+        return Problems.problem(
+                HttpStatus.BAD_REQUEST,
+                "The request's address is not acceptable: " + reason,
+                List.of(new FieldProblem(
+                        "path", "has '..', ';', '//', an encoded '/' or '\\' or a control character")));
     }
 
     /** Writes the server's own refusals of API addresses as problem+json; leaves other addresses alone. */
@@ -99,8 +104,11 @@ class EarlyRefusals {
         protected void report(Request request, Response response, Throwable throwable) {
             var uri = request.getRequestURI();
             var status = HttpStatus.resolve(response.getStatus());
-            if (!ApiPaths.isApi(uri) || status == null || !status.isError()
-                    || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            if (!ApiPaths.isApi(uri)
+                    || status == null
+                    || !status.isError()
+                    || response.getContentWritten() > 0
+                    || !response.setErrorReported()) {
                 return;
             }
             try {
@@ -108,7 +116,8 @@ class EarlyRefusals {
                 if (writer == null) {
                     return;
                 }
-                var problem = status == HttpStatus.BAD_REQUEST ? badAddress("the server refused it")
+                var problem = status == HttpStatus.BAD_REQUEST
+                        ? badAddress("the server refused it")
                         : Problems.problem(status, status.getReasonPhrase(), List.of());
                 problems.write(response, writer, problem);
                 response.finishResponse();

@@ -33,7 +33,8 @@ public final class EngineApiFailures implements ForcedAutoDiscoverable {
         private static final RequestEventListener RECORD = event -> {
             if (event.getType() == RequestEvent.Type.ON_EXCEPTION && event.getException() != null) {
                 var failure = event.getException() instanceof MappableException mappable && mappable.getCause() != null
-                        ? mappable.getCause() : event.getException();
+                        ? mappable.getCause()
+                        : event.getException();
                 event.getContainerRequest().setProperty(EngineApiProblems.FAILURE, failure);
             }
         };

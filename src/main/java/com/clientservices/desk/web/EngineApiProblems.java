@@ -48,7 +48,8 @@ class EngineApiProblems extends OncePerRequestFilter {
     /** Where {@link EngineApiFailures} leaves the exception the engine REST API failed with. */
     static final String FAILURE = EngineApiProblems.class.getName() + ".failure";
 
-    static final String SIGN_IN_FAILED = "Wrong user name or password. Customer contacts sign in to the support portal instead.";
+    static final String SIGN_IN_FAILED =
+            "Wrong user name or password. Customer contacts sign in to the support portal instead.";
     static final String NO_ACCESS = "Your account has no access to this application.";
     private static final Pattern WEBAPP_SIGN_IN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
 
@@ -100,17 +101,24 @@ class EngineApiProblems extends OncePerRequestFilter {
         var original = parse(answer.body());
         if (status.is5xxServerError()) {
             var failure = answer.failure() != null ? answer.failure() : (Throwable) request.getAttribute(FAILURE);
-            var problem = Problems.unforeseen(request.getMethod(), request.getRequestURI(), failure,
-                    answer.status() + " " + answer.bodyText() + (answer.errorMessage() == null ? "" : " " + answer.errorMessage()));
+            var problem = Problems.unforeseen(
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    failure,
+                    answer.status() + " " + answer.bodyText()
+                            + (answer.errorMessage() == null ? "" : " " + answer.errorMessage()));
             problem.setStatus(status.value());
             problem.setTitle(title(status));
             problem.setProperty("message", problem.getDetail());
             return problem;
         }
-        var message = EngineMessages.forPeople(text(original, "detail", text(original, "message", answer.errorMessage())));
+        var message =
+                EngineMessages.forPeople(text(original, "detail", text(original, "message", answer.errorMessage())));
         // Jersey's and the server's own texts ("HTTP 404 Not Found", "Unauthorized") say no more than the status.
         if (message.isBlank() || message.matches("HTTP \\d{3}.*") || message.equalsIgnoreCase(title(status))) {
-            message = plain(status.value(), WEBAPP_SIGN_IN.matcher(request.getRequestURI()).matches());
+            message = plain(
+                    status.value(),
+                    WEBAPP_SIGN_IN.matcher(request.getRequestURI()).matches());
         }
         var problem = Problems.problem(status, message, List.of());
         problem.setTitle(title(status));
@@ -157,7 +165,9 @@ class EngineApiProblems extends OncePerRequestFilter {
     }
 
     private static String text(JsonNode node, String field, String otherwise) {
-        if (node != null && node.get(field) instanceof TextNode text && !text.asText().isBlank()) {
+        if (node != null
+                && node.get(field) instanceof TextNode text
+                && !text.asText().isBlank()) {
             return text.asText();
         }
         return otherwise == null ? "" : otherwise;

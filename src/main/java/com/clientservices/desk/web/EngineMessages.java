@@ -19,13 +19,12 @@ final class EngineMessages {
                     + "|BigInteger|LocalDate|LocalDateTime|Instant|OffsetDateTime|ZonedDateTime|List|Map|Set)\\b");
     private static final Pattern QUALIFIED_NAME = Pattern.compile(
             "\\b(?:org|com|net|io|java|javax|jakarta|sun|jdk|camundajar)(?:\\.[A-Za-z_$][\\w$]*)+(?:\\(\\))?");
-    private static final Pattern EXCEPTION_NAME = Pattern.compile(
-            "\\b[A-Z][A-Za-z0-9_$]*(?:Exception|Error|Filter)\\b:?");
+    private static final Pattern EXCEPTION_NAME =
+            Pattern.compile("\\b[A-Z][A-Za-z0-9_$]*(?:Exception|Error|Filter)\\b:?");
     private static final Pattern LOG_CODE = Pattern.compile("\\b[A-Z]{2,}-\\d{5}\\b:?");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
 
-    private EngineMessages() {
-    }
+    private EngineMessages() {}
 
     static String forPeople(String message) {
         if (message == null) {

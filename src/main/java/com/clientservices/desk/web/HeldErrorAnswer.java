@@ -182,8 +182,8 @@ final class HeldErrorAnswer extends HttpServletResponseWrapper {
     public PrintWriter getWriter() throws IOException {
         if (writer == null) {
             var encoding = getCharacterEncoding();
-            writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
-                    encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
+            writer = new PrintWriter(new OutputStreamWriter(
+                    getOutputStream(), encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
         }
         return writer;
     }

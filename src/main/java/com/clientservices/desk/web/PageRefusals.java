@@ -11,8 +11,7 @@ import com.clientservices.desk.refusal.Refusal;
  */
 public final class PageRefusals {
 
-    private PageRefusals() {
-    }
+    private PageRefusals() {}
 
     /** The exception for the page to throw. */
     public static RuntimeException toPage(Refusal refusal) {

@@ -10,8 +10,7 @@ package com.clientservices.desk.web;
  */
 public final class PlainText {
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** The first control, line-separator or direction character of the text, or -1 when it has none. */
     public static int unsafeCharacter(String text) {
@@ -23,13 +22,17 @@ public final class PlainText {
 
     /** What is wrong with a text of {@link #unsafeCharacter(String)}, as a field's problem says it. */
     public static String problem(int character) {
-        return String.format("contains an invisible control or text-direction character (U+%04X); remove it", character);
+        return String.format(
+                "contains an invisible control or text-direction character (U+%04X); remove it", character);
     }
 
     private static boolean unsafe(int c) {
         return Character.getType(c) == Character.CONTROL // C0 and C1 controls: NUL, tab, CR, LF, bell, DEL, …
-                || c == '\u2028' || c == '\u2029' // line and paragraph separators
-                || c == '\u061C' || c == '\u200E' || c == '\u200F' // Arabic letter mark, left-to-right and right-to-left marks
+                || c == '\u2028'
+                || c == '\u2029' // line and paragraph separators
+                || c == '\u061C'
+                || c == '\u200E'
+                || c == '\u200F' // Arabic letter mark, left-to-right and right-to-left marks
                 || (c >= '\u202A' && c <= '\u202E') // embeddings and overrides
                 || (c >= '\u2066' && c <= '\u2069'); // isolates
     }

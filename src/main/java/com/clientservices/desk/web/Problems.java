@@ -52,8 +52,11 @@ public class Problems {
         } else {
             LOG.error("Error {} answering {} {}: {}", id, method, uri, failureText);
         }
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The desk could not complete this request. Please try again; "
-                + "if it happens again, quote error " + id + " to support.", List.of());
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "The desk could not complete this request. Please try again; " + "if it happens again, quote error "
+                        + id + " to support.",
+                List.of());
     }
 
     /** Writes the problem as the whole answer, with its status. */

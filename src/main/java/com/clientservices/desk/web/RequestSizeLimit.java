@@ -9,8 +9,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -35,8 +38,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long maxFormBytes;
     private final Problems problems;
 
-    RequestSizeLimit(DeskProperties properties,
-            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize, Problems problems) {
+    RequestSizeLimit(
+            DeskProperties properties,
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormSize,
+            Problems problems) {
         this.maxBytes = properties.intake().maxBodyBytes();
         this.maxFormBytes = maxFormSize.toBytes();
         this.problems = problems;
@@ -82,9 +87,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response, long limit) throws IOException {
         response.setHeader("Connection", "close");
-        problems.write(response, Problems.problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The request body is larger than " + limit / 1024 + " KB",
-                List.of(new FieldProblem("body", "is larger than " + limit + " bytes"))));
+        problems.write(
+                response,
+                Problems.problem(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than " + limit / 1024 + " KB",
+                        List.of(new FieldProblem("body", "is larger than " + limit + " bytes"))));
     }
 
     private static final class BufferedBody extends HttpServletRequestWrapper {
@@ -128,8 +136,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
 
         @Override

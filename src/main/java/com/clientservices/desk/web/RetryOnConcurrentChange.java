@@ -28,7 +28,7 @@ public class RetryOnConcurrentChange {
 
     /** @param what the ticket or member being changed, as the refusal names it */
     public <T> T run(String what, Supplier<T> change) {
-        for (var attempt = 1;; attempt++) {
+        for (var attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> change.get());
             } catch (OptimisticLockingException | DuplicateKeyException e) {

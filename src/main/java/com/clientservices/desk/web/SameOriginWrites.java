@@ -57,9 +57,14 @@ class SameOriginWrites extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (fromAnotherSite(request)) {
-            problems.write(response, Problems.problem(HttpStatus.FORBIDDEN, "This request comes from another site: "
-                    + "changes are taken only from the desk's own pages or from clients that are not browsers, "
-                    + "so nothing was changed", List.of()));
+            problems.write(
+                    response,
+                    Problems.problem(
+                            HttpStatus.FORBIDDEN,
+                            "This request comes from another site: "
+                                    + "changes are taken only from the desk's own pages or from clients that are not browsers, "
+                                    + "so nothing was changed",
+                            List.of()));
             return;
         }
         chain.doFilter(request, response);
@@ -87,8 +92,11 @@ class SameOriginWrites extends OncePerRequestFilter {
             return false;
         }
         // "null", a path, user info, a query: not the plain scheme://host[:port] of a web origin.
-        if (uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null
-                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+        if (uri.getScheme() == null
+                || uri.getHost() == null
+                || uri.getRawUserInfo() != null
+                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                || uri.getRawQuery() != null
                 || uri.getRawFragment() != null) {
             return false;
         }

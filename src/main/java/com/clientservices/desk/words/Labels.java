@@ -48,8 +48,7 @@ public final class Labels {
             SlaTargetKind.NEXT_RESPONSE, "Next response",
             SlaTargetKind.STATUS_UPDATE, "Status update (emergency contact)"));
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static String status(TicketStatus status) {
         return STATUSES.getOrDefault(status, String.valueOf(status));

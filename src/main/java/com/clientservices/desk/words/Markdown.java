@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
  */
 public final class Markdown {
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /** Someone's text, shown literally; an empty string for none. */
     public static String text(String text) {
@@ -32,7 +31,9 @@ public final class Markdown {
 
     /** One bullet per item, each shown literally. */
     public static String bullets(List<String> items) {
-        return items.stream().map(item -> "- " + text(item).replace("\n", "\n  ")).collect(Collectors.joining("\n"));
+        return items.stream()
+                .map(item -> "- " + text(item).replace("\n", "\n  "))
+                .collect(Collectors.joining("\n"));
     }
 
     /** A link whose words are shown literally; the address is the desk's own, never a user's. */

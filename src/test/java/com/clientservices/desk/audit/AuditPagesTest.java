@@ -30,7 +30,11 @@ class AuditPagesTest {
     @BeforeEach
     void aWorkedTicket() {
         key = Tickets.submit(http, "<b>Blank</b> placements & more");
-        var task = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key).json().get(0).get("id").asText();
+        var task = http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key)
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
         http.post("cs-agent", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"cs-agent\"}");
         http.post("cs-agent", "/engine-rest/task/" + task + "/complete", "{\"variables\":{}}");
     }
@@ -41,22 +45,34 @@ class AuditPagesTest {
 
         var search = get(browser, "/audit?q=" + key);
         assertThat(search.statusCode()).isEqualTo(200);
-        assertThat(search.body()).contains(key).contains("&lt;b&gt;Blank&lt;/b&gt; placements &amp; more")
+        assertThat(search.body())
+                .contains(key)
+                .contains("&lt;b&gt;Blank&lt;/b&gt; placements &amp; more")
                 .doesNotContain("<b>Blank</b>");
-        assertThat(search.body()).contains("id=\"chart\"").contains("<svg").contains("client-services")
+        assertThat(search.body())
+                .contains("id=\"chart\"")
+                .contains("<svg")
+                .contains("client-services")
                 .contains("class=\"met-bar\"");
 
         var ticket = get(browser, "/audit/tickets/" + key);
         assertThat(ticket.statusCode()).isEqualTo(200);
-        assertThat(ticket.body()).contains("id=\"timeline\"").contains("SUBMITTED").contains("spoc-acme")
-                .contains("TASK_COMPLETED").contains("cs-agent").contains("SLA_TARGET_MET").contains("ACKNOWLEDGEMENT");
+        assertThat(ticket.body())
+                .contains("id=\"timeline\"")
+                .contains("SUBMITTED")
+                .contains("spoc-acme")
+                .contains("TASK_COMPLETED")
+                .contains("cs-agent")
+                .contains("SLA_TARGET_MET")
+                .contains("ACKNOWLEDGEMENT");
     }
 
     @Test
     void everyoneButAuditorsIsRefused() throws Exception {
         assertThat(get(signIn("cs-agent"), "/audit").statusCode()).isEqualTo(403);
         assertThat(get(signIn("demo"), "/audit").statusCode()).isEqualTo(403);
-        var anonymous = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var anonymous =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         var redirected = get(anonymous, "/audit");
         assertThat(redirected.statusCode()).isEqualTo(302);
         assertThat(redirected.headers().firstValue("Location").orElse("")).endsWith("/login");
@@ -67,17 +83,20 @@ class AuditPagesTest {
         var form = get(browser, "/login");
         var token = CSRF.matcher(form.body());
         assertThat(token.find()).as("login form with a CSRF token").isTrue();
-        var body = "username=" + user + "&password=demo&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        var response = browser.send(HttpRequest.newBuilder(http.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        var body = "username=" + user + "&password=demo&_csrf="
+                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        var response = browser.send(
+                HttpRequest.newBuilder(http.uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return browser;
     }
 
     private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(http.uri(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return browser.send(HttpRequest.newBuilder(http.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -33,6 +33,7 @@ class AuditTrailTest {
 
     @Autowired
     DeskHttpClient http;
+
     String metWithFollowUp;
     String overWeekend;
     String missedWithEngineering;
@@ -51,13 +52,20 @@ class AuditTrailTest {
         scenario.at("2027-02-01T11:00:00-05:00");
         work("cs-agent", metWithFollowUp, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-01T11:30:00-05:00");
-        work("cs-agent", metWithFollowUp, "Task_DiagnoseIssue",
+        work(
+                "cs-agent",
+                metWithFollowUp,
+                "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},\"customerQuestions\":{\"value\":\"Which browser?\"}}");
         scenario.at("2027-02-02T09:30:00-05:00");
-        assertThat(http.post("spoc-acme", "/api/tickets/" + metWithFollowUp + "/replies", "{\"message\":\"Firefox\"}").status())
+        assertThat(http.post("spoc-acme", "/api/tickets/" + metWithFollowUp + "/replies", "{\"message\":\"Firefox\"}")
+                        .status())
                 .isEqualTo(200);
         scenario.at("2027-02-02T10:00:00-05:00");
-        work("cs-agent", metWithFollowUp, "Task_DiagnoseIssue",
+        work(
+                "cs-agent",
+                metWithFollowUp,
+                "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},\"resolutionSummary\":{\"value\":\"Cleared the cache\"}}");
 
         scenario.at("2027-02-05T17:00:00-05:00"); // Friday, last working hour
@@ -65,7 +73,10 @@ class AuditTrailTest {
         scenario.at("2027-02-08T10:00:00-05:00"); // Monday
         work("aq-agent", overWeekend, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-08T10:30:00-05:00");
-        work("aq-agent", overWeekend, "Task_DiagnoseIssue",
+        work(
+                "aq-agent",
+                overWeekend,
+                "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},\"resolutionSummary\":{\"value\":\"Approved\"}}");
 
         scenario.at("2027-02-09T10:00:00-05:00"); // Tuesday
@@ -77,30 +88,55 @@ class AuditTrailTest {
         scenario.at("2027-02-10T11:00:00-05:00");
         work("cs-agent", missedWithEngineering, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-10T11:30:00-05:00");
-        work("cs-agent", missedWithEngineering, "Task_DiagnoseIssue",
+        work(
+                "cs-agent",
+                missedWithEngineering,
+                "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},\"engineeringBugId\":{\"value\":\"ENG-2027\"}}");
         scenario.at("2027-02-10T12:00:00-05:00");
-        work("cs-manager", missedWithEngineering, "Task_HandleSlaBreach", "{\"escalationNote\":{\"value\":\"Queue was understaffed\"}}");
+        work(
+                "cs-manager",
+                missedWithEngineering,
+                "Task_HandleSlaBreach",
+                "{\"escalationNote\":{\"value\":\"Queue was understaffed\"}}");
         scenario.at("2027-02-11T15:00:00-05:00");
-        assertThat(http.post("engineering-bot", "/api/tickets/" + missedWithEngineering + "/engineering-fix",
-                "{\"bugId\":\"ENG-2027\",\"releaseNote\":\"5.4.0\"}").status()).isEqualTo(200);
+        assertThat(http.post(
+                                "engineering-bot",
+                                "/api/tickets/" + missedWithEngineering + "/engineering-fix",
+                                "{\"bugId\":\"ENG-2027\",\"releaseNote\":\"5.4.0\"}")
+                        .status())
+                .isEqualTo(200);
         scenario.at("2027-02-11T15:30:00-05:00");
-        work("cs-agent", missedWithEngineering, "Task_ConfirmResolution", "{\"resolutionSummary\":{\"value\":\"Fixed in 5.4.0\"}}");
+        work(
+                "cs-agent",
+                missedWithEngineering,
+                "Task_ConfirmResolution",
+                "{\"resolutionSummary\":{\"value\":\"Fixed in 5.4.0\"}}");
 
         scenario.at("2027-02-13T02:00:00-05:00"); // Saturday night
         emergency = submit("AD_SERVING", true, "Nothing serves");
         scenario.at("2027-02-13T02:20:00-05:00");
         work("cs-agent", emergency, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-13T03:00:00-05:00");
-        work("cs-agent", emergency, "Task_SendStatusUpdate", "{\"statusUpdate\":{\"value\":\"Ad servers restarting\"}}");
+        work(
+                "cs-agent",
+                emergency,
+                "Task_SendStatusUpdate",
+                "{\"statusUpdate\":{\"value\":\"Ad servers restarting\"}}");
         scenario.at("2027-02-13T03:30:00-05:00");
-        work("cs-agent", emergency, "Task_DiagnoseIssue",
+        work(
+                "cs-agent",
+                emergency,
+                "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},\"resolutionSummary\":{\"value\":\"Serving again\"}}");
 
         scenario.at("2027-02-15T12:00:00-05:00"); // Washington's Birthday, a holiday
         downgraded = submit("AD_SERVING", true, "One placement blank");
         scenario.at("2027-02-15T12:50:00-05:00");
-        work("cs-agent", downgraded, "Task_AcknowledgeTicket",
+        work(
+                "cs-agent",
+                downgraded,
+                "Task_AcknowledgeTicket",
                 "{\"downgradeToStandard\":{\"value\":true},\"downgradeReason\":{\"value\":\"A workaround exists\"}}");
 
         scenario.at("2027-02-16T10:00:00-05:00");
@@ -113,18 +149,36 @@ class AuditTrailTest {
         scenario.at("2027-02-17T10:30:00-05:00");
         work("cs-agent", rerouted, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-17T11:00:00-05:00");
-        work("cs-agent", rerouted, "Task_DiagnoseIssue",
+        work(
+                "cs-agent",
+                rerouted,
+                "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"REROUTE\"},\"rerouteTeam\":{\"value\":\"ad-quality\"}}");
         scenario.at("2027-02-17T12:00:00-05:00");
-        work("aq-agent", rerouted, "Task_DiagnoseIssue",
+        work(
+                "aq-agent",
+                rerouted,
+                "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},\"resolutionSummary\":{\"value\":\"Approved\"}}");
         ClockUtil.reset();
 
         for (var closed : List.of(metWithFollowUp, overWeekend, missedWithEngineering, emergency, rerouted)) {
-            assertThat(http.get("spoc-acme", "/api/tickets/" + closed).json().get("status").asText()).isEqualTo("CLOSED");
+            assertThat(http.get("spoc-acme", "/api/tickets/" + closed)
+                            .json()
+                            .get("status")
+                            .asText())
+                    .isEqualTo("CLOSED");
         }
-        assertThat(http.get("spoc-acme", "/api/tickets/" + downgraded).json().get("status").asText()).isEqualTo("ACKNOWLEDGED");
-        assertThat(http.get("spoc-acme", "/api/tickets/" + redirected).json().get("status").asText()).isEqualTo("REDIRECTED");
+        assertThat(http.get("spoc-acme", "/api/tickets/" + downgraded)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("ACKNOWLEDGED");
+        assertThat(http.get("spoc-acme", "/api/tickets/" + redirected)
+                        .json()
+                        .get("status")
+                        .asText())
+                .isEqualTo("REDIRECTED");
     }
 
     @AfterAll
@@ -136,33 +190,40 @@ class AuditTrailTest {
     @Order(2)
     void timelineOfAMissedTicketShowsEveryStepInOrderWithItsActors() {
         var timeline = timeline(missedWithEngineering);
-        assertThat(steps(timeline)).containsSubsequence(
-                "2027-02-09T10:00:00-05:00 SUBMITTED spoc-acme",
-                "2027-02-09T10:00:00-05:00 ROUTED desk",
-                "2027-02-09T10:00:00-05:00 SLA_TARGET_STARTED desk",
-                "2027-02-09T10:00:00-05:00 TASK_CREATED desk",
-                "2027-02-10T09:00:00-05:00 SLA_WARNING desk",
-                "2027-02-10T09:00:00-05:00 MESSAGE_QUEUED desk",
-                "2027-02-10T10:00:00-05:00 SLA_BREACHED desk",
-                "2027-02-10T10:00:00-05:00 TASK_CREATED desk",
-                "2027-02-10T11:00:00-05:00 TASK_ASSIGNED cs-agent",
-                "2027-02-10T11:00:00-05:00 TASK_COMPLETED cs-agent",
-                "2027-02-10T11:00:00-05:00 STATUS_CHANGED cs-agent",
-                "2027-02-10T11:00:00-05:00 SLA_TARGET_MET_LATE desk",
-                "2027-02-10T11:30:00-05:00 TASK_COMPLETED cs-agent",
-                "2027-02-10T11:30:00-05:00 STATUS_CHANGED cs-agent",
-                "2027-02-10T12:00:00-05:00 TASK_COMPLETED cs-manager",
-                "2027-02-11T15:00:00-05:00 ENGINEERING_FIX_RELEASED engineering-bot",
-                "2027-02-11T15:30:00-05:00 TASK_COMPLETED cs-agent",
-                "2027-02-11T15:30:00-05:00 STATUS_CHANGED cs-agent",
-                "2027-02-11T15:30:00-05:00 RESOLUTION cs-agent",
-                "2027-02-11T15:30:00-05:00 STATUS_CHANGED cs-agent");
-        assertThat(descriptions(timeline, "STATUS_CHANGED")).containsExactly(
-                "NEW → ACKNOWLEDGED", "ACKNOWLEDGED → IN_PROGRESS", "IN_PROGRESS → WAITING_ON_ENGINEERING",
-                "WAITING_ON_ENGINEERING → IN_PROGRESS",
-                "IN_PROGRESS → RESOLVED", "RESOLVED → CLOSED");
-        assertThat(descriptions(timeline, "SLA_BREACHED")).containsExactly("ACKNOWLEDGEMENT was due by 2027-02-10T10:00-05:00");
-        assertThat(descriptions(timeline, "MESSAGE_QUEUED")).anyMatch(d -> d.startsWith("sla-breach to group:cs-managers"))
+        assertThat(steps(timeline))
+                .containsSubsequence(
+                        "2027-02-09T10:00:00-05:00 SUBMITTED spoc-acme",
+                        "2027-02-09T10:00:00-05:00 ROUTED desk",
+                        "2027-02-09T10:00:00-05:00 SLA_TARGET_STARTED desk",
+                        "2027-02-09T10:00:00-05:00 TASK_CREATED desk",
+                        "2027-02-10T09:00:00-05:00 SLA_WARNING desk",
+                        "2027-02-10T09:00:00-05:00 MESSAGE_QUEUED desk",
+                        "2027-02-10T10:00:00-05:00 SLA_BREACHED desk",
+                        "2027-02-10T10:00:00-05:00 TASK_CREATED desk",
+                        "2027-02-10T11:00:00-05:00 TASK_ASSIGNED cs-agent",
+                        "2027-02-10T11:00:00-05:00 TASK_COMPLETED cs-agent",
+                        "2027-02-10T11:00:00-05:00 STATUS_CHANGED cs-agent",
+                        "2027-02-10T11:00:00-05:00 SLA_TARGET_MET_LATE desk",
+                        "2027-02-10T11:30:00-05:00 TASK_COMPLETED cs-agent",
+                        "2027-02-10T11:30:00-05:00 STATUS_CHANGED cs-agent",
+                        "2027-02-10T12:00:00-05:00 TASK_COMPLETED cs-manager",
+                        "2027-02-11T15:00:00-05:00 ENGINEERING_FIX_RELEASED engineering-bot",
+                        "2027-02-11T15:30:00-05:00 TASK_COMPLETED cs-agent",
+                        "2027-02-11T15:30:00-05:00 STATUS_CHANGED cs-agent",
+                        "2027-02-11T15:30:00-05:00 RESOLUTION cs-agent",
+                        "2027-02-11T15:30:00-05:00 STATUS_CHANGED cs-agent");
+        assertThat(descriptions(timeline, "STATUS_CHANGED"))
+                .containsExactly(
+                        "NEW → ACKNOWLEDGED",
+                        "ACKNOWLEDGED → IN_PROGRESS",
+                        "IN_PROGRESS → WAITING_ON_ENGINEERING",
+                        "WAITING_ON_ENGINEERING → IN_PROGRESS",
+                        "IN_PROGRESS → RESOLVED",
+                        "RESOLVED → CLOSED");
+        assertThat(descriptions(timeline, "SLA_BREACHED"))
+                .containsExactly("ACKNOWLEDGEMENT was due by 2027-02-10T10:00-05:00");
+        assertThat(descriptions(timeline, "MESSAGE_QUEUED"))
+                .anyMatch(d -> d.startsWith("sla-breach to group:cs-managers"))
                 .anyMatch(d -> d.startsWith("sla-warning to group:client-services"))
                 .anyMatch(d -> d.startsWith("resolution to spoc-acme"));
         assertThat(descriptions(timeline, "TASK_COMPLETED")).anyMatch(d -> d.startsWith("Task_HandleSlaBreach"));
@@ -171,41 +232,59 @@ class AuditTrailTest {
     @Test
     @Order(2)
     void timelinesShowFollowUpsRerouteDowngradeAndRedirect() {
-        assertThat(steps(timeline(metWithFollowUp))).containsSubsequence(
-                "2027-02-01T11:30:00-05:00 QUESTIONS cs-agent",
-                "2027-02-01T11:30:00-05:00 STATUS_CHANGED cs-agent",
-                "2027-02-02T09:30:00-05:00 CUSTOMER_REPLIED spoc-acme",
-                "2027-02-02T09:30:00-05:00 ANSWER spoc-acme",
-                "2027-02-02T09:30:00-05:00 SLA_TARGET_STARTED desk",
-                "2027-02-02T10:00:00-05:00 TASK_COMPLETED cs-agent",
-                "2027-02-02T10:00:00-05:00 SLA_TARGET_MET desk",
-                "2027-02-02T10:00:00-05:00 STATUS_CHANGED cs-agent",
-                "2027-02-02T10:00:00-05:00 RESOLUTION cs-agent");
+        assertThat(steps(timeline(metWithFollowUp)))
+                .containsSubsequence(
+                        "2027-02-01T11:30:00-05:00 QUESTIONS cs-agent",
+                        "2027-02-01T11:30:00-05:00 STATUS_CHANGED cs-agent",
+                        "2027-02-02T09:30:00-05:00 CUSTOMER_REPLIED spoc-acme",
+                        "2027-02-02T09:30:00-05:00 ANSWER spoc-acme",
+                        "2027-02-02T09:30:00-05:00 SLA_TARGET_STARTED desk",
+                        "2027-02-02T10:00:00-05:00 TASK_COMPLETED cs-agent",
+                        "2027-02-02T10:00:00-05:00 SLA_TARGET_MET desk",
+                        "2027-02-02T10:00:00-05:00 STATUS_CHANGED cs-agent",
+                        "2027-02-02T10:00:00-05:00 RESOLUTION cs-agent");
         assertThat(descriptions(timeline(rerouted), "REROUTED")).containsExactly("client-services → ad-quality");
-        assertThat(steps(timeline(rerouted))).containsSubsequence(
-                "2027-02-17T11:00:00-05:00 REROUTED cs-agent", "2027-02-17T12:00:00-05:00 TASK_COMPLETED aq-agent");
+        assertThat(steps(timeline(rerouted)))
+                .containsSubsequence(
+                        "2027-02-17T11:00:00-05:00 REROUTED cs-agent",
+                        "2027-02-17T12:00:00-05:00 TASK_COMPLETED aq-agent");
         assertThat(descriptions(timeline(downgraded), "DOWNGRADED"))
                 .containsExactly("emergency → standard: A workaround exists");
         assertThat(steps(timeline(downgraded))).contains("2027-02-15T12:50:00-05:00 DOWNGRADED cs-agent");
-        assertThat(steps(timeline(redirected))).containsSubsequence(
-                "2027-02-16T10:00:00-05:00 SUBMITTED spoc-acme", "2027-02-16T10:00:00-05:00 STATUS_CHANGED desk");
+        assertThat(steps(timeline(redirected)))
+                .containsSubsequence(
+                        "2027-02-16T10:00:00-05:00 SUBMITTED spoc-acme",
+                        "2027-02-16T10:00:00-05:00 STATUS_CHANGED desk");
         assertThat(descriptions(timeline(redirected), "MESSAGE_QUEUED"))
                 .anyMatch(d -> d.startsWith("request-redirected to account-rep"))
                 .anyMatch(d -> d.startsWith("redirect-confirmation to spoc-acme"));
-        assertThat(descriptions(timeline(emergency), "SLA_TARGET_MET")).containsExactly(
-                "ACKNOWLEDGEMENT due by 2027-02-13T03:00-05:00", "STATUS_UPDATE due by 2027-02-13T03:20-05:00",
-                "STATUS_UPDATE due by 2027-02-13T04:00-05:00");
+        assertThat(descriptions(timeline(emergency), "SLA_TARGET_MET"))
+                .containsExactly(
+                        "ACKNOWLEDGEMENT due by 2027-02-13T03:00-05:00",
+                        "STATUS_UPDATE due by 2027-02-13T03:20-05:00",
+                        "STATUS_UPDATE due by 2027-02-13T04:00-05:00");
     }
 
     @Test
     @Order(2)
     void historyIsForAuditorsManagersAndTheTeamNotForCustomersOrOtherTeams() {
-        assertThat(http.get("auditor", "/api/tickets/" + overWeekend + "/history").status()).isEqualTo(200);
-        assertThat(http.get("cs-manager", "/api/tickets/" + overWeekend + "/history").status()).isEqualTo(200);
-        assertThat(http.get("aq-agent", "/api/tickets/" + overWeekend + "/history").status()).isEqualTo(200);
-        assertThat(http.get("cs-agent", "/api/tickets/" + overWeekend + "/history").status()).isEqualTo(403);
-        assertThat(http.get("spoc-acme", "/api/tickets/" + overWeekend + "/history").status()).isEqualTo(403);
-        assertThat(http.get("auditor", "/api/tickets/CS-99999999/history").status()).isEqualTo(404);
+        assertThat(http.get("auditor", "/api/tickets/" + overWeekend + "/history")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("cs-manager", "/api/tickets/" + overWeekend + "/history")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("aq-agent", "/api/tickets/" + overWeekend + "/history")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("cs-agent", "/api/tickets/" + overWeekend + "/history")
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("spoc-acme", "/api/tickets/" + overWeekend + "/history")
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("auditor", "/api/tickets/CS-99999999/history").status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -221,9 +300,14 @@ class AuditTrailTest {
         assertRow(rows.get(1), "client-services", "EMERGENCY", 2, 4, 0, 0, 2, 0, 20.0, 50.0);
         // client-services, standard: 60, 600 (Tue 10-18 and Wed 9-11) and 30 working minutes; one next response met.
         assertRow(rows.get(2), "client-services", "STANDARD", 3, 3, 1, 0, 2, 1, 60.0, 600.0);
-        assertThat(http.get("cs-manager", "/api/reports/sla?from=2027-02-01&to=2027-02-28").status()).isEqualTo(200);
-        assertThat(http.get("cs-agent", "/api/reports/sla?from=2027-02-01&to=2027-02-28").status()).isEqualTo(403);
-        assertThat(http.get("auditor", "/api/reports/sla?from=2027-02-30").status()).isEqualTo(400);
+        assertThat(http.get("cs-manager", "/api/reports/sla?from=2027-02-01&to=2027-02-28")
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("cs-agent", "/api/reports/sla?from=2027-02-01&to=2027-02-28")
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("auditor", "/api/reports/sla?from=2027-02-30").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -233,16 +317,28 @@ class AuditTrailTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         var lines = csv.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("team,issueKind,tickets,targetsMet,targetsMissed,targetsOpen,acknowledgementsMet,"
-                + "acknowledgementsMissed,medianAcknowledgementMinutes,p90AcknowledgementMinutes,acknowledgementTime");
+        assertThat(lines[0])
+                .isEqualTo(
+                        "team,issueKind,tickets,targetsMet,targetsMissed,targetsOpen,acknowledgementsMet,"
+                                + "acknowledgementsMissed,medianAcknowledgementMinutes,p90AcknowledgementMinutes,acknowledgementTime");
         assertThat(lines).hasSize(4);
         assertThat(lines[1]).isEqualTo("ad-quality,STANDARD,1,1,0,0,1,0,120.0,120.0,working time");
         assertThat(lines[2]).isEqualTo("client-services,EMERGENCY,2,4,0,0,2,0,20.0,50.0,wall-clock");
         assertThat(lines[3]).isEqualTo("client-services,STANDARD,3,3,1,0,2,1,60.0,600.0,working time");
     }
 
-    private static void assertRow(JsonNode row, String team, String kind, long tickets, long met, long missed, long open,
-            long acknowledgementsMet, long acknowledgementsMissed, double median, double p90) {
+    private static void assertRow(
+            JsonNode row,
+            String team,
+            String kind,
+            long tickets,
+            long met,
+            long missed,
+            long open,
+            long acknowledgementsMet,
+            long acknowledgementsMissed,
+            double median,
+            double p90) {
         assertThat(row.get("team").asText()).isEqualTo(team);
         assertThat(row.get("issueKind").asText()).isEqualTo(kind);
         assertThat(row.get("tickets").asLong()).isEqualTo(tickets);
@@ -293,7 +389,8 @@ class AuditTrailTest {
     /** An agent claims the ticket's task through the engine REST API and completes it with the variables. */
     private void work(String agent, String key, String taskDefinitionKey, String variables) {
         var id = http.taskId(agent, key, taskDefinitionKey);
-        assertThat(http.post(agent, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + agent + "\"}").status())
+        assertThat(http.post(agent, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + agent + "\"}")
+                        .status())
                 .isEqualTo(204);
         var done = http.post(agent, "/engine-rest/task/" + id + "/complete", "{\"variables\":" + variables + "}");
         assertThat(done.status()).as(done.body()).isEqualTo(204);

@@ -15,8 +15,10 @@ class HistoryRetentionTest {
 
     @Autowired
     RepositoryService repository;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     HistoryRetention configured;
 
@@ -24,9 +26,11 @@ class HistoryRetentionTest {
     void everyProcessAndDecisionKeepsItsHistorySevenYearsByDefault() {
         assertThat(configured.days()).isEqualTo(2555);
         assertThat(repository.createProcessDefinitionQuery().list())
-                .allSatisfy(process -> assertThat(process.getHistoryTimeToLive()).isEqualTo(2555));
+                .allSatisfy(
+                        process -> assertThat(process.getHistoryTimeToLive()).isEqualTo(2555));
         assertThat(repository.createDecisionDefinitionQuery().list())
-                .allSatisfy(decision -> assertThat(decision.getHistoryTimeToLive()).isEqualTo(2555));
+                .allSatisfy(
+                        decision -> assertThat(decision.getHistoryTimeToLive()).isEqualTo(2555));
     }
 
     @Test
@@ -34,9 +38,11 @@ class HistoryRetentionTest {
         try {
             new HistoryRetention(repository, 30).apply();
             assertThat(repository.createProcessDefinitionQuery().list())
-                    .allSatisfy(process -> assertThat(process.getHistoryTimeToLive()).isEqualTo(30));
+                    .allSatisfy(process ->
+                            assertThat(process.getHistoryTimeToLive()).isEqualTo(30));
             assertThat(repository.createDecisionDefinitionQuery().list())
-                    .allSatisfy(decision -> assertThat(decision.getHistoryTimeToLive()).isEqualTo(30));
+                    .allSatisfy(decision ->
+                            assertThat(decision.getHistoryTimeToLive()).isEqualTo(30));
         } finally {
             configured.apply();
         }

@@ -16,8 +16,8 @@ final class BaselineEngine implements AutoCloseable {
     private final ProcessEngine engine;
 
     BaselineEngine(String jdbcUrl, String user, String password) {
-        var configuration = (StandaloneProcessEngineConfiguration) ProcessEngineConfiguration
-                .createStandaloneProcessEngineConfiguration();
+        var configuration = (StandaloneProcessEngineConfiguration)
+                ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("baseline-" + System.nanoTime());
         configuration.setJdbcUrl(jdbcUrl);
         configuration.setJdbcUsername(user);
@@ -27,20 +27,33 @@ final class BaselineEngine implements AutoCloseable {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
         engine = configuration.buildProcessEngine();
-        engine.getRepositoryService().createDeployment().addModelInstance("baseline.bpmn",
-                Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
-                        .startEvent().userTask("work").endEvent().done()).deploy();
+        engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance(
+                        "baseline.bpmn",
+                        Bpmn.createExecutableProcess(PROCESS)
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .userTask("work")
+                                .endEvent()
+                                .done())
+                .deploy();
     }
 
     /** Starts one instance; returns its id. */
     String start(AtomicLong sequence) {
-        return engine.getRuntimeService().startProcessInstanceByKey(PROCESS, "B-" + sequence.incrementAndGet()).getId();
+        return engine.getRuntimeService()
+                .startProcessInstanceByKey(PROCESS, "B-" + sequence.incrementAndGet())
+                .getId();
     }
 
     /** Starts one instance and completes its task. */
     void startAndComplete(AtomicLong sequence) {
         var instance = start(sequence);
-        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        var task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult();
         engine.getTaskService().complete(task.getId());
     }
 

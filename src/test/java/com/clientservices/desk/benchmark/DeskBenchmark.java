@@ -23,7 +23,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +47,8 @@ import org.junit.jupiter.api.Test;
 class DeskBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PG = System.getProperty("desk.test.pg", "jdbc:postgresql://localhost:5432");
     private static final List<Integer> CLIENTS = List.of(1, 4, 16);
     private static final int LIFECYCLE_CLIENTS = 4;
@@ -56,11 +61,11 @@ class DeskBenchmark {
              "description":"Placement 5512 shows blanks","impact":"Lost revenue",
              "objectIds":["5512"],"environment":{"placementId":"5512"},"stepsToReproduce":"Open the homepage"}""";
 
-    record Database(String name, String engineUrl, String deskUrl, Map<String, String> deskEnvironment) {
-    }
+    record Database(String name, String engineUrl, String deskUrl, Map<String, String> deskEnvironment) {}
 
     /** One measured figure per database, in the order they were measured. */
     private final Map<String, Map<String, String>> figures = new LinkedHashMap<>();
+
     private final List<String> databases = new ArrayList<>();
 
     @Test
@@ -90,50 +95,90 @@ class DeskBenchmark {
             var sequence = new AtomicLong();
             run(4, Duration.ofSeconds(3), () -> engine.start(sequence));
             for (var clients : CLIENTS) {
-                baselineStart.put(clients, run(clients, WINDOW, () -> engine.start(sequence)).rate());
-                baselineCycle.put(clients, run(clients, WINDOW, () -> {
-                    engine.startAndComplete(sequence);
-                    return null;
-                }).rate());
+                baselineStart.put(
+                        clients,
+                        run(clients, WINDOW, () -> engine.start(sequence)).rate());
+                baselineCycle.put(
+                        clients,
+                        run(clients, WINDOW, () -> {
+                                    engine.startAndComplete(sequence);
+                                    return null;
+                                })
+                                .rate());
                 record(database, "Baseline: start, " + clients + " thread(s)", "%.1f /s", baselineStart.get(clients));
-                record(database, "Baseline: start + complete, " + clients + " thread(s)", "%.1f /s", baselineCycle.get(clients));
+                record(
+                        database,
+                        "Baseline: start + complete, " + clients + " thread(s)",
+                        "%.1f /s",
+                        baselineCycle.get(clients));
             }
         }
 
-        var node = new DeskNode("bench-" + database.name().toLowerCase(Locale.ROOT), database.deskEnvironment(),
-                "-Xmx1g").start();
+        var node = new DeskNode(
+                        "bench-" + database.name().toLowerCase(Locale.ROOT), database.deskEnvironment(), "-Xmx1g")
+                .start();
         try {
             var desk = new Desk(node);
             run(4, Duration.ofSeconds(5), desk::submit);
             for (var clients : CLIENTS) {
                 var intake = run(clients, WINDOW, desk::submit);
-                record(database, "Intake (POST /api/tickets), " + clients + " client(s)", "%.1f /s, p50 %.0f ms, p99 %.0f ms",
-                        intake.rate(), intake.percentile(50), intake.percentile(99));
-                record(database, "Intake ÷ baseline start, " + clients + " client(s) [target ≥ 0.5]", "%.2f",
+                record(
+                        database,
+                        "Intake (POST /api/tickets), " + clients + " client(s)",
+                        "%.1f /s, p50 %.0f ms, p99 %.0f ms",
+                        intake.rate(),
+                        intake.percentile(50),
+                        intake.percentile(99));
+                record(
+                        database,
+                        "Intake ÷ baseline start, " + clients + " client(s) [target ≥ 0.5]",
+                        "%.2f",
                         intake.rate() / baselineStart.get(clients));
             }
             var lifecycle = run(LIFECYCLE_CLIENTS, WINDOW, desk::fullLifecycle);
-            record(database, "Full standard lifecycle, " + LIFECYCLE_CLIENTS + " clients", "%.1f /s, p50 %.0f ms",
-                    lifecycle.rate(), lifecycle.percentile(50));
-            record(database, "Lifecycle ÷ baseline start + complete, " + LIFECYCLE_CLIENTS + " [target ≥ 0.3]", "%.2f",
+            record(
+                    database,
+                    "Full standard lifecycle, " + LIFECYCLE_CLIENTS + " clients",
+                    "%.1f /s, p50 %.0f ms",
+                    lifecycle.rate(),
+                    lifecycle.percentile(50));
+            record(
+                    database,
+                    "Lifecycle ÷ baseline start + complete, " + LIFECYCLE_CLIENTS + " [target ≥ 0.3]",
+                    "%.2f",
                     lifecycle.rate() / baselineCycle.get(LIFECYCLE_CLIENTS));
 
             try (var db = DriverManager.getConnection(database.deskUrl(), "desk", "desk")) {
                 var fillStarted = System.nanoTime();
                 fill(desk, db);
-                record(database, "Submitting until " + OPEN + " tickets are open (16 clients)", "%.0f s",
+                record(
+                        database,
+                        "Submitting until " + OPEN + " tickets are open (16 clients)",
+                        "%.0f s",
                         (System.nanoTime() - fillStarted) / 1e9);
                 timers(database, db);
             }
 
             var queue = desk.teamQueueFilter();
-            var filter = sample(() -> desk.get("cs-agent", "/engine-rest/filter/" + queue + "/list?firstResult=0&maxResults=15"));
-            record(database, "Team-filter Tasklist query at " + OPEN + " open [target p95 ≤ 200 ms]", "p50 %.0f ms, p95 %.0f ms",
-                    filter.percentile(50), filter.percentile(95));
+            var filter = sample(
+                    () -> desk.get("cs-agent", "/engine-rest/filter/" + queue + "/list?firstResult=0&maxResults=15"));
+            record(
+                    database,
+                    "Team-filter Tasklist query at " + OPEN + " open [target p95 ≤ 200 ms]",
+                    "p50 %.0f ms, p95 %.0f ms",
+                    filter.percentile(50),
+                    filter.percentile(95));
             var list = sample(() -> desk.get("cs-agent", "/api/tickets"));
-            record(database, "GET /api/tickets at " + OPEN + " open", "p50 %.0f ms, p95 %.0f ms",
-                    list.percentile(50), list.percentile(95));
-            record(database, "Heap in use after a full GC at " + OPEN + " open [target ≤ 512 MB]", "%.0f MB",
+            record(
+                    database,
+                    "GET /api/tickets at " + OPEN + " open",
+                    "p50 %.0f ms, p95 %.0f ms",
+                    list.percentile(50),
+                    list.percentile(95));
+            record(
+                    database,
+                    "Heap in use after a full GC at " + OPEN + " open [target ≤ 512 MB]",
+                    "%.0f MB",
                     desk.heapAfterGc(node.pid()) / 1024 / 1024);
         } finally {
             node.stop();
@@ -154,7 +199,7 @@ class DeskBenchmark {
             });
         }
         pool.shutdown();
-        while (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
             System.out.printf("  %d open%n", openTickets(db));
         }
     }
@@ -197,11 +242,13 @@ class DeskBenchmark {
             try (var query = db.prepareStatement("""
                     select 'CS-' || e.ticket_id, e.at from ticket_event e where e.type = 'SLA_BREACHED' and e.at > ?""")) {
                 query.setTimestamp(1, Timestamp.from(due.minus(Duration.ofMinutes(10))));
-                var wanted = new java.util.HashSet<>(tickets);
+                var wanted = new HashSet<>(tickets);
                 try (var rows = query.executeQuery()) {
                     while (rows.next()) {
                         if (wanted.contains(rows.getString(1))) {
-                            lateness.add(Duration.between(due, rows.getTimestamp(2).toInstant()).toMillis());
+                            lateness.add(
+                                    Duration.between(due, rows.getTimestamp(2).toInstant())
+                                            .toMillis());
                         }
                     }
                 }
@@ -214,16 +261,24 @@ class DeskBenchmark {
         }
         Collections.sort(lateness);
         var early = lateness.stream().filter(ms -> ms < 0).count();
-        record(database, "Breach timers: " + jobs.size() + " due at one instant among " + OPEN + " open", "%d fired",
+        record(
+                database,
+                "Breach timers: " + jobs.size() + " due at one instant among " + OPEN + " open",
+                "%d fired",
                 (long) lateness.size());
-        record(database, "Timer lateness (fired − due) [target p99 ≤ 5 s, none early]",
+        record(
+                database,
+                "Timer lateness (fired − due) [target p99 ≤ 5 s, none early]",
                 "p50 %.1f s, p99 %.1f s, max %.1f s, early %d",
-                percentile(lateness, 50) / 1000.0, percentile(lateness, 99) / 1000.0,
-                lateness.isEmpty() ? Double.NaN : lateness.get(lateness.size() - 1) / 1000.0, early);
+                percentile(lateness, 50) / 1000.0,
+                percentile(lateness, 99) / 1000.0,
+                lateness.isEmpty() ? Double.NaN : lateness.get(lateness.size() - 1) / 1000.0,
+                early);
     }
 
     private static long openTickets(Connection db) throws SQLException {
-        try (var query = db.prepareStatement("select count(*) from ticket where status not in ('CLOSED', 'REDIRECTED')");
+        try (var query = db.prepareStatement(
+                        "select count(*) from ticket where status not in ('CLOSED', 'REDIRECTED')");
                 var rows = query.executeQuery()) {
             rows.next();
             return rows.getLong(1);
@@ -249,7 +304,7 @@ class DeskBenchmark {
         var nanos = new ConcurrentLinkedQueue<Long>();
         var started = System.nanoTime();
         var end = started + window.toNanos();
-        var futures = new ArrayList<java.util.concurrent.Future<?>>();
+        var futures = new ArrayList<Future<?>>();
         for (var i = 0; i < threads; i++) {
             futures.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
@@ -309,9 +364,17 @@ class DeskBenchmark {
                 .append("the ratios are what to compare across machines.\n\n");
         out.append("- Date: ").append(LocalDate.now()).append('\n');
         out.append("- Machine: ").append(machine()).append('\n');
-        out.append("- Java ").append(System.getProperty("java.version")).append(", ")
-                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n');
-        out.append("- Windows: ").append(WINDOW.toSeconds()).append(" s per rate; queries: ").append(QUERY_SAMPLES)
+        out.append("- Java ")
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append('\n');
+        out.append("- Windows: ")
+                .append(WINDOW.toSeconds())
+                .append(" s per rate; queries: ")
+                .append(QUERY_SAMPLES)
                 .append(" calls one after another after 20 warm-up calls\n\n");
         out.append("| measure |");
         databases.forEach(d -> out.append(' ').append(d).append(" |"));
@@ -320,17 +383,24 @@ class DeskBenchmark {
         out.append('\n');
         figures.forEach((measure, values) -> {
             out.append("| ").append(measure).append(" |");
-            databases.forEach(d -> out.append(' ').append(values.getOrDefault(d, "—")).append(" |"));
+            databases.forEach(
+                    d -> out.append(' ').append(values.getOrDefault(d, "—")).append(" |"));
             out.append('\n');
         });
         return out.toString();
     }
 
     private static String machine() throws IOException {
-        var cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
-        var memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB").orElse("?");
+        var cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("model name"))
+                .findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                .orElse("unknown CPU");
+        var memory = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(l -> l.startsWith("MemTotal"))
+                .findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 / 1024 + " GiB")
+                .orElse("?");
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + " RAM";
     }
 
@@ -338,15 +408,25 @@ class DeskBenchmark {
         var folder = Path.of("target", "bench").toAbsolutePath();
         if (Files.exists(folder)) {
             try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         Files.createDirectories(folder);
         // AUTO_SERVER lets the benchmark read the desk's file database while the desk runs.
         var desk = "jdbc:h2:file:" + folder.resolve("desk") + ";AUTO_SERVER=TRUE";
-        return new Database("H2", "jdbc:h2:file:" + folder.resolve("engine"), desk,
-                Map.of("SPRING_DATASOURCE_URL", desk, "SPRING_DATASOURCE_USERNAME", "desk",
-                        "SPRING_DATASOURCE_PASSWORD", "desk", "DESK_DEMO_SAMPLE_TICKETS", "false"));
+        return new Database(
+                "H2",
+                "jdbc:h2:file:" + folder.resolve("engine"),
+                desk,
+                Map.of(
+                        "SPRING_DATASOURCE_URL",
+                        desk,
+                        "SPRING_DATASOURCE_USERNAME",
+                        "desk",
+                        "SPRING_DATASOURCE_PASSWORD",
+                        "desk",
+                        "DESK_DEMO_SAMPLE_TICKETS",
+                        "false"));
     }
 
     private static Database postgresql() throws SQLException {
@@ -358,9 +438,21 @@ class DeskBenchmark {
             }
         }
         var desk = PG + "/desk_bench";
-        return new Database("PostgreSQL", PG + "/desk_bench_engine", desk,
-                Map.of("SPRING_PROFILES_ACTIVE", "postgres", "DESK_DB_URL", desk, "DESK_DB_USER", "desk",
-                        "DESK_DB_PASSWORD", "desk", "DESK_DEMO_SAMPLE_TICKETS", "false"));
+        return new Database(
+                "PostgreSQL",
+                PG + "/desk_bench_engine",
+                desk,
+                Map.of(
+                        "SPRING_PROFILES_ACTIVE",
+                        "postgres",
+                        "DESK_DB_URL",
+                        desk,
+                        "DESK_DB_USER",
+                        "desk",
+                        "DESK_DB_PASSWORD",
+                        "desk",
+                        "DESK_DEMO_SAMPLE_TICKETS",
+                        "false"));
     }
 
     /** The desk over HTTP as its demo users. */
@@ -377,10 +469,14 @@ class DeskBenchmark {
         /** Intake, acknowledgement, diagnosis "resolved", closed. */
         Object fullLifecycle() throws IOException {
             var key = json(submit().body()).get("key").asText();
-            complete(task(key, "Task_AcknowledgeTicket"), "{\"variables\":{\"acknowledgementNote\":{\"value\":\"On it\"}}}");
+            complete(
+                    task(key, "Task_AcknowledgeTicket"),
+                    "{\"variables\":{\"acknowledgementNote\":{\"value\":\"On it\"}}}");
             complete(task(key, "Task_DiagnoseIssue"), """
                     {"variables":{"diagnosisOutcome":{"value":"RESOLVED"},"resolutionSummary":{"value":"Cache flushed"}}}""");
-            var status = json(get("spoc-acme", "/api/tickets/" + key).body()).get("status").asText();
+            var status = json(get("spoc-acme", "/api/tickets/" + key).body())
+                    .get("status")
+                    .asText();
             if (!"CLOSED".equals(status)) {
                 throw new IllegalStateException(key + " is " + status + " after resolution");
             }
@@ -388,29 +484,40 @@ class DeskBenchmark {
         }
 
         String teamQueueFilter() throws IOException {
-            var filters = json(get("cs-agent", "/engine-rest/filter?name="
-                    + URLEncoder.encode("Client Services queue", StandardCharsets.UTF_8)).body());
+            var filters = json(get(
+                            "cs-agent",
+                            "/engine-rest/filter?name="
+                                    + URLEncoder.encode("Client Services queue", StandardCharsets.UTF_8))
+                    .body());
             return filters.get(0).get("id").asText();
         }
 
         double heapAfterGc(long pid) throws Exception {
             var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-            new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run").inheritIO().start().waitFor();
+            new ProcessBuilder(jcmd, String.valueOf(pid), "GC.run")
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             var metrics = get("demo", "/actuator/prometheus").body();
-            return metrics.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            return metrics.lines()
+                    .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
         }
 
         private String task(String key, String definition) throws IOException {
-            var tasks = json(get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key
-                    + "&taskDefinitionKey=" + definition).body());
+            var tasks = json(get(
+                            "cs-agent",
+                            "/engine-rest/task?processInstanceBusinessKey=" + key + "&taskDefinitionKey=" + definition)
+                    .body());
             return tasks.get(0).get("id").asText();
         }
 
         private void complete(String task, String variables) throws IOException {
             var done = send("cs-agent", "POST", "/engine-rest/task/" + task + "/complete", variables);
             if (done.statusCode() != 204) {
-                throw new IllegalStateException("completing " + task + " answered " + done.statusCode() + ": " + done.body());
+                throw new IllegalStateException(
+                        "completing " + task + " answered " + done.statusCode() + ": " + done.body());
             }
         }
 
@@ -424,10 +531,18 @@ class DeskBenchmark {
 
         private HttpResponse<String> send(String user, String method, String path, String body) throws IOException {
             var request = HttpRequest.newBuilder(URI.create(node.base() + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(2))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             try {
                 return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (InterruptedException e) {

@@ -42,15 +42,26 @@ final class Chromium implements AutoCloseable {
         }
         // Tasklist loads a whole application on first sign-in; on a busy machine that takes more than 5 s.
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Paths.get(BINARY))
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get(BINARY))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     /** A page of its own (cookies and all), of the given size, signed in to nothing. */
     Page page(int width, int height) {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)).newPage();
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height))
+                .newPage();
     }
 
     /** A customer's contact signed in to the portal. */
@@ -66,7 +77,9 @@ final class Chromium implements AutoCloseable {
 
     /** A member of staff signed in to Tasklist, its filters shown; tall enough for a whole task form. */
     Page tasklist(String user) {
-        var page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 2400).setAcceptDownloads(true))
+        var page = browser.newContext(new Browser.NewContextOptions()
+                        .setViewportSize(1400, 2400)
+                        .setAcceptDownloads(true))
                 .newPage();
         page.navigate(url("/camunda/app/tasklist/default/"));
         // Tasklist draws its sign-in form more than once while it starts; type only into the last one.
@@ -96,7 +109,8 @@ final class Chromium implements AutoCloseable {
     }
 
     void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        page.screenshot(new Page.ScreenshotOptions()
+                .setFullPage(true)
                 .setPath(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", story, ++step, name))));
     }
 

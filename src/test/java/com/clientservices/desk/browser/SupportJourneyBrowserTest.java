@@ -7,8 +7,6 @@ import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
 import com.microsoft.playwright.Page;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,9 @@ class SupportJourneyBrowserTest {
         assertThat(customer.locator("#example")).containsText("Placements start showing blanks");
         assertThat(customer.locator("#due")).not().isEmpty();
         customer.fill("input[name=subject]", SUBJECT);
-        customer.fill("textarea[name=description]", "Placement 5512 returns <img src=x onerror=\"window.pwned = 2\"> blanks.");
+        customer.fill(
+                "textarea[name=description]",
+                "Placement 5512 returns <img src=x onerror=\"window.pwned = 2\"> blanks.");
         customer.fill("textarea[name=impact]", "Our largest campaign loses impressions.");
         customer.click("button:has-text('Submit request')");
         assertThat(customer.locator(".notice")).containsText("we will respond by");
@@ -59,14 +59,15 @@ class SupportJourneyBrowserTest {
         assertThat(key).matches("CS-\\d+");
         assertThat(customer.locator("h2").first()).containsText("<b>placements</b>");
         assertThat(customer.locator("td.pre").first()).containsText("<img src=x onerror=");
-        assertThat((Boolean) customer.evaluate("() => window.pwned === undefined")).isTrue();
+        assertThat((Boolean) customer.evaluate("() => window.pwned === undefined"))
+                .isTrue();
         chromium.shot(customer, "customer-submitted-" + key);
 
         var agent = chromium.tasklist("cs-agent");
         Chromium.openTask(agent, "Client Services queue", key + " · Acknowledge ticket");
         assertThat(agent.getByText(key + " · Acknowledge ticket").first()).containsText("<b>placements</b>");
-        assertThat(agent.locator(".fjs-form-field-group:has-text('The request')")).containsText(
-                "Placement 5512 returns <img src=x onerror=\"window.pwned = 2\"> blanks.");
+        assertThat(agent.locator(".fjs-form-field-group:has-text('The request')"))
+                .containsText("Placement 5512 returns <img src=x onerror=\"window.pwned = 2\"> blanks.");
         assertThat((Boolean) agent.evaluate("() => window.pwned === undefined")).isTrue();
         agent.click("text=Claim");
         chromium.shot(agent, "agent-acknowledges");
@@ -81,7 +82,8 @@ class SupportJourneyBrowserTest {
         chromium.shot(agent, "agent-form-refuses-missing-questions");
         // Tasklist settles its refused submission before it takes new input.
         agent.waitForTimeout(1000);
-        agent.locator(".fjs-form-field:has-text('Questions to the customer') textarea").fill("Which browser shows the blanks?");
+        agent.locator(".fjs-form-field:has-text('Questions to the customer') textarea")
+                .fill("Which browser shows the blanks?");
         complete(agent);
         assertThat(agent.getByText(key + " · Diagnose issue")).hasCount(0);
 
@@ -95,9 +97,11 @@ class SupportJourneyBrowserTest {
 
         Chromium.openTask(agent, "Client Services queue", key + " · Diagnose issue");
         agent.click("text=Claim");
-        assertThat(agent.locator(".fjs-form-field-group:has-text('Conversation with the customer')")).containsText("Chrome 131 on macOS 15");
+        assertThat(agent.locator(".fjs-form-field-group:has-text('Conversation with the customer')"))
+                .containsText("Chrome 131 on macOS 15");
         agent.getByText("Resolved", new Page.GetByTextOptions().setExact(true)).click();
-        agent.locator(".fjs-form-field:has-text('Resolution summary for the customer') textarea").fill("Purged the cache of ad server 7.");
+        agent.locator(".fjs-form-field:has-text('Resolution summary for the customer') textarea")
+                .fill("Purged the cache of ad server 7.");
         chromium.shot(agent, "agent-resolves");
         complete(agent);
         assertThat(agent.getByText(key + " · Diagnose issue")).hasCount(0);
@@ -116,7 +120,9 @@ class SupportJourneyBrowserTest {
 
         var otherCustomer = chromium.portal("spoc-globex");
         var refused = otherCustomer.navigate(url("/portal/tickets/" + key));
-        assertThat(refused.status()).as("another member's ticket, as if it did not exist").isEqualTo(404);
+        assertThat(refused.status())
+                .as("another member's ticket, as if it did not exist")
+                .isEqualTo(404);
         assertThat(otherCustomer.locator("h2")).hasText("We could not find that page or ticket");
         assertThat(otherCustomer.locator("main")).containsText("No ticket " + key);
         chromium.shot(otherCustomer, "other-customer-refused");

@@ -31,6 +31,7 @@ class TaskFormsBrowserTest {
     /** What a person should never read: a code such as APP_BUG, a machine time, a missing value. */
     private static final Pattern MACHINE_WORDS = Pattern.compile(
             "\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}|\\bnull\\b|\\bundefined\\b|\\{\\{");
+
     private static final String FULL_EMERGENCY = """
             {"memberId": 1001, "requestType": "APP_BUG", "subject": "Reporting app shows no revenue",
              "description": "Since 08:00 every report in the app is empty.\\nIt worked yesterday.",
@@ -66,7 +67,9 @@ class TaskFormsBrowserTest {
     void emergencyWithEveryDetailShowsTheWholeTicketOnEachOfItsForms() throws Exception {
         scenario.at("2026-12-01T09:30:00-05:00"); // Tuesday
         var key = Tickets.submit(http, Tickets.CONTACT, FULL_EMERGENCY);
-        assertThat(http.attach(Tickets.CONTACT, key, "revenue-report.png", "image/png", Tickets.PNG).statusCode()).isEqualTo(201);
+        assertThat(http.attach(Tickets.CONTACT, key, "revenue-report.png", "image/png", Tickets.PNG)
+                        .statusCode())
+                .isEqualTo(201);
 
         var agent = chromium.tasklist("app-agent");
         Chromium.openTask(agent, "Emergencies first", key + " · Acknowledge ticket");
@@ -74,7 +77,8 @@ class TaskFormsBrowserTest {
         assertThat(entry).containsText("Acme Media");
         assertThat(entry).containsText("App bugs");
         var form = agent.locator(".fjs-form");
-        assertThat(form.locator(".fjs-form-field-group").first()).containsText("call the customer now on +1 (212) 555-0147");
+        assertThat(form.locator(".fjs-form-field-group").first())
+                .containsText("call the customer now on +1 (212) 555-0147");
         assertThat(form.locator("a[href='tel:+12125550147']")).isVisible();
         assertThat(form).containsText("Production feature broken, no workaround");
         assertThat(form).containsText("Significant financial loss");
@@ -100,36 +104,56 @@ class TaskFormsBrowserTest {
         assertReadsAsWords(agent);
         chromium.shot(agent, "emergency-acknowledge");
 
-        http.completeTask("app-agent", key, "Task_AcknowledgeTicket", "{\"acknowledgementNote\":{\"value\":\"On it.\"}}");
+        http.completeTask(
+                "app-agent", key, "Task_AcknowledgeTicket", "{\"acknowledgementNote\":{\"value\":\"On it.\"}}");
         scenario.at("2026-12-01T09:40:00-05:00");
-        http.completeTask("app-agent", key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
-                + "\"customerQuestions\":{\"value\":\"Which advertiser ids are affected?\"}}");
+        http.completeTask(
+                "app-agent",
+                key,
+                "Task_DiagnoseIssue",
+                "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
+                        + "\"customerQuestions\":{\"value\":\"Which advertiser ids are affected?\"}}");
         scenario.at("2026-12-01T09:50:00-05:00");
-        assertThat(http.post(Tickets.CONTACT, "/api/tickets/" + key + "/replies",
-                "{\"message\":\"All of them, starting with 4410.\"}").status()).isEqualTo(200);
+        assertThat(http.post(
+                                Tickets.CONTACT,
+                                "/api/tickets/" + key + "/replies",
+                                "{\"message\":\"All of them, starting with 4410.\"}")
+                        .status())
+                .isEqualTo(200);
 
         agent.navigate(chromium.url("/camunda/app/tasklist/default/"));
         Chromium.openTask(agent, "Emergencies first", key + " · Diagnose issue");
         var conversation = agent.locator(".fjs-form-field-group:has-text('Conversation with the customer')");
-        assertThat(conversation).containsText("Questions to the customer, Riley App (app-agent), Tue 1 Dec 2026, 09:40 EST");
+        assertThat(conversation)
+                .containsText("Questions to the customer, Riley App (app-agent), Tue 1 Dec 2026, 09:40 EST");
         assertThat(conversation).containsText("Which advertiser ids are affected?");
-        assertThat(conversation).containsText("Answer from the customer, Pat Acme (spoc-acme), Tue 1 Dec 2026, 09:50 EST");
+        assertThat(conversation)
+                .containsText("Answer from the customer, Pat Acme (spoc-acme), Tue 1 Dec 2026, 09:50 EST");
         assertThat(conversation).containsText("All of them, starting with 4410.");
         assertThat(agent.locator(".fjs-form")).containsText("Next response due: Tue 1 Dec 2026, 10:50 EST (in 1 h)");
         assertReadsAsWords(agent);
         chromium.shot(agent, "emergency-diagnose-after-answer");
 
         Chromium.openTask(agent, "Emergencies first", key + " · Send status update");
-        assertThat(agent.locator(".fjs-form")).containsText("Status update (emergency contact) due: Tue 1 Dec 2026, 10:30 EST");
+        assertThat(agent.locator(".fjs-form"))
+                .containsText("Status update (emergency contact) due: Tue 1 Dec 2026, 10:30 EST");
         assertThat(agent.locator(".fjs-form")).containsText("Reporting app shows no revenue");
         assertReadsAsWords(agent);
         chromium.shot(agent, "emergency-status-update");
 
-        http.completeTask("app-agent", key, "Task_DiagnoseIssue", "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
-                + "\"engineeringBugId\":{\"value\":\"BUG-4711\"}}");
+        http.completeTask(
+                "app-agent",
+                key,
+                "Task_DiagnoseIssue",
+                "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},"
+                        + "\"engineeringBugId\":{\"value\":\"BUG-4711\"}}");
         scenario.at("2026-12-01T10:10:00-05:00");
-        assertThat(http.post("engineering-bot", "/api/tickets/" + key + "/engineering-fix",
-                "{\"bugId\":\"BUG-4711\",\"releaseNote\":\"Reports read the new revenue tables again.\"}").status()).isEqualTo(200);
+        assertThat(http.post(
+                                "engineering-bot",
+                                "/api/tickets/" + key + "/engineering-fix",
+                                "{\"bugId\":\"BUG-4711\",\"releaseNote\":\"Reports read the new revenue tables again.\"}")
+                        .status())
+                .isEqualTo(200);
         agent.navigate(chromium.url("/camunda/app/tasklist/default/"));
         Chromium.openTask(agent, "Emergencies first", key + " · Confirm resolution to customer");
         var fix = agent.locator(".fjs-form-field-group:has-text('The fix')");
@@ -142,9 +166,20 @@ class TaskFormsBrowserTest {
     @Test
     void standardRequestWithTheMinimumListsWhatIsMissingAndItsBreachTellsTheManagerWhatWasMissed() {
         scenario.at("2026-12-01T09:30:00-05:00");
-        var key = Tickets.submit(http, Tickets.CONTACT, Tickets.json(Map.of("memberId", 1001,
-                "requestType", "AD_SERVING", "subject", "Blank placements", "description", "Placement shows blanks",
-                "impact", "Lost impressions")));
+        var key = Tickets.submit(
+                http,
+                Tickets.CONTACT,
+                Tickets.json(Map.of(
+                        "memberId",
+                        1001,
+                        "requestType",
+                        "AD_SERVING",
+                        "subject",
+                        "Blank placements",
+                        "description",
+                        "Placement shows blanks",
+                        "impact",
+                        "Lost impressions")));
 
         var agent = chromium.tasklist("cs-agent");
         Chromium.openTask(agent, "Client Services queue", key + " · Acknowledge ticket");
@@ -167,7 +202,9 @@ class TaskFormsBrowserTest {
         var manager = chromium.tasklist("cs-manager");
         Chromium.openTask(manager, "Emergencies first", key + " · Handle SLA breach");
         var missed = manager.locator(".fjs-form-field-group:has-text('The missed target')");
-        assertThat(missed).containsText("Missed: Acknowledgement target, due Wed 2 Dec 2026, 09:30 EST; still not met, 45 min after it was due");
+        assertThat(missed)
+                .containsText(
+                        "Missed: Acknowledgement target, due Wed 2 Dec 2026, 09:30 EST; still not met, 45 min after it was due");
         assertThat(missed).containsText("Held by: Client Services");
         assertThat(missed.locator("a[href='/audit/tickets/" + key + "']")).isVisible();
         assertReadsAsWords(manager);
@@ -178,6 +215,8 @@ class TaskFormsBrowserTest {
         var text = page.locator("body").innerText();
         var machine = MACHINE_WORDS.matcher(text);
         var shown = machine.find() ? machine.group() : null;
-        assertThat(shown).as("a code, machine time or missing value on the screen:%n%s", text).isNull();
+        assertThat(shown)
+                .as("a code, machine time or missing value on the screen:%n%s", text)
+                .isNull();
     }
 }

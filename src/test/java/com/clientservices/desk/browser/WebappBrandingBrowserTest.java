@@ -30,6 +30,7 @@ class WebappBrandingBrowserTest {
 
     /** The start of the banner's text in the webapps' locales/en.json (BANNER_CE_EOL_TEXT). */
     private static final String MIGRATION_BANNER = "It is time to migrate to Camunda 8";
+
     private static final String DESK = "Client Services Desk";
 
     @Autowired
@@ -92,7 +93,9 @@ class WebappBrandingBrowserTest {
         assertNoMigrationBanner(agent);
         shot(agent, "welcome-agent");
 
-        assertThat(blocked).as("nothing the pages load is refused by the Content-Security-Policy").isEmpty();
+        assertThat(blocked)
+                .as("nothing the pages load is refused by the Content-Security-Policy")
+                .isEmpty();
     }
 
     @Test
@@ -119,7 +122,9 @@ class WebappBrandingBrowserTest {
         operator.waitForLoadState(LoadState.NETWORKIDLE);
         shot(operator, "admin-operator");
 
-        assertThat(blocked).as("nothing the pages load is refused by the Content-Security-Policy").isEmpty();
+        assertThat(blocked)
+                .as("nothing the pages load is refused by the Content-Security-Policy")
+                .isEmpty();
     }
 
     private Page page() {
@@ -133,13 +138,16 @@ class WebappBrandingBrowserTest {
             }
         });
         page.onPageError(error -> System.out.println("browser page error: " + error));
-        page.onRequestFailed(request -> System.out.println("browser request failed: " + request.url() + " " + request.failure()));
+        page.onRequestFailed(
+                request -> System.out.println("browser request failed: " + request.url() + " " + request.failure()));
         return page;
     }
 
     private static void assertHeaderNames(Page page, String app) {
-        assertThat(page.locator("[cam-widget-header] .navbar-brand .brand-name")).hasText(DESK + " " + app);
-        assertThat(page.locator("[cam-widget-header] .navbar-brand .brand-logo")).isHidden();
+        assertThat(page.locator("[cam-widget-header] .navbar-brand .brand-name"))
+                .hasText(DESK + " " + app);
+        assertThat(page.locator("[cam-widget-header] .navbar-brand .brand-logo"))
+                .isHidden();
         assertThat(page).hasTitle(title(app));
     }
 
@@ -152,7 +160,8 @@ class WebappBrandingBrowserTest {
     // The first page of a webapp after the desk starts takes long on a busy machine.
     private void signInPage(Page page) {
         try {
-            assertThat(page.locator("input[type=password]")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
+            assertThat(page.locator("input[type=password]"))
+                    .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(120_000));
         } finally {
             shot(page, "first-page-" + page.url().replaceAll(".*/app/([a-z]+)/.*", "$1"));
         }
@@ -160,12 +169,15 @@ class WebappBrandingBrowserTest {
 
     private static void assertNoMigrationBanner(Page page) {
         assertThat(page.locator(".ce-eol-banner")).isHidden();
-        assertThat(page.locator("body").innerText()).doesNotContain(MIGRATION_BANNER).doesNotContain("Camunda 8");
+        assertThat(page.locator("body").innerText())
+                .doesNotContain(MIGRATION_BANNER)
+                .doesNotContain("Camunda 8");
     }
 
     /** The desk's name the sign-in page shows where Camunda's logo was (user-styles.css). */
     private static Object loginLogoText(Page page) {
-        return page.evaluate("() => getComputedStyle(document.querySelector('.login-header .login-logo'), '::before').content");
+        return page.evaluate(
+                "() => getComputedStyle(document.querySelector('.login-header .login-logo'), '::before').content");
     }
 
     private void shot(Page page, String name) {

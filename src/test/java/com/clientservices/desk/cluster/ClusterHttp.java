@@ -15,10 +15,10 @@ import java.util.Base64;
 final class ClusterHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ClusterHttp() {
-    }
+    private ClusterHttp() {}
 
     record Answer(int status, String body, HttpResponse<String> response) {
 
@@ -32,15 +32,26 @@ final class ClusterHttp {
     }
 
     static Answer get(DeskNode node, String user, String password, String path) throws IOException {
-        return send(node, user, password, HttpRequest.newBuilder(URI.create(node.base() + path)).GET());
+        return send(
+                node,
+                user,
+                password,
+                HttpRequest.newBuilder(URI.create(node.base() + path)).GET());
     }
 
     static Answer send(DeskNode node, String user, String password, String method, String path, String json)
             throws IOException {
-        return send(node, user, password, HttpRequest.newBuilder(URI.create(node.base() + path))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return send(
+                node,
+                user,
+                password,
+                HttpRequest.newBuilder(URI.create(node.base() + path))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     /**
@@ -62,12 +73,15 @@ final class ClusterHttp {
 
     static Answer send(DeskNode node, String user, String password, HttpRequest.Builder request) throws IOException {
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            var response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response =
+                    CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(), response);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

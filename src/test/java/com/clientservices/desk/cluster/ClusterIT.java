@@ -15,16 +15,19 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -48,8 +51,8 @@ class ClusterIT {
     private static final String DATABASE = SERVER + "/desk_cluster";
     private static final String PASSWORD = "Cluster-user-2026!";
     private static final long MEMBER = 2001;
-    private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter ENGINE_DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
     private GreenMail smtp;
     private DeskNode a;
@@ -74,7 +77,12 @@ class ClusterIT {
         user("manager-one", "cs-managers", "client-services");
         user("rep-one", "account-representatives");
         user("spoc-one", "customers");
-        var member = ClusterHttp.send(b, ADMIN, ADMIN_PASSWORD, "PUT", "/api/members/" + MEMBER,
+        var member = ClusterHttp.send(
+                b,
+                ADMIN,
+                ADMIN_PASSWORD,
+                "PUT",
+                "/api/members/" + MEMBER,
                 "{\"name\":\"Initech\",\"accountRepresentative\":\"rep-one\",\"contacts\":[\"spoc-one\"]}");
         assertThat(member.status()).as(member.body()).isEqualTo(201);
     }
@@ -94,41 +102,59 @@ class ClusterIT {
     @Test
     @Order(1)
     void productionModeHasNoDemoUsersAndRefusesWeakSecrets() throws Exception {
-        assertThat(ClusterHttp.get(a, "demo", "demo", "/api/request-types").status()).isEqualTo(401);
-        assertThat(ClusterHttp.get(a, "cs-agent", "demo", "/api/request-types").status()).isEqualTo(401);
-        var users = ClusterHttp.get(a, ADMIN, ADMIN_PASSWORD, "/engine-rest/user").json();
-        assertThat(users.findValuesAsText("id")).containsExactlyInAnyOrder(ADMIN, "agent-one", "agent-two",
-                "manager-one", "rep-one", "spoc-one");
-        assertThat(ClusterHttp.get(a, null, null, "/actuator/prometheus").status()).isEqualTo(401);
-        assertThat(ClusterHttp.get(a, ADMIN, ADMIN_PASSWORD, "/actuator/prometheus").body()).contains("desk_notifications_queued");
+        assertThat(ClusterHttp.get(a, "demo", "demo", "/api/request-types").status())
+                .isEqualTo(401);
+        assertThat(ClusterHttp.get(a, "cs-agent", "demo", "/api/request-types").status())
+                .isEqualTo(401);
+        var users =
+                ClusterHttp.get(a, ADMIN, ADMIN_PASSWORD, "/engine-rest/user").json();
+        assertThat(users.findValuesAsText("id"))
+                .containsExactlyInAnyOrder(ADMIN, "agent-one", "agent-two", "manager-one", "rep-one", "spoc-one");
+        assertThat(ClusterHttp.get(a, null, null, "/actuator/prometheus").status())
+                .isEqualTo(401);
+        assertThat(ClusterHttp.get(a, ADMIN, ADMIN_PASSWORD, "/actuator/prometheus")
+                        .body())
+                .contains("desk_notifications_queued");
 
-        var weak = new DeskNode("node-weak-password", DATABASE, smtp.getSmtp().getPort(),
-                Map.of("DESK_ADMIN_PASSWORD", "demo"));
-        assertThat(weak.startExpectingFailure(Duration.ofMinutes(2))).contains("DESK_ADMIN_PASSWORD must have at least 12");
+        var weak = new DeskNode(
+                "node-weak-password", DATABASE, smtp.getSmtp().getPort(), Map.of("DESK_ADMIN_PASSWORD", "demo"));
+        assertThat(weak.startExpectingFailure(Duration.ofMinutes(2)))
+                .contains("DESK_ADMIN_PASSWORD must have at least 12");
     }
 
     @Test
     @Order(2)
     void webappSessionsAreSecureAndCsrfProtectedAndBehindATlsProxyHstsIsSent() throws Exception {
-        var forgedPage = ClusterHttp.send(a, null, null, HttpRequest.newBuilder(URI.create(a.base() + "/camunda/app/tasklist/default/")));
-        var forged = signIn(a, "agent-one", null, sessionOf(forgedPage.response().headers().allValues("Set-Cookie")));
+        var forgedPage = ClusterHttp.send(
+                a, null, null, HttpRequest.newBuilder(URI.create(a.base() + "/camunda/app/tasklist/default/")));
+        var forged = signIn(
+                a, "agent-one", null, sessionOf(forgedPage.response().headers().allValues("Set-Cookie")));
         assertThat(forged.status()).as("a sign-in without the CSRF token").isEqualTo(403);
 
-        var page = ClusterHttp.send(a, null, null, HttpRequest.newBuilder(URI.create(a.base() + "/camunda/app/tasklist/default/")));
+        var page = ClusterHttp.send(
+                a, null, null, HttpRequest.newBuilder(URI.create(a.base() + "/camunda/app/tasklist/default/")));
         var cookies = page.response().headers().allValues("Set-Cookie");
         var csrf = cookie(cookies, "XSRF-TOKEN");
-        assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").contains("Secure"));
+        assertThat(cookies)
+                .anySatisfy(c -> assertThat(c).startsWith("XSRF-TOKEN=").contains("Secure"));
 
         var signedIn = signIn(a, "agent-one", csrf, sessionOf(cookies));
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
         var session = signedIn.response().headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("SESSION="))
+                .findFirst()
+                .orElseThrow();
         assertThat(session).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
 
-        var behindProxy = ClusterHttp.send(a, null, null, HttpRequest.newBuilder(URI.create(a.base() + "/login"))
-                .header("X-Forwarded-Proto", "https"));
-        assertThat(behindProxy.response().headers().firstValue("Strict-Transport-Security")).isPresent();
-        assertThat(behindProxy.response().headers().firstValue("Content-Security-Policy")).isPresent();
+        var behindProxy = ClusterHttp.send(
+                a,
+                null,
+                null,
+                HttpRequest.newBuilder(URI.create(a.base() + "/login")).header("X-Forwarded-Proto", "https"));
+        assertThat(behindProxy.response().headers().firstValue("Strict-Transport-Security"))
+                .isPresent();
+        assertThat(behindProxy.response().headers().firstValue("Content-Security-Policy"))
+                .isPresent();
     }
 
     @Test
@@ -139,7 +165,8 @@ class ClusterIT {
         assertThat(onA.status()).isEqualTo(201);
         assertThat(onB.status()).isEqualTo(201);
 
-        var page = ClusterHttp.send(a, null, null, HttpRequest.newBuilder(URI.create(a.base() + "/camunda/app/tasklist/default/")));
+        var page = ClusterHttp.send(
+                a, null, null, HttpRequest.newBuilder(URI.create(a.base() + "/camunda/app/tasklist/default/")));
         var cookies = page.response().headers().allValues("Set-Cookie");
         var signedIn = signIn(a, "agent-one", cookie(cookies, "XSRF-TOKEN"), sessionOf(cookies));
         assertThat(signedIn.status()).isEqualTo(200);
@@ -147,9 +174,15 @@ class ClusterIT {
 
         // The session made on node A lists node B's ticket on node B: it lives in the database.
         for (var node : List.of(a, b)) {
-            var tasks = ClusterHttp.send(node, null, null, HttpRequest.newBuilder(URI.create(node.base()
-                    + "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + onB.json().get("key").asText()))
-                    .header("Cookie", session).header("Accept", "application/json"));
+            var tasks = ClusterHttp.send(
+                    node,
+                    null,
+                    null,
+                    HttpRequest.newBuilder(URI.create(
+                                    node.base() + "/camunda/api/engine/engine/default/task?processInstanceBusinessKey="
+                                            + onB.json().get("key").asText()))
+                            .header("Cookie", session)
+                            .header("Accept", "application/json"));
             assertThat(tasks.status()).as(node.name() + ": " + tasks.body()).isEqualTo(200);
             assertThat(tasks.json().findValuesAsText("taskDefinitionKey")).containsExactly("Task_AcknowledgeTicket");
         }
@@ -163,30 +196,41 @@ class ClusterIT {
         for (var round = 0; round < 20; round++) {
             var key = submit(a).json().get("key").asText();
             var task = ClusterHttp.get(a, "agent-one", PASSWORD, "/engine-rest/task?processInstanceBusinessKey=" + key)
-                    .json().get(0).get("id").asText();
+                    .json()
+                    .get(0)
+                    .get("id")
+                    .asText();
             var body = "{\"variables\":{\"acknowledgementNote\":{\"value\":\"On it\"}}}";
             var barrier = new CyclicBarrier(2);
             var pool = Executors.newFixedThreadPool(2);
             try {
                 var one = pool.submit(() -> {
                     barrier.await();
-                    return ClusterHttp.send(a, "agent-one", PASSWORD, "POST", "/engine-rest/task/" + task + "/complete", body);
+                    return ClusterHttp.send(
+                            a, "agent-one", PASSWORD, "POST", "/engine-rest/task/" + task + "/complete", body);
                 });
                 var two = pool.submit(() -> {
                     barrier.await();
-                    return ClusterHttp.send(b, "agent-two", PASSWORD, "POST", "/engine-rest/task/" + task + "/complete", body);
+                    return ClusterHttp.send(
+                            b, "agent-two", PASSWORD, "POST", "/engine-rest/task/" + task + "/complete", body);
                 });
                 var statuses = List.of(one.get().status(), two.get().status());
                 var loser = one.get().status() == 204 ? two.get() : one.get();
-                assertThat(statuses).as("%s / %s", one.get().body(), two.get().body()).containsOnlyOnce(204);
+                assertThat(statuses)
+                        .as("%s / %s", one.get().body(), two.get().body())
+                        .containsOnlyOnce(204);
                 assertThat(loser.status()).as(loser.body()).isIn(404, 409);
                 assertThat(loser.json().get("message").asText()).containsIgnoringCase("someone else");
             } finally {
                 pool.shutdownNow();
             }
             try (var db = database()) {
-                assertThat(count(db, "select count(*) from ticket_event where ticket_id = ? and type = 'STATUS_CHANGED' "
-                        + "and detail like '%ACKNOWLEDGED'", id(key))).isEqualTo(1);
+                assertThat(count(
+                                db,
+                                "select count(*) from ticket_event where ticket_id = ? and type = 'STATUS_CHANGED' "
+                                        + "and detail like '%ACKNOWLEDGED'",
+                                id(key)))
+                        .isEqualTo(1);
             }
         }
     }
@@ -206,9 +250,12 @@ class ClusterIT {
 
         try (var db = database()) {
             // A breach's message and task follow in a job of their own, after the timer recorded it.
-            await(Duration.ofMinutes(5), () -> eventCount(db, "SLA_BREACHED", tickets) == tickets.size()
-                    && countNow(db, "select count(*) from act_ru_job where process_def_key_ = 'sla-breach'") == 0
-                    && countNow(db, "select count(*) from notification where status = 'QUEUED'") == 0);
+            await(
+                    Duration.ofMinutes(5),
+                    () -> eventCount(db, "SLA_BREACHED", tickets) == tickets.size()
+                            && countNow(db, "select count(*) from act_ru_job where process_def_key_ = 'sla-breach'")
+                                    == 0
+                            && countNow(db, "select count(*) from notification where status = 'QUEUED'") == 0);
             DeskNode.sleep(Duration.ofSeconds(5));
             assertExactlyOnce(db, "SLA_WARNING", tickets);
             assertExactlyOnce(db, "SLA_BREACHED", tickets);
@@ -220,13 +267,15 @@ class ClusterIT {
                     join act_hi_procinst p on p.id_ = t.proc_inst_id_ where t.task_def_key_ = 'Task_HandleSlaBreach'
                     group by p.business_key_ having count(*) <> 1) duplicates""")).as("breach tasks per ticket").isZero();
             assertThat(count(db, "select count(*) from act_ru_task where task_def_key_ = 'Task_HandleSlaBreach'"))
-                    .as("a breach task for every ticket").isGreaterThanOrEqualTo(tickets.size());
+                    .as("a breach task for every ticket")
+                    .isGreaterThanOrEqualTo(tickets.size());
             assertThat(count(db, """
                     select count(*) from (select ticket_id, kind, recipient from notification
                     group by ticket_id, kind, recipient having count(*) <> 1) duplicates""")).as("messages per ticket").isZero();
             assertThat(count(db, """
                     select count(*) from ticket_event where type = 'SLA_WARNING' and at < ?""", warningDue))
-                    .as("warnings before their due time").isZero();
+                    .as("warnings before their due time")
+                    .isZero();
             assertMailArrivedOnce(db);
         }
         var firedOnA = counter(a, "desk_sla_warnings_total") - warningsBefore.get(a);
@@ -250,13 +299,16 @@ class ClusterIT {
         try (var db = database()) {
             await(Duration.ofMinutes(1), Duration.ofMillis(50), () -> eventCount(db, "SLA_WARNING", tickets) > 0);
             a.kill();
-            assertThat(eventCount(db, "SLA_WARNING", tickets)).as("warnings still due when node A died")
+            assertThat(eventCount(db, "SLA_WARNING", tickets))
+                    .as("warnings still due when node A died")
                     .isLessThan(tickets.size());
             await(Duration.ofMinutes(2), () -> eventCount(db, "SLA_WARNING", tickets) == tickets.size());
             DeskNode.sleep(Duration.ofSeconds(3));
             assertExactlyOnce(db, "SLA_WARNING", tickets);
         }
-        assertThat(counter(b, "desk_sla_warnings_total") - onBBefore).as("fired by the surviving node").isPositive();
+        assertThat(counter(b, "desk_sla_warnings_total") - onBBefore)
+                .as("fired by the surviving node")
+                .isPositive();
     }
 
     @Test
@@ -269,12 +321,15 @@ class ClusterIT {
         }
         var burst = SubmissionBurst.killedAfter(a, 8, 60, () -> submit(a));
         a.start();
-        System.out.printf("burst: %d answered 201 before the kill, %d failed calls%n", burst.answeredAtKill(), burst.failed());
+        System.out.printf(
+                "burst: %d answered 201 before the kill, %d failed calls%n", burst.answeredAtKill(), burst.failed());
 
         try (var db = database()) {
             for (var key : burst.answered()) {
                 var id = id(key);
-                assertThat(count(db, "select count(*) from ticket where id = ? and status = 'NEW'", id)).as(key).isEqualTo(1);
+                assertThat(count(db, "select count(*) from ticket where id = ? and status = 'NEW'", id))
+                        .as(key)
+                        .isEqualTo(1);
                 assertThat(count(db, """
                         select count(*) from act_ru_execution e join ticket t on t.process_instance_id = e.proc_inst_id_
                         where t.id = ? and e.id_ = e.proc_inst_id_""", id)).as("process of " + key).isEqualTo(1);
@@ -282,7 +337,8 @@ class ClusterIT {
                         select count(*) from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
                         where e.business_key_ = ? and j.type_ = 'timer'""", key)).as("SLA timers of " + key).isEqualTo(2);
             }
-            // Not only the answered ones: no ticket of the burst exists without its process, nor a process without its ticket.
+            // Not only the answered ones: no ticket of the burst exists without its process, nor a process without its
+            // ticket.
             assertThat(count(db, """
                     select count(*) from ticket t where t.id > ? and not exists (select 1 from act_ru_execution e
                     where e.id_ = t.process_instance_id)""", before)).as("tickets without a process").isZero();
@@ -293,7 +349,8 @@ class ClusterIT {
                     select count(*) from ticket t where t.id > ? and (select count(*) from act_ru_job j
                     join act_ru_execution e on e.id_ = j.process_instance_id_
                     where e.business_key_ = 'CS-' || t.id and j.type_ = 'timer') <> 2""", before))
-                    .as("tickets of the burst without both SLA timers").isZero();
+                    .as("tickets of the burst without both SLA timers")
+                    .isZero();
         }
         assertThat(submit(a).status()).as("the restarted node takes tickets").isEqualTo(201);
     }
@@ -301,13 +358,21 @@ class ClusterIT {
     // ---------------------------------------------------------------------------------------------
 
     private void user(String id, String... groups) throws IOException {
-        var created = ClusterHttp.send(a, ADMIN, ADMIN_PASSWORD, "POST", "/engine-rest/user/create", """
+        var created = ClusterHttp.send(
+                a, ADMIN, ADMIN_PASSWORD, "POST", "/engine-rest/user/create", """
                 {"profile":{"id":"%s","firstName":"%s","lastName":"Cluster","email":"%s@clientservices.example"},
                  "credentials":{"password":"%s"}}""".formatted(id, id, id, PASSWORD));
         assertThat(created.status()).as(created.body()).isEqualTo(204);
         for (var group : groups) {
-            assertThat(ClusterHttp.send(a, ADMIN, ADMIN_PASSWORD, "PUT", "/engine-rest/group/" + group + "/members/" + id,
-                    null).status()).isEqualTo(204);
+            assertThat(ClusterHttp.send(
+                                    a,
+                                    ADMIN,
+                                    ADMIN_PASSWORD,
+                                    "PUT",
+                                    "/engine-rest/group/" + group + "/members/" + id,
+                                    null)
+                            .status())
+                    .isEqualTo(204);
         }
     }
 
@@ -322,7 +387,7 @@ class ClusterIT {
     /** Emergencies submitted by several clients at once, spread over the nodes; returns their keys. */
     private Set<String> submitEmergencies(int count, List<DeskNode> nodes, int clients) throws Exception {
         var pool = Executors.newFixedThreadPool(clients);
-        var futures = new ArrayList<java.util.concurrent.Future<ClusterHttp.Answer>>();
+        var futures = new ArrayList<Future<ClusterHttp.Answer>>();
         for (var i = 0; i < count; i++) {
             var node = nodes.get(i % nodes.size());
             futures.add(pool.submit(() -> submit(node, true)));
@@ -342,10 +407,14 @@ class ClusterIT {
      * engine API as an operator would; returns the tickets whose timer moved.
      */
     private Set<String> moveTimers(String activityId, Instant due, Set<String> tickets) throws Exception {
-        var jobs = ClusterHttp.get(b, ADMIN, ADMIN_PASSWORD,
-                "/engine-rest/job?timers=true&activityId=" + activityId + "&maxResults=5000").json();
+        var jobs = ClusterHttp.get(
+                        b,
+                        ADMIN,
+                        ADMIN_PASSWORD,
+                        "/engine-rest/job?timers=true&activityId=" + activityId + "&maxResults=5000")
+                .json();
         var pool = Executors.newFixedThreadPool(8);
-        var futures = new ArrayList<java.util.concurrent.Future<Integer>>();
+        var futures = new ArrayList<Future<Integer>>();
         var moved = new HashSet<String>();
         var businessKeys = businessKeys();
         for (var job : jobs) {
@@ -355,9 +424,14 @@ class ClusterIT {
             }
             moved.add(key);
             var node = futures.size() % 2 == 0 || !a.isUp() ? b : a;
-            futures.add(pool.submit(() -> ClusterHttp.send(node, ADMIN, ADMIN_PASSWORD, "PUT",
-                    "/engine-rest/job/" + job.get("id").asText() + "/duedate",
-                    "{\"duedate\":\"" + ENGINE_DATE.format(due) + "\"}").status()));
+            futures.add(pool.submit(() -> ClusterHttp.send(
+                            node,
+                            ADMIN,
+                            ADMIN_PASSWORD,
+                            "PUT",
+                            "/engine-rest/job/" + job.get("id").asText() + "/duedate",
+                            "{\"duedate\":\"" + ENGINE_DATE.format(due) + "\"}")
+                    .status()));
         }
         for (var future : futures) {
             assertThat(future.get()).isEqualTo(204);
@@ -367,9 +441,10 @@ class ClusterIT {
     }
 
     private static Map<String, String> businessKeys() throws SQLException {
-        var keys = new java.util.HashMap<String, String>();
+        var keys = new HashMap<String, String>();
         try (var db = database();
-                var query = db.prepareStatement("select id_, business_key_ from act_ru_execution where id_ = proc_inst_id_");
+                var query = db.prepareStatement(
+                        "select id_, business_key_ from act_ru_execution where id_ = proc_inst_id_");
                 var rows = query.executeQuery()) {
             while (rows.next()) {
                 keys.put(rows.getString(1), rows.getString(2));
@@ -415,7 +490,8 @@ class ClusterIT {
         for (var message : received) {
             messageIds.add(message.getMessageID());
         }
-        System.out.printf("mail: %d messages sent to %d mailboxes, %d copies received%n", sent, expectedCopies, received.length);
+        System.out.printf(
+                "mail: %d messages sent to %d mailboxes, %d copies received%n", sent, expectedCopies, received.length);
         assertThat(received).hasSize((int) expectedCopies);
         assertThat(messageIds).hasSize((int) sent);
     }
@@ -450,7 +526,7 @@ class ClusterIT {
         try (var query = db.prepareStatement(sql)) {
             for (var i = 0; i < parameters.length; i++) {
                 if (parameters[i] instanceof Instant instant) {
-                    query.setObject(i + 1, instant.atOffset(java.time.ZoneOffset.UTC));
+                    query.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
                 } else {
                     query.setObject(i + 1, parameters[i]);
                 }
@@ -471,14 +547,20 @@ class ClusterIT {
     }
 
     private static double counter(DeskNode node, String name) throws IOException {
-        var metrics = ClusterHttp.get(node, ADMIN, ADMIN_PASSWORD, "/actuator/prometheus").body();
-        return metrics.lines().filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        var metrics = ClusterHttp.get(node, ADMIN, ADMIN_PASSWORD, "/actuator/prometheus")
+                .body();
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
-    private static ClusterHttp.Answer signIn(DeskNode node, String user, String csrf, String session) throws IOException {
-        var request = HttpRequest.newBuilder(URI.create(node.base() + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+    private static ClusterHttp.Answer signIn(DeskNode node, String user, String csrf, String session)
+            throws IOException {
+        var request = HttpRequest.newBuilder(
+                        URI.create(node.base() + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD));
         var cookie = new StringBuilder(session);
         if (csrf != null) {
@@ -492,14 +574,19 @@ class ClusterIT {
     }
 
     private static String cookie(List<String> setCookies, String name) {
-        return setCookies.stream().filter(c -> c.startsWith(name + "=")).findFirst()
+        return setCookies.stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
                 .orElseThrow(() -> new AssertionError("no cookie " + name + " in " + setCookies));
     }
 
     /** The session cookie as a Cookie header value, or empty before the node set one. */
     private static String sessionOf(List<String> setCookies) {
-        return setCookies.stream().filter(c -> c.startsWith("SESSION=")).findFirst()
-                .map(c -> c.substring(0, c.indexOf(';') > 0 ? c.indexOf(';') : c.length())).orElse("");
+        return setCookies.stream()
+                .filter(c -> c.startsWith("SESSION="))
+                .findFirst()
+                .map(c -> c.substring(0, c.indexOf(';') > 0 ? c.indexOf(';') : c.length()))
+                .orElse("");
     }
 }

@@ -41,7 +41,8 @@ class DefaultModeCrashIT {
     @BeforeAll
     void start() {
         // Without the sample tickets every ticket and every process in the database is one of the burst's.
-        desk = DeskNode.defaultMode("default-mode", folder, Map.of("DESK_DEMO_SAMPLE_TICKETS", "false")).start();
+        desk = DeskNode.defaultMode("default-mode", folder, Map.of("DESK_DEMO_SAMPLE_TICKETS", "false"))
+                .start();
     }
 
     @AfterAll
@@ -53,15 +54,25 @@ class DefaultModeCrashIT {
 
     @Test
     void killedDuringABurstOfSubmissionsItLosesNoAnsweredTicketAndLeavesNoneHalfMade() throws Exception {
-        var burst = SubmissionBurst.killedAfter(desk, CUSTOMERS, ANSWERED_BEFORE_KILL,
+        var burst = SubmissionBurst.killedAfter(
+                desk,
+                CUSTOMERS,
+                ANSWERED_BEFORE_KILL,
                 () -> ClusterHttp.submitTicket(desk, CUSTOMER, PASSWORD, MEMBER, false));
         desk.start();
-        System.out.printf("default mode: %d tickets answered 201 before the kill (%d in all), %d failed calls%n",
+        System.out.printf(
+                "default mode: %d tickets answered 201 before the kill (%d in all), %d failed calls%n",
                 burst.answeredAtKill(), burst.answered().size(), burst.failed());
 
         var tickets = tickets();
-        var lost = burst.answered().stream().filter(key -> !tickets.containsKey(key)).toList();
-        assertThat(lost).as("%d of %d tickets answered 201 lost", lost.size(), burst.answered().size()).isEmpty();
+        var lost = burst.answered().stream()
+                .filter(key -> !tickets.containsKey(key))
+                .toList();
+        assertThat(lost)
+                .as(
+                        "%d of %d tickets answered 201 lost",
+                        lost.size(), burst.answered().size())
+                .isEmpty();
         for (var key : burst.answered()) {
             assertThat(tickets.get(key)).as(key).isEqualTo("NEW");
         }
@@ -70,15 +81,23 @@ class DefaultModeCrashIT {
         var dueTimers = timersByTicket("Event_AcknowledgementDue");
         var warningTimers = timersByTicket("Event_AcknowledgementWarningTime");
         for (var key : tickets.keySet()) {
-            assertThat(requests.getOrDefault(key, List.of())).as("process of " + key).hasSize(1);
-            assertThat(dueTimers.getOrDefault(key, List.of())).as("acknowledgement due timer of " + key).hasSize(1);
-            assertThat(warningTimers.getOrDefault(key, List.of())).as("acknowledgement warning timer of " + key).hasSize(1);
+            assertThat(requests.getOrDefault(key, List.of()))
+                    .as("process of " + key)
+                    .hasSize(1);
+            assertThat(dueTimers.getOrDefault(key, List.of()))
+                    .as("acknowledgement due timer of " + key)
+                    .hasSize(1);
+            assertThat(warningTimers.getOrDefault(key, List.of()))
+                    .as("acknowledgement warning timer of " + key)
+                    .hasSize(1);
         }
         var everRequested = businessKeys("/engine-rest/history/process-instance?processDefinitionKey=support-request");
         assertThat(everRequested.keySet()).as("processes without a ticket").isSubsetOf(tickets.keySet());
 
-        assertThat(ClusterHttp.submitTicket(desk, CUSTOMER, PASSWORD, MEMBER, false).status())
-                .as("the restarted desk takes tickets").isEqualTo(201);
+        assertThat(ClusterHttp.submitTicket(desk, CUSTOMER, PASSWORD, MEMBER, false)
+                        .status())
+                .as("the restarted desk takes tickets")
+                .isEqualTo(201);
     }
 
     /** Every ticket's status by its key, page by page as the administrator sees them. */
@@ -86,7 +105,8 @@ class DefaultModeCrashIT {
         var tickets = new HashMap<String, String>();
         for (var page = 0; ; page++) {
             var list = read("/api/tickets?size=200&page=" + page);
-            list.forEach(ticket -> tickets.put(ticket.get("key").asText(), ticket.get("status").asText()));
+            list.forEach(ticket ->
+                    tickets.put(ticket.get("key").asText(), ticket.get("status").asText()));
             if (list.size() < 200) {
                 return tickets;
             }
@@ -97,7 +117,8 @@ class DefaultModeCrashIT {
     private Map<String, List<String>> businessKeys(String query) throws IOException {
         var byKey = new HashMap<String, List<String>>();
         for (var instance : read(query + "&maxResults=100000")) {
-            byKey.computeIfAbsent(instance.path("businessKey").asText(), key -> new ArrayList<>()).add(instance.get("id").asText());
+            byKey.computeIfAbsent(instance.path("businessKey").asText(), key -> new ArrayList<>())
+                    .add(instance.get("id").asText());
         }
         return byKey;
     }
@@ -109,7 +130,8 @@ class DefaultModeCrashIT {
     private Map<String, List<String>> timersByTicket(String activityId) throws IOException {
         var ticketOf = new HashMap<String, String>();
         for (var instance : read("/engine-rest/process-instance?maxResults=100000")) {
-            ticketOf.put(instance.get("id").asText(), instance.path("businessKey").asText());
+            ticketOf.put(
+                    instance.get("id").asText(), instance.path("businessKey").asText());
         }
         var byTicket = new HashMap<String, List<String>>();
         for (var job : read("/engine-rest/job?timers=true&activityId=" + activityId + "&maxResults=100000")) {

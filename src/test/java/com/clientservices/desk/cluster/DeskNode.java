@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -42,7 +44,7 @@ public final class DeskNode {
         this.log = Path.of("target", "cluster-logs", name + ".log");
         // One log per node and run; a restart of the node appends to it.
         log.toFile().delete();
-        var env = new java.util.HashMap<>(environment);
+        var env = new HashMap<>(environment);
         env.put("DESK_PORT", String.valueOf(port));
         env.put("SERVER_PORT", String.valueOf(port));
         this.environment = env;
@@ -65,7 +67,7 @@ public final class DeskNode {
     }
 
     private static Map<String, String> prodEnvironment(String databaseUrl, int smtpPort, Map<String, String> extra) {
-        var env = new java.util.HashMap<String, String>();
+        var env = new HashMap<String, String>();
         env.put("SPRING_PROFILES_ACTIVE", "prod");
         env.put("DESK_DB_URL", databaseUrl);
         env.put("DESK_DB_USER", "desk");
@@ -102,7 +104,7 @@ public final class DeskNode {
     /** Starts the process and waits for it to end, for a start that must fail; returns its output. */
     String startExpectingFailure(Duration within) throws Exception {
         startProcess();
-        if (!process.waitFor(within.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(name + " did not stop within " + within);
         }
@@ -115,11 +117,12 @@ public final class DeskNode {
     private void startProcess() {
         try {
             Files.createDirectories(log.getParent());
-            var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Duser.timezone=UTC"));
+            var command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.timezone=UTC"));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar()));
-            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             if (folder != null) {
                 builder.directory(folder.toFile());
@@ -134,15 +137,19 @@ public final class DeskNode {
     }
 
     private void awaitReady(Duration within) {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " stopped while starting; see " + log.toAbsolutePath());
             }
             try {
-                var response = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                var response = client.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -174,7 +181,7 @@ public final class DeskNode {
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 kill();
             }
         }

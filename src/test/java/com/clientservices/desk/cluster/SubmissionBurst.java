@@ -27,11 +27,9 @@ final class SubmissionBurst {
      * their way when the node died), how many of them had arrived at the kill, and the calls that
      * failed or were refused.
      */
-    record Outcome(List<String> answered, int answeredAtKill, int failed) {
-    }
+    record Outcome(List<String> answered, int answeredAtKill, int failed) {}
 
-    private SubmissionBurst() {
-    }
+    private SubmissionBurst() {}
 
     /** Kills the node once that many tickets were answered 201, with the clients still submitting. */
     static Outcome killedAfter(DeskNode node, int clients, int answeredBeforeKill, Submission submission)
@@ -62,10 +60,13 @@ final class SubmissionBurst {
                 });
             }
             try {
-                DeskNode.await(Duration.ofMinutes(2), Duration.ofMillis(20), () -> answered.size() >= answeredBeforeKill);
+                DeskNode.await(
+                        Duration.ofMinutes(2), Duration.ofMillis(20), () -> answered.size() >= answeredBeforeKill);
             } catch (AssertionError e) {
-                throw new AssertionError(answered.size() + " of " + answeredBeforeKill + " tickets answered 201 before the kill; "
-                        + "last refusal: " + lastRefusal.get(), e);
+                throw new AssertionError(
+                        answered.size() + " of " + answeredBeforeKill + " tickets answered 201 before the kill; "
+                                + "last refusal: " + lastRefusal.get(),
+                        e);
             }
             node.kill();
             var answeredAtKill = answered.size();

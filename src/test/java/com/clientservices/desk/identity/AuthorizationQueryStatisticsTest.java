@@ -17,8 +17,10 @@ class AuthorizationQueryStatisticsTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AuthorizationQueryStatistics statistics;
 

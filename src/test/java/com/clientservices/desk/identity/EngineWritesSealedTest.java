@@ -64,6 +64,7 @@ class EngineWritesSealedTest {
 
     /** A fresh Client Services ticket of spoc-acme at its acknowledgement, with a comment and a file on its task. */
     String key;
+
     String taskId;
     String requestInstance;
     String lifecycleInstance;
@@ -77,17 +78,36 @@ class EngineWritesSealedTest {
     void openTickets() {
         victimKey = submit("spoc-globex", 1002, "CREATIVE_AUDITING");
         key = submit("spoc-acme", 1001, "AD_SERVING");
-        var task = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_AcknowledgeTicket").singleResult();
+        var task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey("Task_AcknowledgeTicket")
+                .singleResult();
         taskId = task.getId();
         lifecycleInstance = task.getProcessInstanceId();
-        requestInstance = runtime.createProcessInstanceQuery().subProcessInstanceId(lifecycleInstance).singleResult().getId();
-        timerJob = management.createJobQuery().processInstanceId(lifecycleInstance).timers().list().get(0).getId();
+        requestInstance = runtime.createProcessInstanceQuery()
+                .subProcessInstanceId(lifecycleInstance)
+                .singleResult()
+                .getId();
+        timerJob = management
+                .createJobQuery()
+                .processInstanceId(lifecycleInstance)
+                .timers()
+                .list()
+                .get(0)
+                .getId();
         // The team's own note and file, made as the agent would in Tasklist.
         identity.setAuthentication("cs-agent", List.of("client-services"));
         try {
-            commentId = tasks.createComment(taskId, null, "Calling the customer").getId();
-            attachmentId = tasks.createAttachment("text/plain", taskId, null, "Call notes", null,
-                    new ByteArrayInputStream("Customer confirmed the blanks".getBytes(StandardCharsets.UTF_8))).getId();
+            commentId =
+                    tasks.createComment(taskId, null, "Calling the customer").getId();
+            attachmentId = tasks.createAttachment(
+                            "text/plain",
+                            taskId,
+                            null,
+                            "Call notes",
+                            null,
+                            new ByteArrayInputStream("Customer confirmed the blanks".getBytes(StandardCharsets.UTF_8)))
+                    .getId();
         } finally {
             identity.clearAuthentication();
         }
@@ -96,67 +116,213 @@ class EngineWritesSealedTest {
     static Stream<Arguments> refusedWrites() {
         return Stream.of(
                 // Rewriting what the desk once read a ticket's identity, team or clock from
-                refused("cs-agent", "points its task at another member's ticket", "POST", "/engine-rest/task/{task}/variables",
+                refused(
+                        "cs-agent",
+                        "points its task at another member's ticket",
+                        "POST",
+                        "/engine-rest/task/{task}/variables",
                         "{\"modifications\":{\"ticketKey\":{\"value\":\"{victim}\"},\"ticketId\":{\"value\":{victimId},\"type\":\"Long\"}}}"),
-                refused("cs-agent", "moves the ticket to a made-up team", "PUT", "/engine-rest/task/{task}/variables/team",
+                refused(
+                        "cs-agent",
+                        "moves the ticket to a made-up team",
+                        "PUT",
+                        "/engine-rest/task/{task}/variables/team",
                         "{\"value\":\"nobody\",\"type\":\"String\"}"),
-                refused("cs-agent", "pushes the acknowledgement due time out", "POST", "/engine-rest/task/{task}/localVariables",
+                refused(
+                        "cs-agent",
+                        "pushes the acknowledgement due time out",
+                        "POST",
+                        "/engine-rest/task/{task}/localVariables",
                         "{\"modifications\":{\"acknowledgeBy\":{\"value\":\"2099-01-01T09:00:00-05:00\"}}}"),
-                refused("cs-agent", "removes the ticket id", "DELETE", "/engine-rest/task/{task}/variables/ticketId", null),
-                refused("cs-agent", "rewrites the process's ticket id", "POST", "/engine-rest/process-instance/{lifecycle}/variables",
+                refused(
+                        "cs-agent",
+                        "removes the ticket id",
+                        "DELETE",
+                        "/engine-rest/task/{task}/variables/ticketId",
+                        null),
+                refused(
+                        "cs-agent",
+                        "rewrites the process's ticket id",
+                        "POST",
+                        "/engine-rest/process-instance/{lifecycle}/variables",
                         "{\"modifications\":{\"ticketId\":{\"value\":{victimId},\"type\":\"Long\"}}}"),
-                refused("cs-agent", "rewrites the team on the execution", "PUT", "/engine-rest/execution/{lifecycle}/localVariables/team",
+                refused(
+                        "cs-agent",
+                        "rewrites the team on the execution",
+                        "PUT",
+                        "/engine-rest/execution/{lifecycle}/localVariables/team",
                         "{\"value\":\"nobody\",\"type\":\"String\"}"),
-                refused("cs-agent", "completes with another ticket's id", "POST", "/engine-rest/task/{task}/complete",
+                refused(
+                        "cs-agent",
+                        "completes with another ticket's id",
+                        "POST",
+                        "/engine-rest/task/{task}/complete",
                         "{\"variables\":{\"ticketId\":{\"value\":{victimId},\"type\":\"Long\"}}}"),
-                refused("cs-agent", "submits the form with a team of its own", "POST", "/engine-rest/task/{task}/submit-form",
+                refused(
+                        "cs-agent",
+                        "submits the form with a team of its own",
+                        "POST",
+                        "/engine-rest/task/{task}/submit-form",
                         "{\"variables\":{\"acknowledgementNote\":{\"value\":\"ok\"},\"team\":{\"value\":\"nobody\"}}}"),
-                refused("cs-agent", "changes a field its form shows read-only", "POST", "/engine-rest/task/{task}/complete",
+                refused(
+                        "cs-agent",
+                        "changes a field its form shows read-only",
+                        "POST",
+                        "/engine-rest/task/{task}/complete",
                         "{\"variables\":{\"subject\":{\"value\":\"Nothing to see\"}}}"),
-                refused("cs-agent", "shadows a desk bean with a variable", "POST", "/engine-rest/task/{task}/complete",
+                refused(
+                        "cs-agent",
+                        "shadows a desk bean with a variable",
+                        "POST",
+                        "/engine-rest/task/{task}/complete",
                         "{\"variables\":{\"slaClock\":{\"value\":\"off\"}}}"),
                 // Ending or stalling the ticket's process outside its model
-                refused("cs-agent", "ends the process with a BPMN error", "POST", "/engine-rest/task/{task}/bpmnError",
+                refused(
+                        "cs-agent",
+                        "ends the process with a BPMN error",
+                        "POST",
+                        "/engine-rest/task/{task}/bpmnError",
                         "{\"errorCode\":\"anything\",\"errorMessage\":\"gone\"}"),
-                refused("cs-agent", "throws an escalation from the task", "POST", "/engine-rest/task/{task}/bpmnEscalation",
+                refused(
+                        "cs-agent",
+                        "throws an escalation from the task",
+                        "POST",
+                        "/engine-rest/task/{task}/bpmnEscalation",
                         "{\"escalationCode\":\"anything\"}"),
                 refused("cs-agent", "deletes the task", "DELETE", "/engine-rest/task/{task}", null),
-                refused("cs-agent", "cancels the ticket's process", "DELETE", "/engine-rest/process-instance/{request}", null),
-                refused("cs-agent", "moves the process past the acknowledgement", "POST", "/engine-rest/process-instance/{lifecycle}/modification",
+                refused(
+                        "cs-agent",
+                        "cancels the ticket's process",
+                        "DELETE",
+                        "/engine-rest/process-instance/{request}",
+                        null),
+                refused(
+                        "cs-agent",
+                        "moves the process past the acknowledgement",
+                        "POST",
+                        "/engine-rest/process-instance/{lifecycle}/modification",
                         "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_AcknowledgeTicket\"}]}"),
-                refused("cs-agent", "suspends the ticket's process", "PUT", "/engine-rest/process-instance/{lifecycle}/suspended",
+                refused(
+                        "cs-agent",
+                        "suspends the ticket's process",
+                        "PUT",
+                        "/engine-rest/process-instance/{lifecycle}/suspended",
                         "{\"suspended\":true}"),
-                refused("cs-agent", "postpones an SLA timer", "PUT", "/engine-rest/job/{job}/duedate",
+                refused(
+                        "cs-agent",
+                        "postpones an SLA timer",
+                        "PUT",
+                        "/engine-rest/job/{job}/duedate",
                         "{\"duedate\":\"2099-01-01T00:00:00.000+0000\"}"),
                 refused("cs-agent", "fires an SLA timer now", "POST", "/engine-rest/job/{job}/execute", null),
-                refused("cs-agent", "takes an SLA timer's retries away", "PUT", "/engine-rest/job/{job}/retries", "{\"retries\":0}"),
+                refused(
+                        "cs-agent",
+                        "takes an SLA timer's retries away",
+                        "PUT",
+                        "/engine-rest/job/{job}/retries",
+                        "{\"retries\":0}"),
                 // Task properties the queue is ordered and routed by
-                refused("cs-agent", "renames, deprioritises and postpones the task", "PUT", "/engine-rest/task/{task}",
+                refused(
+                        "cs-agent",
+                        "renames, deprioritises and postpones the task",
+                        "PUT",
+                        "/engine-rest/task/{task}",
                         "{\"name\":\"Later\",\"priority\":0,\"due\":\"2099-01-01T00:00:00.000+0000\"}"),
-                refused("cs-agent", "adds a candidate group", "POST", "/engine-rest/task/{task}/identity-links",
+                refused(
+                        "cs-agent",
+                        "adds a candidate group",
+                        "POST",
+                        "/engine-rest/task/{task}/identity-links",
                         "{\"groupId\":\"ad-quality\",\"type\":\"candidate\"}"),
-                refused("cs-agent", "removes its team as candidate group", "POST", "/engine-rest/task/{task}/identity-links/delete",
+                refused(
+                        "cs-agent",
+                        "removes its team as candidate group",
+                        "POST",
+                        "/engine-rest/task/{task}/identity-links/delete",
                         "{\"groupId\":\"client-services\",\"type\":\"candidate\"}"),
-                refused("cs-agent", "assigns the task to someone else", "POST", "/engine-rest/task/{task}/assignee",
+                refused(
+                        "cs-agent",
+                        "assigns the task to someone else",
+                        "POST",
+                        "/engine-rest/task/{task}/assignee",
                         "{\"userId\":\"aq-agent\"}"),
-                refused("cs-agent", "delegates the task", "POST", "/engine-rest/task/{task}/delegate", "{\"userId\":\"cs-manager\"}"),
-                refused("cs-agent", "claims the task for someone else", "POST", "/engine-rest/task/{task}/claim",
+                refused(
+                        "cs-agent",
+                        "delegates the task",
+                        "POST",
+                        "/engine-rest/task/{task}/delegate",
+                        "{\"userId\":\"cs-manager\"}"),
+                refused(
+                        "cs-agent",
+                        "claims the task for someone else",
+                        "POST",
+                        "/engine-rest/task/{task}/claim",
                         "{\"userId\":\"cs-manager\"}"),
                 // Comments and engine attachments
-                refused("cs-agent", "deletes a comment of the record", "DELETE", "/engine-rest/task/{task}/comment/{comment}", null),
-                refused("cs-agent", "rewrites a comment of the record", "PUT", "/engine-rest/task/{task}/comment",
+                refused(
+                        "cs-agent",
+                        "deletes a comment of the record",
+                        "DELETE",
+                        "/engine-rest/task/{task}/comment/{comment}",
+                        null),
+                refused(
+                        "cs-agent",
+                        "rewrites a comment of the record",
+                        "PUT",
+                        "/engine-rest/task/{task}/comment",
                         "{\"id\":\"{comment}\",\"message\":\"never said\"}"),
-                refused("auditor", "comments on a task", "POST", "/engine-rest/task/{task}/comment/create", "{\"message\":\"audited\"}"),
-                refused("auditor", "attaches a file to a task", "ATTACH", "/engine-rest/task/{task}/attachment/create", null),
-                refused("auditor", "deletes a task's attachment", "DELETE", "/engine-rest/task/{task}/attachment/{attachment}", null),
+                refused(
+                        "auditor",
+                        "comments on a task",
+                        "POST",
+                        "/engine-rest/task/{task}/comment/create",
+                        "{\"message\":\"audited\"}"),
+                refused(
+                        "auditor",
+                        "attaches a file to a task",
+                        "ATTACH",
+                        "/engine-rest/task/{task}/attachment/create",
+                        null),
+                refused(
+                        "auditor",
+                        "deletes a task's attachment",
+                        "DELETE",
+                        "/engine-rest/task/{task}/attachment/{attachment}",
+                        null),
                 // The engine API does not tell another team that the task exists: "No task found" (400).
-                refused("aq-agent", "comments on another team's task", "POST", "/engine-rest/task/{task}/comment/create",
-                        "{\"message\":\"not my team\"}", 400),
-                refused("aq-agent", "attaches a file to another team's task", "ATTACH", "/engine-rest/task/{task}/attachment/create",
-                        null, 400),
-                refused("aq-agent", "deletes another team's attachment", "DELETE", "/engine-rest/task/{task}/attachment/{attachment}", null),
-                refused("process-owner", "comments on a task", "POST", "/engine-rest/task/{task}/comment/create", "{\"message\":\"x\"}"),
-                refused("account-rep", "attaches a file to a task", "ATTACH", "/engine-rest/task/{task}/attachment/create", null, 400),
+                refused(
+                        "aq-agent",
+                        "comments on another team's task",
+                        "POST",
+                        "/engine-rest/task/{task}/comment/create",
+                        "{\"message\":\"not my team\"}",
+                        400),
+                refused(
+                        "aq-agent",
+                        "attaches a file to another team's task",
+                        "ATTACH",
+                        "/engine-rest/task/{task}/attachment/create",
+                        null,
+                        400),
+                refused(
+                        "aq-agent",
+                        "deletes another team's attachment",
+                        "DELETE",
+                        "/engine-rest/task/{task}/attachment/{attachment}",
+                        null),
+                refused(
+                        "process-owner",
+                        "comments on a task",
+                        "POST",
+                        "/engine-rest/task/{task}/comment/create",
+                        "{\"message\":\"x\"}"),
+                refused(
+                        "account-rep",
+                        "attaches a file to a task",
+                        "ATTACH",
+                        "/engine-rest/task/{task}/attachment/create",
+                        null,
+                        400),
                 refused("auditor", "fires an SLA timer now", "POST", "/engine-rest/job/{job}/execute", null));
     }
 
@@ -167,8 +333,12 @@ class EngineWritesSealedTest {
 
         var response = call(user, method, path, body);
 
-        assertThat(response.status()).as("%s %s: %s", method, path, response.body()).isEqualTo(status);
-        assertThat(state()).as("nothing changed after %s %s (%s)", method, path, response.body()).isEqualTo(before);
+        assertThat(response.status())
+                .as("%s %s: %s", method, path, response.body())
+                .isEqualTo(status);
+        assertThat(state())
+                .as("nothing changed after %s %s (%s)", method, path, response.body())
+                .isEqualTo(before);
     }
 
     static Stream<Arguments> hiddenReads() {
@@ -186,8 +356,12 @@ class EngineWritesSealedTest {
         var response = http.get(user, resolve(path));
 
         if (response.status() == 200) {
-            assertThat(response.body()).as(path).doesNotContain(attachmentId).doesNotContain(commentId)
-                    .doesNotContain("Call notes").doesNotContain("Calling the customer");
+            assertThat(response.body())
+                    .as(path)
+                    .doesNotContain(attachmentId)
+                    .doesNotContain(commentId)
+                    .doesNotContain("Call notes")
+                    .doesNotContain("Calling the customer");
         } else {
             assertThat(response.status()).as("%s: %s", path, response.body()).isEqualTo(404);
         }
@@ -195,22 +369,46 @@ class EngineWritesSealedTest {
 
     @Test
     void theTeamStillWorksItsTaskThroughTheEngineApi() {
-        assertThat(http.get("cs-agent", resolve("/engine-rest/task/{task}/attachment/{attachment}")).status()).isEqualTo(200);
-        assertThat(http.get("cs-agent", resolve("/engine-rest/task/{task}/comment")).body()).contains("Calling the customer");
-        assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/comment/create"), "{\"message\":\"Left a voicemail\"}")
-                .status()).as("an agent comments on the team's task").isEqualTo(200);
-        assertThat(http.get("auditor", resolve("/engine-rest/task/{task}/attachment/{attachment}")).status())
-                .as("auditors read everything").isEqualTo(200);
-        assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/claim"), "{\"userId\":\"cs-agent\"}").status()).isEqualTo(204);
-        assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/unclaim"), "").status())
-                .as("an agent gives back a task they hold").isEqualTo(204);
-        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
-        assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/claim"), "{\"userId\":\"cs-agent\"}").status()).isEqualTo(204);
-        assertThat(http.post("cs-manager", resolve("/engine-rest/task/{task}/unclaim"), "").status())
-                .as("but not a task someone else holds").isEqualTo(403);
-        var completed = http.post("cs-agent", resolve("/engine-rest/task/{task}/submit-form"),
+        assertThat(http.get("cs-agent", resolve("/engine-rest/task/{task}/attachment/{attachment}"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("cs-agent", resolve("/engine-rest/task/{task}/comment"))
+                        .body())
+                .contains("Calling the customer");
+        assertThat(http.post(
+                                "cs-agent",
+                                resolve("/engine-rest/task/{task}/comment/create"),
+                                "{\"message\":\"Left a voicemail\"}")
+                        .status())
+                .as("an agent comments on the team's task")
+                .isEqualTo(200);
+        assertThat(http.get("auditor", resolve("/engine-rest/task/{task}/attachment/{attachment}"))
+                        .status())
+                .as("auditors read everything")
+                .isEqualTo(200);
+        assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/claim"), "{\"userId\":\"cs-agent\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/unclaim"), "")
+                        .status())
+                .as("an agent gives back a task they hold")
+                .isEqualTo(204);
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+                .isNull();
+        assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/claim"), "{\"userId\":\"cs-agent\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(http.post("cs-manager", resolve("/engine-rest/task/{task}/unclaim"), "")
+                        .status())
+                .as("but not a task someone else holds")
+                .isEqualTo(403);
+        var completed = http.post(
+                "cs-agent",
+                resolve("/engine-rest/task/{task}/submit-form"),
                 "{\"variables\":{\"acknowledgementNote\":{\"value\":\"On it\"}}}");
-        assertThat(completed.status()).as("the form's fields: " + completed.body()).isEqualTo(204);
+        assertThat(completed.status())
+                .as("the form's fields: " + completed.body())
+                .isEqualTo(204);
         assertThat(status(key)).isEqualTo("ACKNOWLEDGED");
     }
 
@@ -228,7 +426,11 @@ class EngineWritesSealedTest {
         assertThat(status(key)).isEqualTo("CLOSED");
         assertThat(ticketRow(victimKey)).isEqualTo(victimBefore);
         assertThat(jdbc.sql("select count(*) from notification where ticket_id = :id and kind = 'resolution'")
-                .param("id", victimId).query(Long.class).single()).as("the other customer was told nothing").isZero();
+                        .param("id", victimId)
+                        .query(Long.class)
+                        .single())
+                .as("the other customer was told nothing")
+                .isZero();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -243,15 +445,25 @@ class EngineWritesSealedTest {
 
     private DeskHttpClient.Response call(String user, String method, String path, String body) {
         if ("ATTACH".equals(method)) {
-            return http.send(user, "POST", resolve(path), attachmentForm("Planted"), "multipart/form-data; boundary=" + BOUNDARY);
+            return http.send(
+                    user,
+                    "POST",
+                    resolve(path),
+                    attachmentForm("Planted"),
+                    "multipart/form-data; boundary=" + BOUNDARY);
         }
         return http.send(user, method, resolve(path), body == null ? null : resolve(body));
     }
 
     private String resolve(String text) {
-        return text.replace("{task}", taskId).replace("{request}", requestInstance).replace("{lifecycle}", lifecycleInstance)
-                .replace("{job}", timerJob).replace("{attachment}", attachmentId).replace("{comment}", commentId)
-                .replace("{victimId}", victimKey.substring(3)).replace("{victim}", victimKey);
+        return text.replace("{task}", taskId)
+                .replace("{request}", requestInstance)
+                .replace("{lifecycle}", lifecycleInstance)
+                .replace("{job}", timerJob)
+                .replace("{attachment}", attachmentId)
+                .replace("{comment}", commentId)
+                .replace("{victimId}", victimKey.substring(3))
+                .replace("{victim}", victimKey);
     }
 
     private static String attachmentForm(String name) {
@@ -266,14 +478,18 @@ class EngineWritesSealedTest {
     }
 
     private String status(String ticketKey) {
-        return jdbc.sql("select status from ticket where id = :id").param("id", Long.parseLong(ticketKey.substring(3)))
-                .query(String.class).single();
+        return jdbc.sql("select status from ticket where id = :id")
+                .param("id", Long.parseLong(ticketKey.substring(3)))
+                .query(String.class)
+                .single();
     }
 
     private String ticketRow(String ticketKey) {
         return jdbc.sql("select status, team, acknowledge_by, updated_at from ticket where id = :id")
                 .param("id", Long.parseLong(ticketKey.substring(3)))
-                .query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getObject(3) + " " + rs.getObject(4)).single();
+                .query((rs, row) ->
+                        rs.getString(1) + " " + rs.getString(2) + " " + rs.getObject(3) + " " + rs.getObject(4))
+                .single();
     }
 
     /** Everything a refused write could have changed, for both tickets, in the desk and in the engine. */
@@ -281,23 +497,52 @@ class EngineWritesSealedTest {
         var state = new TreeMap<String, Object>();
         state.put("ticket", ticketRow(key));
         state.put("victim", ticketRow(victimKey));
-        for (var table : List.of("ticket_event", "ticket_attachment", "notification", "act_hi_comment", "act_hi_attachment",
-                "act_ru_variable", "act_ru_identitylink")) {
-            state.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+        for (var table : List.of(
+                "ticket_event",
+                "ticket_attachment",
+                "notification",
+                "act_hi_comment",
+                "act_hi_attachment",
+                "act_ru_variable",
+                "act_ru_identitylink")) {
+            state.put(
+                    table,
+                    jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
         state.put("processes", runtime.createProcessInstanceQuery().active().count());
-        state.put("ended processes", history.createHistoricProcessInstanceQuery().finished().count());
+        state.put(
+                "ended processes",
+                history.createHistoricProcessInstanceQuery().finished().count());
         state.put("deployments", repository.createDeploymentQuery().count());
         state.put("variables", runtime.getVariables(lifecycleInstance).toString());
-        state.put("tasks", tasks.createTaskQuery().processInstanceBusinessKey(key).list().stream()
-                .map(task -> String.join(" ", task.getId(), task.getName(), String.valueOf(task.getAssignee()),
-                        String.valueOf(task.getDueDate()), String.valueOf(task.getPriority()),
-                        tasks.getIdentityLinksForTask(task.getId()).toString()))
-                .toList());
-        state.put("jobs", management.createJobQuery().processInstanceId(lifecycleInstance).list().stream()
-                .map(job -> job.getId() + " " + job.getDuedate() + " " + job.getRetries() + " " + job.isSuspended()).toList());
-        state.put("comments", tasks.getTaskComments(taskId).stream().map(c -> c.getId() + " " + c.getFullMessage()).toList());
-        state.put("attachments", tasks.getTaskAttachments(taskId).stream().map(a -> a.getId() + " " + a.getName()).toList());
+        state.put(
+                "tasks",
+                tasks.createTaskQuery().processInstanceBusinessKey(key).list().stream()
+                        .map(task -> String.join(
+                                " ",
+                                task.getId(),
+                                task.getName(),
+                                String.valueOf(task.getAssignee()),
+                                String.valueOf(task.getDueDate()),
+                                String.valueOf(task.getPriority()),
+                                tasks.getIdentityLinksForTask(task.getId()).toString()))
+                        .toList());
+        state.put(
+                "jobs",
+                management.createJobQuery().processInstanceId(lifecycleInstance).list().stream()
+                        .map(job ->
+                                job.getId() + " " + job.getDuedate() + " " + job.getRetries() + " " + job.isSuspended())
+                        .toList());
+        state.put(
+                "comments",
+                tasks.getTaskComments(taskId).stream()
+                        .map(c -> c.getId() + " " + c.getFullMessage())
+                        .toList());
+        state.put(
+                "attachments",
+                tasks.getTaskAttachments(taskId).stream()
+                        .map(a -> a.getId() + " " + a.getName())
+                        .toList());
         return state;
     }
 }

@@ -43,13 +43,19 @@ class MemberApiTest {
 
     @Test
     void aRegisteredMembersContactCanSubmitAndAReplacedContactCannot() {
-        var created = http.send("demo", "PUT", "/api/members/7001",
+        var created = http.send(
+                "demo",
+                "PUT",
+                "/api/members/7001",
                 "{\"name\":\"Initech\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-initech\"]}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("contacts").toString()).isEqualTo("[\"spoc-initech\"]");
         assertThat(submit("spoc-initech", 7001)).isEqualTo(201);
 
-        var changed = http.send("demo", "PUT", "/api/members/7001",
+        var changed = http.send(
+                "demo",
+                "PUT",
+                "/api/members/7001",
                 "{\"name\":\"Initech Ltd\",\"accountRepresentative\":\"account-rep\",\"contacts\":[\"spoc-initrode\"]}");
         assertThat(changed.status()).isEqualTo(200);
         assertThat(submit("spoc-initech", 7001)).isEqualTo(403);
@@ -88,7 +94,10 @@ class MemberApiTest {
 
     @Test
     void representativesAndContactsMustBeUsersOfTheirGroups() {
-        var refused = http.send("demo", "PUT", "/api/members/7002",
+        var refused = http.send(
+                "demo",
+                "PUT",
+                "/api/members/7002",
                 "{\"name\":\" \",\"accountRepresentative\":\"cs-agent\",\"contacts\":[\"auditor\",\"nobody\"]}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsText("field"))
@@ -97,6 +106,7 @@ class MemberApiTest {
     }
 
     private int submit(String user, long member) {
-        return http.post(user, "/api/tickets", Tickets.valid(member, "AD_SERVING", "Blank placements")).status();
+        return http.post(user, "/api/tickets", Tickets.valid(member, "AD_SERVING", "Blank placements"))
+                .status();
     }
 }

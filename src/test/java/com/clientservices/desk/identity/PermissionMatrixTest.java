@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
@@ -107,8 +108,18 @@ class PermissionMatrixTest {
             GET /actuator/health                      | 200    | 200      | 200      | 200        | 200         | 200     | 200           | 200       | 200         | 200             | 200
             """;
 
-    private static final List<String> ROLES = List.of("demo", "cs-agent", "aq-agent", "cs-manager", "account-rep", "auditor",
-            "process-owner", "spoc-acme", "spoc-globex", "engineering-bot", "anonymous");
+    private static final List<String> ROLES = List.of(
+            "demo",
+            "cs-agent",
+            "aq-agent",
+            "cs-manager",
+            "account-rep",
+            "auditor",
+            "process-owner",
+            "spoc-acme",
+            "spoc-globex",
+            "engineering-bot",
+            "anonymous");
     private static final String VALID = Tickets.valid("Permission matrix: blank placements");
     private static final String PROBE_PROCESS = "permission-matrix-probe";
     private static final String PROBE_MODEL = ProbeModel.of(PROBE_PROCESS, "permission-matrix");
@@ -146,6 +157,7 @@ class PermissionMatrixTest {
 
     /** The Client Services ticket the reads look at, and its acknowledgement task. */
     String key;
+
     String taskId;
     private final Map<String, HttpClient> pageSessions = new ConcurrentHashMap<>();
 
@@ -156,9 +168,14 @@ class PermissionMatrixTest {
         var calls = calls();
         var lines = MATRIX.strip().lines().toList();
         var header = columns(lines.get(0));
-        assertThat(header.subList(1, header.size())).as("the columns are the roles of docs/specification.md §8").isEqualTo(ROLES);
-        var rows = lines.subList(1, lines.size()).stream().map(PermissionMatrixTest::columns).toList();
-        assertThat(rows.stream().map(row -> row.get(0)).toList()).as("one row per call, in the table and in the test")
+        assertThat(header.subList(1, header.size()))
+                .as("the columns are the roles of docs/specification.md §8")
+                .isEqualTo(ROLES);
+        var rows = lines.subList(1, lines.size()).stream()
+                .map(PermissionMatrixTest::columns)
+                .toList();
+        assertThat(rows.stream().map(row -> row.get(0)).toList())
+                .as("one row per call, in the table and in the test")
                 .containsExactlyInAnyOrderElementsOf(calls.keySet());
         return rows.stream().flatMap(row -> {
             assertThat(row).as("a cell for every role: " + row).hasSize(ROLES.size() + 1);
@@ -201,127 +218,251 @@ class PermissionMatrixTest {
         calls.put("POST /api/tickets", (user, expected) -> {
             var before = ticketCount();
             var response = new DeskHttpClient.Response[1];
-            var observed = write(expected, () -> response[0] = http.post(user, "/api/tickets", VALID),
-                    () -> ticketCount() == before + 1 && response[0].status() == 201
-                            && runtime.createProcessInstanceQuery().processInstanceBusinessKey(response[0].json().path("key").asText())
-                                    .count() > 0);
+            var observed = write(
+                    expected,
+                    () -> response[0] = http.post(user, "/api/tickets", VALID),
+                    () -> ticketCount() == before + 1
+                            && response[0].status() == 201
+                            && runtime.createProcessInstanceQuery()
+                                            .processInstanceBusinessKey(response[0]
+                                                    .json()
+                                                    .path("key")
+                                                    .asText())
+                                            .count()
+                                    > 0);
             return observed;
         });
         calls.put("GET /api/tickets/{key}", (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + key)));
-        calls.put("GET /api/tickets?status=NEW", (user, expected) -> visibility(http.get(user, "/api/tickets?status=NEW&size=200"),
-                body -> body.contains("\"key\":\"" + key + "\"")));
+        calls.put(
+                "GET /api/tickets?status=NEW",
+                (user, expected) -> visibility(
+                        http.get(user, "/api/tickets?status=NEW&size=200"),
+                        body -> body.contains("\"key\":\"" + key + "\"")));
         calls.put("POST /api/tickets/{key}/replies", (user, expected) -> {
             var waiting = waitingOnCustomer();
-            return write(expected, () -> http.post(user, "/api/tickets/" + waiting + "/replies", "{\"message\":\"Firefox 133 and Chrome 131\"}"),
+            return write(
+                    expected,
+                    () -> http.post(
+                            user,
+                            "/api/tickets/" + waiting + "/replies",
+                            "{\"message\":\"Firefox 133 and Chrome 131\"}"),
                     () -> "IN_PROGRESS".equals(status(waiting)));
         });
         calls.put("POST /api/tickets/{key}/attachments", (user, expected) -> {
             var fresh = submit();
-            return write(expected, () -> http.send(user, "POST", "/api/tickets/" + fresh + "/attachments", textFile("console.log",
-                    "GET /ad 500\n"), "multipart/form-data; boundary=" + BOUNDARY),
+            return write(
+                    expected,
+                    () -> http.send(
+                            user,
+                            "POST",
+                            "/api/tickets/" + fresh + "/attachments",
+                            textFile("console.log", "GET /ad 500\n"),
+                            "multipart/form-data; boundary=" + BOUNDARY),
                     () -> attachments(fresh) == 1);
         });
-        calls.put("GET /api/tickets/{key}/attachments", (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + key + "/attachments")));
+        calls.put(
+                "GET /api/tickets/{key}/attachments",
+                (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + key + "/attachments")));
         calls.put("POST /api/tickets/{key}/engineering-fix", (user, expected) -> {
             var bug = "ENG-MATRIX-" + (user == null ? "anonymous" : user);
             var waiting = waitingOnEngineering(bug);
-            return write(expected, () -> http.post(user, "/api/tickets/" + waiting + "/engineering-fix",
-                    "{\"bugId\":\"" + bug + "\",\"releaseNote\":\"Released in 5.2.1\"}"),
+            return write(
+                    expected,
+                    () -> http.post(
+                            user,
+                            "/api/tickets/" + waiting + "/engineering-fix",
+                            "{\"bugId\":\"" + bug + "\",\"releaseNote\":\"Released in 5.2.1\"}"),
                     () -> "IN_PROGRESS".equals(status(waiting)));
         });
-        calls.put("GET /api/sla/acknowledge-by", (user, expected) ->
-                Observed.of(http.get(user, "/api/sla/acknowledge-by?submittedAt=2026-12-04T17:30:00-05:00&emergency=false")));
+        calls.put(
+                "GET /api/sla/acknowledge-by",
+                (user, expected) -> Observed.of(http.get(
+                        user, "/api/sla/acknowledge-by?submittedAt=2026-12-04T17:30:00-05:00&emergency=false")));
         calls.put("GET /api/request-types", (user, expected) -> Observed.of(http.get(user, "/api/request-types")));
-        calls.put("GET /api/tickets/{key}/history", (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + key + "/history")));
-        calls.put("GET /api/reports/sla", (user, expected) -> Observed.of(http.get(user, "/api/reports/sla?from=2026-01-01&to=2026-12-31")));
+        calls.put(
+                "GET /api/tickets/{key}/history",
+                (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + key + "/history")));
+        calls.put(
+                "GET /api/reports/sla",
+                (user, expected) -> Observed.of(http.get(user, "/api/reports/sla?from=2026-01-01&to=2026-12-31")));
         calls.put("GET /api/outbox", (user, expected) -> Observed.of(http.get(user, "/api/outbox")));
         calls.put("PUT /api/members/{id}", (user, expected) -> {
             var member = 9100 + ROLES.indexOf(user == null ? "anonymous" : user);
-            return write(expected, () -> http.send(user, "PUT", "/api/members/" + member,
-                    "{\"name\":\"Matrix member\",\"accountRepresentative\":\"account-rep\",\"contacts\":[]}"),
-                    () -> jdbc.sql("select count(*) from member where member_id = :id").param("id", member)
-                            .query(Long.class).single() == 1);
+            return write(
+                    expected,
+                    () -> http.send(
+                            user,
+                            "PUT",
+                            "/api/members/" + member,
+                            "{\"name\":\"Matrix member\",\"accountRepresentative\":\"account-rep\",\"contacts\":[]}"),
+                    () -> jdbc.sql("select count(*) from member where member_id = :id")
+                                    .param("id", member)
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
         });
         calls.put("GET /api/members", (user, expected) -> Observed.of(http.get(user, "/api/members")));
         calls.put("GET /actuator/prometheus", (user, expected) -> Observed.of(http.get(user, "/actuator/prometheus")));
         calls.put("GET /actuator/health", (user, expected) -> Observed.of(http.get(user, "/actuator/health")));
-        calls.put("GET /engine-rest/task", (user, expected) ->
-                visibility(http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + key), body -> body.contains(taskId)));
-        calls.put("GET /engine-rest/task/{id}", (user, expected) -> Observed.of(http.get(user, "/engine-rest/task/" + taskId)));
+        calls.put(
+                "GET /engine-rest/task",
+                (user, expected) -> visibility(
+                        http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + key),
+                        body -> body.contains(taskId)));
+        calls.put(
+                "GET /engine-rest/task/{id}",
+                (user, expected) -> Observed.of(http.get(user, "/engine-rest/task/" + taskId)));
         calls.put("POST /engine-rest/task/{id}/claim", (user, expected) -> {
             var task = taskOf(submit(), "Task_AcknowledgeTicket");
-            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}"),
-                    () -> user != null && user.equals(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()));
+            return write(
+                    expected,
+                    () -> http.post(user, "/engine-rest/task/" + task + "/claim", "{\"userId\":\"" + user + "\"}"),
+                    () -> user != null
+                            && user.equals(tasks.createTaskQuery()
+                                    .taskId(task)
+                                    .singleResult()
+                                    .getAssignee()));
         });
         calls.put("POST /engine-rest/task/{id}/unclaim", (user, expected) -> {
             var task = taskOf(submit(), "Task_AcknowledgeTicket");
             tasks.claim(task, "cs-agent");
-            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/unclaim", ""),
+            return write(
+                    expected,
+                    () -> http.post(user, "/engine-rest/task/" + task + "/unclaim", ""),
                     () -> tasks.createTaskQuery().taskId(task).singleResult().getAssignee() == null);
         });
         calls.put("POST /engine-rest/task/{id}/variables", (user, expected) -> {
-            var task = tasks.createTaskQuery().taskId(taskOf(submit(), "Task_AcknowledgeTicket")).singleResult();
-            return write(expected, () -> http.post(user, "/engine-rest/task/" + task.getId() + "/variables",
-                    "{\"modifications\":{\"ticketKey\":{\"value\":\"CS-0\"}}}"),
+            var task = tasks.createTaskQuery()
+                    .taskId(taskOf(submit(), "Task_AcknowledgeTicket"))
+                    .singleResult();
+            return write(
+                    expected,
+                    () -> http.post(
+                            user,
+                            "/engine-rest/task/" + task.getId() + "/variables",
+                            "{\"modifications\":{\"ticketKey\":{\"value\":\"CS-0\"}}}"),
                     () -> "CS-0".equals(runtime.getVariable(task.getProcessInstanceId(), "ticketKey")));
         });
         calls.put("PUT /engine-rest/task/{id}", (user, expected) -> {
             var task = taskOf(submit(), "Task_AcknowledgeTicket");
-            return write(expected, () -> http.send(user, "PUT", "/engine-rest/task/" + task,
-                    "{\"name\":\"Later\",\"priority\":0,\"due\":\"2099-01-01T00:00:00.000+0000\"}"),
+            return write(
+                    expected,
+                    () -> http.send(
+                            user,
+                            "PUT",
+                            "/engine-rest/task/" + task,
+                            "{\"name\":\"Later\",\"priority\":0,\"due\":\"2099-01-01T00:00:00.000+0000\"}"),
                     () -> tasks.createTaskQuery().taskId(task).singleResult().getPriority() == 0);
         });
         calls.put("POST /engine-rest/task/{id}/bpmnError", (user, expected) -> {
             var task = taskOf(submit(), "Task_AcknowledgeTicket");
-            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/bpmnError", "{\"errorCode\":\"gone\"}"),
+            return write(
+                    expected,
+                    () -> http.post(user, "/engine-rest/task/" + task + "/bpmnError", "{\"errorCode\":\"gone\"}"),
                     () -> tasks.createTaskQuery().taskId(task).count() == 0);
         });
         calls.put("POST /engine-rest/task/{id}/complete +var", (user, expected) -> {
             var task = taskOf(submit(), "Task_AcknowledgeTicket");
-            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/complete",
-                    "{\"variables\":{\"ticketId\":{\"value\":1,\"type\":\"Long\"}}}"),
+            return write(
+                    expected,
+                    () -> http.post(
+                            user,
+                            "/engine-rest/task/" + task + "/complete",
+                            "{\"variables\":{\"ticketId\":{\"value\":1,\"type\":\"Long\"}}}"),
                     () -> tasks.createTaskQuery().taskId(task).count() == 0);
         });
         calls.put("POST /engine-rest/task/{id}/comment/create", (user, expected) -> {
             var task = taskOf(submit(), "Task_AcknowledgeTicket");
-            return write(expected, () -> http.post(user, "/engine-rest/task/" + task + "/comment/create", "{\"message\":\"Called them\"}"),
+            return write(
+                    expected,
+                    () -> http.post(
+                            user, "/engine-rest/task/" + task + "/comment/create", "{\"message\":\"Called them\"}"),
                     () -> tasks.getTaskComments(task).size() == 1);
         });
         calls.put("PUT /engine-rest/job/{id}/duedate", (user, expected) -> {
-            var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(submit()).processDefinitionKey("standard-issue")
-                    .singleResult().getId();
-            var job = management.createJobQuery().processInstanceId(instance).timers().list().get(0).getId();
-            return write(expected, () -> http.send(user, "PUT", "/engine-rest/job/" + job + "/duedate",
-                    "{\"duedate\":\"2099-01-01T00:00:00.000+0000\"}"),
-                    () -> management.createJobQuery().jobId(job).singleResult().getDuedate().getYear() == 2099 - 1900);
+            var instance = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(submit())
+                    .processDefinitionKey("standard-issue")
+                    .singleResult()
+                    .getId();
+            var job = management
+                    .createJobQuery()
+                    .processInstanceId(instance)
+                    .timers()
+                    .list()
+                    .get(0)
+                    .getId();
+            return write(
+                    expected,
+                    () -> http.send(
+                            user,
+                            "PUT",
+                            "/engine-rest/job/" + job + "/duedate",
+                            "{\"duedate\":\"2099-01-01T00:00:00.000+0000\"}"),
+                    () -> management
+                                    .createJobQuery()
+                                    .jobId(job)
+                                    .singleResult()
+                                    .getDuedate()
+                                    .getYear()
+                            == 2099 - 1900);
         });
         calls.put("DELETE /engine-rest/process-instance/{id}", (user, expected) -> {
             var fresh = submit();
-            var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(fresh).processDefinitionKey("support-request")
-                    .singleResult().getId();
-            return write(expected, () -> http.send(user, "DELETE", "/engine-rest/process-instance/" + instance, null),
-                    () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(fresh).count() == 0);
+            var instance = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(fresh)
+                    .processDefinitionKey("support-request")
+                    .singleResult()
+                    .getId();
+            return write(
+                    expected,
+                    () -> http.send(user, "DELETE", "/engine-rest/process-instance/" + instance, null),
+                    () -> runtime.createProcessInstanceQuery()
+                                    .processInstanceBusinessKey(fresh)
+                                    .count()
+                            == 0);
         });
         calls.put("POST /engine-rest/deployment/create", (user, expected) -> {
             try {
-                return write(expected, () -> http.upload(user, "/engine-rest/deployment/create", PROBE_PROCESS + ".bpmn", PROBE_MODEL),
-                        () -> repository.createProcessDefinitionQuery().processDefinitionKey(PROBE_PROCESS).count() == 1);
+                return write(
+                        expected,
+                        () -> http.upload(user, "/engine-rest/deployment/create", PROBE_PROCESS + ".bpmn", PROBE_MODEL),
+                        () -> repository
+                                        .createProcessDefinitionQuery()
+                                        .processDefinitionKey(PROBE_PROCESS)
+                                        .count()
+                                == 1);
             } finally {
-                repository.createProcessDefinitionQuery().processDefinitionKey(PROBE_PROCESS).list()
+                repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(PROBE_PROCESS)
+                        .list()
                         .forEach(definition -> repository.deleteDeployment(definition.getDeploymentId(), true));
             }
         });
-        calls.put("GET /engine-rest/process-instance", (user, expected) ->
-                visibility(http.get(user, "/engine-rest/process-instance?businessKey=" + key), body -> body.contains(key)));
-        calls.put("GET /engine-rest/history/process-instance", (user, expected) -> visibility(
-                http.get(user, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key), body -> body.contains(key)));
-        calls.put("GET /engine-rest/user", (user, expected) ->
-                visibility(http.get(user, "/engine-rest/user?id=spoc-acme"), body -> body.contains("\"spoc-acme\"")));
+        calls.put(
+                "GET /engine-rest/process-instance",
+                (user, expected) -> visibility(
+                        http.get(user, "/engine-rest/process-instance?businessKey=" + key),
+                        body -> body.contains(key)));
+        calls.put(
+                "GET /engine-rest/history/process-instance",
+                (user, expected) -> visibility(
+                        http.get(user, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key),
+                        body -> body.contains(key)));
+        calls.put(
+                "GET /engine-rest/user",
+                (user, expected) -> visibility(
+                        http.get(user, "/engine-rest/user?id=spoc-acme"), body -> body.contains("\"spoc-acme\"")));
         calls.put("POST /engine-rest/user/create", (user, expected) -> {
             var id = "matrix-made-by-" + (user == null ? "anonymous" : user);
             try {
-                return write(expected, () -> http.post(user, "/engine-rest/user/create",
-                        "{\"profile\":{\"id\":\"" + id + "\"},\"credentials\":{\"password\":\"not-demo-1\"}}"),
+                return write(
+                        expected,
+                        () -> http.post(
+                                user,
+                                "/engine-rest/user/create",
+                                "{\"profile\":{\"id\":\"" + id + "\"},\"credentials\":{\"password\":\"not-demo-1\"}}"),
                         () -> identity.createUserQuery().userId(id).count() == 1);
             } finally {
                 if (identity.createUserQuery().userId(id).count() > 0) {
@@ -345,17 +486,22 @@ class PermissionMatrixTest {
         var response = call.get();
         if (expected.startsWith("2")) {
             if (response.status() == Integer.parseInt(expected)) {
-                assertThat(tookEffect.getAsBoolean()).as("the allowed write took effect: " + response.body()).isTrue();
+                assertThat(tookEffect.getAsBoolean())
+                        .as("the allowed write took effect: " + response.body())
+                        .isTrue();
             }
         } else {
-            assertThat(state()).as("a refused write changes nothing (answer %s: %s)", response.status(), response.body())
+            assertThat(state())
+                    .as("a refused write changes nothing (answer %s: %s)", response.status(), response.body())
                     .isEqualTo(before);
-            assertThat(tookEffect.getAsBoolean()).as("the refused write took no effect").isFalse();
+            assertThat(tookEffect.getAsBoolean())
+                    .as("the refused write took no effect")
+                    .isFalse();
         }
         return Observed.of(response);
     }
 
-    private static Observed visibility(DeskHttpClient.Response response, java.util.function.Predicate<String> holds) {
+    private static Observed visibility(DeskHttpClient.Response response, Predicate<String> holds) {
         if (response.status() != 200) {
             return Observed.of(response);
         }
@@ -369,8 +515,11 @@ class PermissionMatrixTest {
     private Observed page(String user, String path) {
         var browser = user == null ? HttpClient.newHttpClient() : pageSessions.computeIfAbsent(user, this::signIn);
         var response = send(browser, HttpRequest.newBuilder(uri(path)).GET());
-        if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").endsWith("/login")) {
-            return new Observed("login", "redirected to " + response.headers().firstValue("Location").orElse(""));
+        if (response.statusCode() == 302
+                && response.headers().firstValue("Location").orElse("").endsWith("/login")) {
+            return new Observed(
+                    "login",
+                    "redirected to " + response.headers().firstValue("Location").orElse(""));
         }
         return new Observed(String.valueOf(response.statusCode()), response.body());
     }
@@ -378,9 +527,13 @@ class PermissionMatrixTest {
     private HttpClient signIn(String user) {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         var login = send(browser, HttpRequest.newBuilder(uri("/login")).GET());
-        var form = "username=" + encode(user) + "&password=demo&_csrf=" + encode(DeskHttpClient.csrfToken(login.body()));
-        var signedIn = send(browser, HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        var form =
+                "username=" + encode(user) + "&password=demo&_csrf=" + encode(DeskHttpClient.csrfToken(login.body()));
+        var signedIn = send(
+                browser,
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
         return browser;
@@ -427,13 +580,17 @@ class PermissionMatrixTest {
     }
 
     private String status(String key) {
-        return jdbc.sql("select status from ticket where id = :id").param("id", Long.parseLong(key.substring("CS-".length())))
-                .query(String.class).single();
+        return jdbc.sql("select status from ticket where id = :id")
+                .param("id", Long.parseLong(key.substring("CS-".length())))
+                .query(String.class)
+                .single();
     }
 
     private long attachments(String key) {
         return jdbc.sql("select count(*) from ticket_attachment where ticket_id = :id")
-                .param("id", Long.parseLong(key.substring("CS-".length()))).query(Long.class).single();
+                .param("id", Long.parseLong(key.substring("CS-".length())))
+                .query(Long.class)
+                .single();
     }
 
     private long ticketCount() {

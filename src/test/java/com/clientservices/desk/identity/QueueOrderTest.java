@@ -76,14 +76,18 @@ class QueueOrderTest {
         } finally {
             identity.clearAuthentication();
         }
-        assertThat(listed).containsExactly("emergency in two hours", "emergency undated", "standard in one hour",
-                "standard undated");
+        assertThat(listed)
+                .containsExactly(
+                        "emergency in two hours", "emergency undated", "standard in one hour", "standard undated");
     }
 
     private List<String> queue(String filterName) {
         var filter = filters.createTaskFilterQuery().filterName(filterName).singleResult();
-        return filters.<Task>list(filter.getId()).stream().map(Task::getName).filter(name -> name.startsWith(PREFIX))
-                .map(name -> name.substring(PREFIX.length())).toList();
+        return filters.<Task>list(filter.getId()).stream()
+                .map(Task::getName)
+                .filter(name -> name.startsWith(PREFIX))
+                .map(name -> name.substring(PREFIX.length()))
+                .toList();
     }
 
     private void probe(String name, Instant due, int priority) {

@@ -44,10 +44,13 @@ class SignInLimitsTest {
 
     @Autowired
     IdentityService identity;
+
     @Autowired
     SignInThrottle throttle;
+
     @Value("${desk.sign-in.throttle.max-failures}")
     int maxFailures;
+
     @Value("${desk.sign-in.throttle.window}")
     Duration window;
 
@@ -77,8 +80,12 @@ class SignInLimitsTest {
         for (var failure = 1; failure <= 30; failure++) {
             assertThat(basic(user, "wrong-" + failure).status()).isEqualTo(401);
             var locked = (UserEntity) identity.createUserQuery().userId(user).singleResult();
-            assertThat(locked.getAttempts()).as("every failure counted once the last lock had passed").isEqualTo(failure);
-            var lock = Duration.between(ClockUtil.getCurrentTime().toInstant(), locked.getLockExpirationTime().toInstant());
+            assertThat(locked.getAttempts())
+                    .as("every failure counted once the last lock had passed")
+                    .isEqualTo(failure);
+            var lock = Duration.between(
+                    ClockUtil.getCurrentTime().toInstant(),
+                    locked.getLockExpirationTime().toInstant());
             assertThat(lock).as("lock after failure %d", failure).isPositive().isLessThanOrEqualTo(FIFTEEN_MINUTES);
             longest = lock.compareTo(longest) > 0 ? lock : longest;
             // The next guess comes once this lock has passed.
@@ -87,8 +94,11 @@ class SignInLimitsTest {
         assertThat(longest).as("the lock grows to the 15 minutes").isEqualTo(FIFTEEN_MINUTES);
 
         var rightPassword = basic(user, PASSWORD);
-        assertThat(rightPassword.status()).as("not locked for good: %s", rightPassword.body()).isEqualTo(200);
-        assertThat(((UserEntity) identity.createUserQuery().userId(user).singleResult()).getAttempts()).isZero();
+        assertThat(rightPassword.status())
+                .as("not locked for good: %s", rightPassword.body())
+                .isEqualTo(200);
+        assertThat(((UserEntity) identity.createUserQuery().userId(user).singleResult()).getAttempts())
+                .isZero();
     }
 
     @Test
@@ -114,12 +124,17 @@ class SignInLimitsTest {
         // Password spraying: one guess each at many names, over every way of signing in.
         var paths = List.<BiFunction<String, String, Integer>>of(
                 (name, password) -> basic(name, password).status(),
-                (name, password) -> http.post(name, password, "/engine-rest/task/count", "{}", "application/json").status(),
+                (name, password) -> http.post(name, password, "/engine-rest/task/count", "{}", "application/json")
+                        .status(),
                 this::signInForm,
-                (name, password) -> new WebappBrowser(http.port()).signIn(name, password, "tasklist").statusCode());
+                (name, password) -> new WebappBrowser(http.port())
+                        .signIn(name, password, "tasklist")
+                        .statusCode());
         for (var failure = 0; failure < maxFailures; failure++) {
             var status = paths.get(failure % paths.size()).apply("throttle-nobody-" + failure, "guess-" + failure);
-            assertThat(status).as("failure %d of %d is still answered", failure + 1, maxFailures).isIn(401, 302);
+            assertThat(status)
+                    .as("failure %d of %d is still answered", failure + 1, maxFailures)
+                    .isIn(401, 302);
         }
 
         var held = basic(user, PASSWORD);
@@ -148,51 +163,76 @@ class SignInLimitsTest {
         assertThat(answered).isEqualTo(maxFailures);
 
         var account = (UserEntity) identity.createUserQuery().userId(user).singleResult();
-        assertThat(account.getAttempts()).as("the engine counts only guesses made between its locks").isLessThan(maxFailures);
-        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), account.getLockExpirationTime().toInstant()))
+        assertThat(account.getAttempts())
+                .as("the engine counts only guesses made between its locks")
+                .isLessThan(maxFailures);
+        assertThat(Duration.between(
+                        ClockUtil.getCurrentTime().toInstant(),
+                        account.getLockExpirationTime().toInstant()))
                 .isLessThanOrEqualTo(FIFTEEN_MINUTES);
-        assertThat(basic(user, PASSWORD).status()).as("the right password waits too").isEqualTo(429);
+        assertThat(basic(user, PASSWORD).status())
+                .as("the right password waits too")
+                .isEqualTo(429);
     }
 
     @Test
     void aClientCannotDodgeTheThrottleByNamingAnotherAddressHere() {
         for (var failure = 0; failure < maxFailures; failure++) {
-            var answer = http.send("throttle-nobody-" + failure, "GET", "/api/request-types", null, null,
+            var answer = http.send(
+                    "throttle-nobody-" + failure,
+                    "GET",
+                    "/api/request-types",
+                    null,
+                    null,
                     Map.of("X-Forwarded-For", "198.51.100." + failure));
             assertThat(answer.status()).isEqualTo(401);
         }
-        var answer = http.send("demo", "GET", "/api/request-types", null, null, Map.of("X-Forwarded-For", "198.51.100.250"));
-        assertThat(answer.status()).as("X-Forwarded-For is trusted in the prod profile only").isEqualTo(429);
+        var answer =
+                http.send("demo", "GET", "/api/request-types", null, null, Map.of("X-Forwarded-For", "198.51.100.250"));
+        assertThat(answer.status())
+                .as("X-Forwarded-For is trusted in the prod profile only")
+                .isEqualTo(429);
     }
 
     // ---------------------------------------------------------------------------------------------
 
-    record Answer(int status, String body, String contentType, long retryAfter) {
-    }
+    record Answer(int status, String body, String contentType, long retryAfter) {}
 
     private Answer basic(String user, String password) {
         var response = http.exchange(HttpRequest.newBuilder(uri("/api/request-types"))
                 .header("Authorization", DeskHttpClient.basic(user, password)));
-        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(-1L));
+        return new Answer(
+                response.statusCode(),
+                response.body(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers()
+                        .firstValue("Retry-After")
+                        .map(Long::parseLong)
+                        .orElse(-1L));
     }
 
     private HttpResponse<String> webappSignIn(String user, String password) {
         var browser = HttpClient.newHttpClient();
-        return DeskHttpClient.exchange(browser, HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+        return DeskHttpClient.exchange(
+                browser,
+                HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
     }
 
     /** The desk's sign-in form: 302 to the page (or to /login?error), 429 when held back. */
     private int signInForm(String user, String password) {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        var page = DeskHttpClient.exchange(browser, HttpRequest.newBuilder(uri("/login")).GET());
+        var page = DeskHttpClient.exchange(
+                browser, HttpRequest.newBuilder(uri("/login")).GET());
         var form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf="
                 + encode(DeskHttpClient.csrfToken(page.body()));
-        return DeskHttpClient.exchange(browser, HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))).statusCode();
+        return DeskHttpClient.exchange(
+                        browser,
+                        HttpRequest.newBuilder(uri("/login"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form)))
+                .statusCode();
     }
 
     private String user(String id) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,9 @@ class SignInThrottleTest {
         assertThat(throttle.heldBack("203.0.113.7")).as("at the limit").contains(Duration.ofMinutes(4));
 
         clock.move(Duration.ofMinutes(4));
-        assertThat(throttle.heldBack("203.0.113.7")).as("the first failure has left the window").isEmpty();
+        assertThat(throttle.heldBack("203.0.113.7"))
+                .as("the first failure has left the window")
+                .isEmpty();
     }
 
     @Test
@@ -65,12 +68,12 @@ class SignInThrottleTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

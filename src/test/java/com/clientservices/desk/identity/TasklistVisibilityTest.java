@@ -1,9 +1,9 @@
 package com.clientservices.desk.identity;
 
-import com.clientservices.desk.DeskTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
 import com.clientservices.desk.WebappBrowser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +34,7 @@ class TasklistVisibilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The engine REST API's date format, e.g. 2026-11-30T14:00:00.000+0000. */
     private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
     private static final String ACKNOWLEDGE = "Task_AcknowledgeTicket";
 
     @Autowired
@@ -65,7 +66,8 @@ class TasklistVisibilityTest {
 
     @Test
     void authorizationIsEnforcedByTheEngine() {
-        assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
+        assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled())
+                .isTrue();
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -79,9 +81,11 @@ class TasklistVisibilityTest {
         assertThat(task.path("taskDefinitionKey").asText()).isEqualTo(ACKNOWLEDGE);
         assertThat(task.path("name").asText()).contains(key).contains("Placements blank on the homepage");
         assertThat(engineDate(task.path("due").asText()))
-                .isEqualTo(OffsetDateTime.parse(ticket.path("acknowledgeBy").asText()).toInstant());
+                .isEqualTo(OffsetDateTime.parse(ticket.path("acknowledgeBy").asText())
+                        .toInstant());
         assertThat(candidateGroups(user, task.path("id").asText())).containsExactly("client-services");
-        var byGroup = http.get(user, "/engine-rest/task?candidateGroup=client-services&processInstanceBusinessKey=" + key);
+        var byGroup =
+                http.get(user, "/engine-rest/task?candidateGroup=client-services&processInstanceBusinessKey=" + key);
         assertThat(byGroup.json().size()).isEqualTo(1);
     }
 
@@ -95,12 +99,15 @@ class TasklistVisibilityTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().size()).as(response.body()).isZero();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).count())
-                .as("the task exists, only hidden").isEqualTo(1);
+                .as("the task exists, only hidden")
+                .isEqualTo(1);
     }
 
     @Test
     void adQualityTicketIsAnAcknowledgeTaskForAdQualityOnly() {
-        var key = submit("CREATIVE_AUDITING", "Creative 88231 rejected").path("key").asText();
+        var key = submit("CREATIVE_AUDITING", "Creative 88231 rejected")
+                .path("key")
+                .asText();
 
         var task = onlyTask("aq-agent", key);
         assertThat(task.path("taskDefinitionKey").asText()).isEqualTo(ACKNOWLEDGE);
@@ -128,14 +135,17 @@ class TasklistVisibilityTest {
         assertThat(queue.status()).as(queue.body()).isEqualTo(200);
         assertThat(ids(queue.json())).contains(taskId);
 
-        var emergencies = http.get("cs-agent", "/engine-rest/filter/" + idOf(filters.json(), "Emergencies first")
-                + "/list?maxResults=1000");
+        var emergencies = http.get(
+                "cs-agent",
+                "/engine-rest/filter/" + idOf(filters.json(), "Emergencies first") + "/list?maxResults=1000");
         assertThat(emergencies.status()).as(emergencies.body()).isEqualTo(200);
         assertThat(ids(emergencies.json())).contains(taskId);
 
         var adQualityFilters = http.get("aq-agent", "/engine-rest/filter");
         var adQualityNames = new ArrayList<String>();
-        adQualityFilters.json().forEach(filter -> adQualityNames.add(filter.path("name").asText()));
+        adQualityFilters
+                .json()
+                .forEach(filter -> adQualityNames.add(filter.path("name").asText()));
         assertThat(adQualityNames).contains("Ad Quality queue").doesNotContain("Client Services queue");
     }
 
@@ -174,11 +184,18 @@ class TasklistVisibilityTest {
         // The application's own deployment holds every form of forms/, as it is in the repository.
         var formResources = repository.createDeploymentQuery().orderByDeploymentTime().desc().list().stream()
                 .map(deployment -> repository.getDeploymentResourceNames(deployment.getId()))
-                .filter(names -> names.stream().anyMatch(name -> name.endsWith(".form"))).findFirst().orElseThrow().stream()
-                .filter(name -> name.endsWith(".form")).toList();
-        assertThat(formResources).anyMatch(name -> name.endsWith("acknowledge-ticket.form"))
-                .anyMatch(name -> name.endsWith("diagnose-issue.form")).anyMatch(name -> name.endsWith("send-status-update.form"))
-                .anyMatch(name -> name.endsWith("confirm-resolution.form")).anyMatch(name -> name.endsWith("handle-sla-breach.form"));
+                .filter(names -> names.stream().anyMatch(name -> name.endsWith(".form")))
+                .findFirst()
+                .orElseThrow()
+                .stream()
+                .filter(name -> name.endsWith(".form"))
+                .toList();
+        assertThat(formResources)
+                .anyMatch(name -> name.endsWith("acknowledge-ticket.form"))
+                .anyMatch(name -> name.endsWith("diagnose-issue.form"))
+                .anyMatch(name -> name.endsWith("send-status-update.form"))
+                .anyMatch(name -> name.endsWith("confirm-resolution.form"))
+                .anyMatch(name -> name.endsWith("handle-sla-breach.form"));
         try (var deployed = forms.getDeployedTaskForm(task.getId())) {
             assertThat(JSON.readTree(deployed).path("id").asText()).isEqualTo("acknowledge-ticket");
         }
@@ -202,7 +219,9 @@ class TasklistVisibilityTest {
         // The right password and a valid CSRF token: refused as a wrong password is, so that a failed
         // sign-in never tells a customer's account apart (WebappSignInAnswersTest).
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-        assertThat(response.headers().firstValue("X-XSRF-TOKEN")).as("refused for CSRF").isNotEqualTo(Optional.of("Required"));
+        assertThat(response.headers().firstValue("X-XSRF-TOKEN"))
+                .as("refused for CSRF")
+                .isNotEqualTo(Optional.of("Required"));
     }
 
     @Test
@@ -211,7 +230,10 @@ class TasklistVisibilityTest {
             var response = new WebappBrowser(http.port()).signIn("spoc-acme", "demo", app);
             assertThat(response.statusCode()).as("%s: %s", app, response.body()).isEqualTo(401);
         }
-        assertThat(new WebappBrowser(http.port()).signIn("cs-agent", "demo", "welcome").statusCode()).isEqualTo(200);
+        assertThat(new WebappBrowser(http.port())
+                        .signIn("cs-agent", "demo", "welcome")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private JsonNode submit(String requestType, String subject) {
@@ -235,7 +257,8 @@ class TasklistVisibilityTest {
     private JsonNode onlyTask(String user, String businessKey) {
         var response = http.get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().size()).as(user + " sees the task of " + businessKey + ": " + response.body())
+        assertThat(response.json().size())
+                .as(user + " sees the task of " + businessKey + ": " + response.body())
                 .isEqualTo(1);
         return response.json().get(0);
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.WebappBrowser;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +43,10 @@ class WebappSignInAnswersTest {
 
     @Autowired
     DeskHttpClient http;
+
     @Autowired
     IdentityService identity;
+
     @Autowired
     SignInThrottle throttle;
 
@@ -105,9 +110,9 @@ class WebappSignInAnswersTest {
         var browser = new WebappBrowser(http.port());
         assertThat(browser.signIn(CUSTOMER, PASSWORD, "welcome").statusCode()).isEqualTo(401);
 
-        var whoAmI = browser.send("GET", "/camunda/api/admin/auth/user/default", null, java.util.Map.of());
+        var whoAmI = browser.send("GET", "/camunda/api/admin/auth/user/default", null, Map.of());
         assertThat(whoAmI.statusCode()).as(whoAmI.body()).isEqualTo(404);
-        var tasks = browser.send("GET", "/camunda/api/engine/engine/default/task", null, java.util.Map.of());
+        var tasks = browser.send("GET", "/camunda/api/engine/engine/default/task", null, Map.of());
         assertThat(tasks.statusCode()).isEqualTo(401);
     }
 
@@ -124,7 +129,10 @@ class WebappSignInAnswersTest {
     void onlyWithTheRightPasswordDoesStaffLearnTheApplicationIsNotTheirs() {
         var noAccess = signIn(STAFF, PASSWORD, "cockpit");
         assertThat(noAccess.statusCode()).as(noAccess.body()).isEqualTo(403);
-        assertThat(noAccess.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(noAccess.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith("application/problem+json");
         assertThat(noAccess.body()).contains("no access to this application");
 
         var signedIn = signIn(STAFF, PASSWORD, "tasklist");
@@ -143,10 +151,12 @@ class WebappSignInAnswersTest {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         var base = "http://localhost:" + http.port();
         DeskHttpClient.exchange(browser, HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")));
-        return DeskHttpClient.exchange(browser, HttpRequest.newBuilder(
-                URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+        return DeskHttpClient.exchange(
+                browser,
+                HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
     }
 
     private int attempts(String user) {
@@ -162,10 +172,10 @@ class WebappSignInAnswersTest {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode parse(String body) {
+    private static JsonNode parse(String body) {
         try {
             return JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not JSON: " + body, e);
         }
     }

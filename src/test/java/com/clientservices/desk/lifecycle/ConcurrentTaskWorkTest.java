@@ -45,10 +45,18 @@ class ConcurrentTaskWorkTest {
         assertThat(loser.status()).as("the loser: %s", loser.body()).isIn(404, 409);
         assertThat(loser.json().get("message").asText()).containsIgnoringCase("someone else");
         assertThat(count(key, "STATUS_CHANGED", "%ACKNOWLEDGED")).isEqualTo(1);
-        assertThat(http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key
-                + "&taskDefinitionKey=Task_DiagnoseIssue").json()).hasSize(1);
-        assertThat(http.get("auditor", "/engine-rest/history/task?processInstanceBusinessKey=" + key
-                + "&taskDefinitionKey=Task_AcknowledgeTicket&finished=true").json()).hasSize(1);
+        assertThat(http.get(
+                                "cs-agent",
+                                "/engine-rest/task?processInstanceBusinessKey=" + key
+                                        + "&taskDefinitionKey=Task_DiagnoseIssue")
+                        .json())
+                .hasSize(1);
+        assertThat(http.get(
+                                "auditor",
+                                "/engine-rest/history/task?processInstanceBusinessKey=" + key
+                                        + "&taskDefinitionKey=Task_AcknowledgeTicket&finished=true")
+                        .json())
+                .hasSize(1);
     }
 
     @RepeatedTest(3)
@@ -61,8 +69,13 @@ class ConcurrentTaskWorkTest {
                 () -> http.post("cs-manager", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"cs-manager\"}"));
 
         assertThat(answers.get(0).status()).isEqualTo(204);
-        assertThat(answers.get(1).status()).as("the loser: %s", answers.get(1).body()).isEqualTo(409);
-        var assignee = http.get("cs-agent", "/engine-rest/task/" + task).json().get("assignee").asText();
+        assertThat(answers.get(1).status())
+                .as("the loser: %s", answers.get(1).body())
+                .isEqualTo(409);
+        var assignee = http.get("cs-agent", "/engine-rest/task/" + task)
+                .json()
+                .get("assignee")
+                .asText();
         assertThat(answers.get(1).json().get("message").asText())
                 .containsAnyOf("Someone else claimed this task", "claimed by " + assignee);
     }
@@ -76,7 +89,9 @@ class ConcurrentTaskWorkTest {
                 () -> http.post("spoc-acme", "/api/tickets/" + key + "/replies", answer),
                 () -> http.post("spoc-acme", "/api/tickets/" + key + "/replies", answer));
 
-        assertThat(answers.get(0).status()).as("the first: %s", answers.get(0).body()).isEqualTo(200);
+        assertThat(answers.get(0).status())
+                .as("the first: %s", answers.get(0).body())
+                .isEqualTo(200);
         var second = answers.get(1);
         assertThat(second.status()).as("the second: %s", second.body()).isEqualTo(409);
         assertThat(second.json().get("detail").asText()).contains("not waiting on the customer");
@@ -85,8 +100,8 @@ class ConcurrentTaskWorkTest {
     }
 
     /** Both calls start together; the answers come back sorted, success first. */
-    private List<DeskHttpClient.Response> atOnce(Callable<DeskHttpClient.Response> first,
-            Callable<DeskHttpClient.Response> second) throws Exception {
+    private List<DeskHttpClient.Response> atOnce(
+            Callable<DeskHttpClient.Response> first, Callable<DeskHttpClient.Response> second) throws Exception {
         var barrier = new CyclicBarrier(2);
         var pool = Executors.newFixedThreadPool(2);
         try {
@@ -122,6 +137,11 @@ class ConcurrentTaskWorkTest {
         return jdbc.sql("""
                 select count(*) from ticket_event e join ticket t on t.id = e.ticket_id
                 where 'CS-' || t.id = :key and e.type = :type and coalesce(e.detail, '') like :detail
-                """).param("key", key).param("type", type).param("detail", detail).query(Long.class).single();
+                """)
+                .param("key", key)
+                .param("type", type)
+                .param("detail", detail)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,10 +1,9 @@
 package com.clientservices.desk.lifecycle;
 
+import static com.clientservices.desk.lifecycle.Scenario.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
-import static com.clientservices.desk.lifecycle.Scenario.instant;
 
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.ModelCoverage;
@@ -13,7 +12,6 @@ import com.clientservices.desk.sla.SlaTarget;
 import com.clientservices.desk.sla.SlaTarget.Outcome;
 import com.clientservices.desk.sla.SlaTargetKind;
 import com.clientservices.desk.ticket.TicketStatus;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,7 +55,8 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         scenario.at("2026-03-15T02:45:00-04:00");
         scenario.fireDueTimers(key);
         assertThat(lifecycle).hasPassed("Task_WarnAcknowledgementDue", "Event_AcknowledgementWarned");
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNotNull();
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt())
+                .isNotNull();
 
         scenario.at("2026-03-15T02:59:59-04:00");
         assertThat(scenario.dueTimers(key)).isEmpty();
@@ -65,7 +64,8 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         scenario.fireDueTimers(key);
         var breach = scenario.task(key, "Task_HandleSlaBreach");
         assertThat(breach).hasCandidateGroup("cs-managers");
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+                .isEqualTo(Outcome.MISSED);
         assertThat(breach.getPriority()).isEqualTo(95);
         scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Night shift paged"));
         assertThat(lifecycle).hasPassed("Event_AcknowledgementBreachEscalated");
@@ -82,7 +82,8 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         assertThat(alert).hasSize(1);
         assertThat(alert.get(0).recipient()).isEqualTo("group:client-services, group:cs-managers");
         assertThat(alert.get(0).address().split(", ")).contains("cs-agent@desk.example", "cs-manager@desk.example");
-        assertThat(alert.get(0).queuedAt().toInstant()).isEqualTo(instant("2026-12-06T03:00:00-05:00").toInstant());
+        assertThat(alert.get(0).queuedAt().toInstant())
+                .isEqualTo(instant("2026-12-06T03:00:00-05:00").toInstant());
         assertThat(alert.get(0).subject()).contains(key).contains("EMERGENCY").contains("Acme Media");
         assertThat(alert.get(0).body()).contains("+1 212 555 0100");
     }
@@ -91,15 +92,18 @@ class EmergencyIssueProcessTest extends LifecycleTest {
     void emergencyOnAHolidayIsDueWithinTheHourAndMetWhenAcknowledgedInTime() {
         scenario.at("2026-07-03T14:00:00-04:00"); // Independence Day observed
         var key = scenario.submit("AD_SERVING", true);
-        assertThat(scenario.task(key, "Task_AcknowledgeTicket").getDueDate()).isEqualTo(instant("2026-07-03T15:00:00-04:00"));
+        assertThat(scenario.task(key, "Task_AcknowledgeTicket").getDueDate())
+                .isEqualTo(instant("2026-07-03T15:00:00-04:00"));
 
         scenario.at("2026-07-03T14:30:00-04:00");
         scenario.complete(key, "Task_AcknowledgeTicket", Map.of("acknowledgementNote", "On it"));
 
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+                .isEqualTo(Outcome.MET);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
         var update = scenario.task(key, "Task_SendStatusUpdate");
-        assertThat(update.getDueDate()).as("first update an hour after acknowledgement")
+        assertThat(update.getDueDate())
+                .as("first update an hour after acknowledgement")
                 .isEqualTo(instant("2026-07-03T15:30:00-04:00"));
         assertThat(update.getPriority()).isEqualTo(80);
     }
@@ -112,20 +116,24 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         scenario.at("2026-04-14T10:10:00-04:00");
         scenario.acknowledge(key);
         assertThat(lifecycle).isWaitingAt("Task_DiagnoseIssue", "Task_SendStatusUpdate");
-        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate()).isEqualTo(instant("2026-04-14T11:10:00-04:00"));
+        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate())
+                .isEqualTo(instant("2026-04-14T11:10:00-04:00"));
 
         scenario.at("2026-04-14T10:50:00-04:00");
         assertThatThrownBy(() -> scenario.complete(key, "Task_SendStatusUpdate", Map.of()))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("statusUpdate");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("statusUpdate");
         scenario.complete(key, "Task_SendStatusUpdate", Map.of("statusUpdate", "We found the failing ad server"));
         var update = sent(key, "status-update");
         assertThat(update).hasSize(1);
         assertThat(update.get(0).recipient()).isEqualTo("spoc-acme");
         assertThat(update.get(0).body()).contains("We found the failing ad server");
-        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate()).isEqualTo(instant("2026-04-14T11:50:00-04:00"));
+        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate())
+                .isEqualTo(instant("2026-04-14T11:50:00-04:00"));
 
         scenario.at("2026-04-14T11:00:00-04:00");
-        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-5"));
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-5"));
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
 
         scenario.at("2026-04-14T11:49:59-04:00");
@@ -136,27 +144,39 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         var missedUpdate = scenario.task(key, "Task_HandleSlaBreach");
         assertThat(missedUpdate).hasCandidateGroup("cs-managers");
         assertThat(tasks.getVariable(missedUpdate.getId(), "breachedTarget")).isEqualTo("STATUS_UPDATE");
-        assertThat(targets(key, SlaTargetKind.STATUS_UPDATE)).extracting(SlaTarget::outcome)
+        assertThat(targets(key, SlaTargetKind.STATUS_UPDATE))
+                .extracting(SlaTarget::outcome)
                 .containsExactly(Outcome.MET, Outcome.MISSED);
 
         scenario.at("2026-04-14T12:05:00-04:00");
         scenario.complete(key, "Task_SendStatusUpdate", Map.of("statusUpdate", "A fix is being deployed"));
-        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate()).isEqualTo(instant("2026-04-14T13:05:00-04:00"));
+        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate())
+                .isEqualTo(instant("2026-04-14T13:05:00-04:00"));
 
         scenario.at("2026-04-14T12:30:00-04:00");
-        runtime.createMessageCorrelation("EngineeringFixReleased").processInstanceVariableEquals("engineeringBugId", "ENG-5")
+        runtime.createMessageCorrelation("EngineeringFixReleased")
+                .processInstanceVariableEquals("engineeringBugId", "ENG-5")
                 .correlateAll();
         scenario.at("2026-04-14T12:40:00-04:00");
         scenario.complete(key, "Task_ConfirmResolution", Map.of("resolutionSummary", "Ad server fixed in 5.3.0"));
 
-        assertThat(lifecycle).hasPassed("Task_StopStatusUpdates", "Event_StatusUpdatesEnded",
-                "Task_NotifyAccountRepresentativeOfResolution").isEnded();
+        assertThat(lifecycle)
+                .hasPassed(
+                        "Task_StopStatusUpdates",
+                        "Event_StatusUpdatesEnded",
+                        "Task_NotifyAccountRepresentativeOfResolution")
+                .isEnded();
         assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).isEmpty();
-        assertThat(targets(key, SlaTargetKind.STATUS_UPDATE)).extracting(SlaTarget::outcome)
+        assertThat(targets(key, SlaTargetKind.STATUS_UPDATE))
+                .extracting(SlaTarget::outcome)
                 .containsExactly(Outcome.MET, Outcome.MISSED, Outcome.MET);
         assertThat(sent(key, "status-update")).hasSize(2);
-        assertThat(sent(key, "resolution")).extracting(Notifications.Sent::recipient).containsExactly("spoc-acme");
-        assertThat(sent(key, "emergency-resolved")).extracting(Notifications.Sent::recipient).containsExactly("account-rep");
+        assertThat(sent(key, "resolution"))
+                .extracting(Notifications.Sent::recipient)
+                .containsExactly("spoc-acme");
+        assertThat(sent(key, "emergency-resolved"))
+                .extracting(Notifications.Sent::recipient)
+                .containsExactly("account-rep");
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
 
@@ -167,16 +187,19 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
         // evening: the emergency clock runs around the clock
         scenario.askAndAnswer(key, "Which placements?", "2026-04-15T21:00:00-04:00", "All of them");
-        assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate()).isEqualTo(instant("2026-04-15T22:00:00-04:00"));
+        assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate())
+                .isEqualTo(instant("2026-04-15T22:00:00-04:00"));
 
         scenario.at("2026-04-15T21:10:00-04:00");
-        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
         var rerouted = scenario.task(key, "Task_DiagnoseIssue");
         assertThat(rerouted).hasCandidateGroup("ad-quality");
         assertThat(rerouted.getDueDate()).isEqualTo(instant("2026-04-15T22:00:00-04:00"));
 
         scenario.at("2026-04-15T21:44:59-04:00");
-        assertThat(scenario.dueTimers(key)).noneMatch(job -> job.getDuedate().equals(instant("2026-04-15T21:45:00-04:00")));
+        assertThat(scenario.dueTimers(key))
+                .noneMatch(job -> job.getDuedate().equals(instant("2026-04-15T21:45:00-04:00")));
         scenario.at("2026-04-15T21:45:00-04:00");
         scenario.fireDueTimers(key);
         assertThat(lifecycle).hasPassed("Task_WarnNextResponseDue", "Event_NextResponseWarned");
@@ -189,7 +212,8 @@ class EmergencyIssueProcessTest extends LifecycleTest {
                 .contains("NEXT_RESPONSE", "STATUS_UPDATE");
 
         scenario.at("2026-04-15T22:20:00-04:00");
-        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed"));
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed"));
         assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
         assertThat(lifecycle).hasPassed("Event_NextResponseGiven", "Event_TicketClosed");
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
@@ -202,18 +226,27 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
 
         assertThatThrownBy(() -> scenario.complete(key, "Task_AcknowledgeTicket", Map.of("downgradeToStandard", true)))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("downgradeReason");
-        scenario.asAgent("cs-agent", "client-services", () -> scenario.complete(key, "Task_AcknowledgeTicket",
-                Map.of("downgradeToStandard", true, "downgradeReason", "Only a test page is affected")));
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("downgradeReason");
+        scenario.asAgent(
+                "cs-agent",
+                "client-services",
+                () -> scenario.complete(
+                        key,
+                        "Task_AcknowledgeTicket",
+                        Map.of("downgradeToStandard", true, "downgradeReason", "Only a test page is affected")));
 
-        assertThat(lifecycle).hasPassed("Task_DowngradeToStandard", "Event_DowngradedToStandard").isEnded();
+        assertThat(lifecycle)
+                .hasPassed("Task_DowngradeToStandard", "Event_DowngradedToStandard")
+                .isEnded();
         assertThat(scenario.lifecycle(key, "standard-issue")).isWaitingAt("Task_DiagnoseIssue");
         assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).isEmpty();
         var ticket = scenario.ticket(key);
         assertThat(ticket.emergency()).isFalse();
         assertThat(ticket.downgradedBy()).isEqualTo("cs-agent");
         assertThat(ticket.downgradeReason()).isEqualTo("Only a test page is affected");
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+                .isEqualTo(Outcome.MET);
     }
 
     @Test
@@ -225,12 +258,17 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).hasSize(1);
 
         scenario.at("2026-04-17T11:10:00-04:00");
-        scenario.complete(key, "Task_AcknowledgeTicket",
+        scenario.complete(
+                key,
+                "Task_AcknowledgeTicket",
                 Map.of("downgradeToStandard", true, "downgradeReason", "Only one placement"));
 
         assertThat(scenario.lifecycle(key, "standard-issue")).isWaitingAt("Task_DiagnoseIssue");
-        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).as("the breach stays with the managers").hasSize(1);
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach"))
+                .as("the breach stays with the managers")
+                .hasSize(1);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+                .isEqualTo(Outcome.MISSED);
     }
 
     @AfterAll
@@ -239,11 +277,12 @@ class EmergencyIssueProcessTest extends LifecycleTest {
     }
 
     private List<Notifications.Sent> sent(String key, String template) {
-        return notifications.ofTicket(scenario.ticket(key).id()).stream().filter(n -> n.kind().equals(template)).toList();
+        return notifications.ofTicket(scenario.ticket(key).id()).stream()
+                .filter(n -> n.kind().equals(template))
+                .toList();
     }
 
     private List<SlaTarget> targets(String key, SlaTargetKind kind) {
         return scenario.targets(key).stream().filter(t -> t.kind() == kind).toList();
     }
-
 }

@@ -30,16 +30,20 @@ class EmergencyOverHttpTest {
         assertThat(notice.get("recipient").asText()).isEqualTo("account-rep");
         assertThat(notice.get("address").asText()).isEqualTo("account-rep@desk.example");
         assertThat(notice.get("subject").asText()).contains(emergency).contains("All placements blank since 09:12");
-        assertThat(http.get("spoc-acme", "/api/outbox?ticket=" + emergency).status()).isEqualTo(403);
+        assertThat(http.get("spoc-acme", "/api/outbox?ticket=" + emergency).status())
+                .isEqualTo(403);
         assertThat(http.get("cs-agent", "/api/outbox").status()).isEqualTo(403);
         var latest = http.get("demo", "/api/outbox");
         assertThat(latest.status()).isEqualTo(200);
         assertThat(latest.body()).contains(emergency);
 
-        var filters = http.get("cs-agent", "/engine-rest/filter?name=Emergencies%20first").json();
+        var filters = http.get("cs-agent", "/engine-rest/filter?name=Emergencies%20first")
+                .json();
         assertThat(filters).hasSize(1);
-        var queue = http.get("cs-agent", "/engine-rest/filter/" + filters.get(0).get("id").asText()
-                + "/list?maxResults=1000").json();
+        var queue = http.get(
+                        "cs-agent",
+                        "/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list?maxResults=1000")
+                .json();
         var keys = new ArrayList<String>();
         var priorities = new ArrayList<Integer>();
         for (var task : queue) {
@@ -50,16 +54,20 @@ class EmergencyOverHttpTest {
         assertThat(top).as("the emergency is in the queue").isGreaterThanOrEqualTo(0);
         assertThat(priorities.subList(0, top)).as("only emergencies above it").allMatch(priority -> priority >= 80);
         for (var standard : olderStandard) {
-            assertThat(keys.indexOf(standard)).as("older standard ticket %s below the emergency", standard)
+            assertThat(keys.indexOf(standard))
+                    .as("older standard ticket %s below the emergency", standard)
                     .isGreaterThan(top);
         }
-        var filtersOfAnotherTeam = http.get("aq-agent", "/engine-rest/filter/" + filters.get(0).get("id").asText()
-                + "/list?maxResults=1000").json();
+        var filtersOfAnotherTeam = http.get(
+                        "aq-agent",
+                        "/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list?maxResults=1000")
+                .json();
         assertThat(filtersOfAnotherTeam.toString()).doesNotContain(emergency);
     }
 
     private String submit(boolean emergency, String subject) {
-        return emergency ? Tickets.submit(http, Tickets.CONTACT, Tickets.emergency("AD_SERVING", subject))
+        return emergency
+                ? Tickets.submit(http, Tickets.CONTACT, Tickets.emergency("AD_SERVING", subject))
                 : Tickets.submit(http, subject);
     }
 

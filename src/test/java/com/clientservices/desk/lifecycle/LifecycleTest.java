@@ -14,10 +14,13 @@ abstract class LifecycleTest {
 
     @Autowired
     Scenario scenario;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     RuntimeService runtime;
 

@@ -40,8 +40,14 @@ public class Scenario {
     private final ManagementService management;
     private final IdentityService identity;
 
-    Scenario(TicketIntake intake, TicketRepository tickets, SlaTargets targets, RuntimeService runtime,
-            TaskService tasks, ManagementService management, IdentityService identity) {
+    Scenario(
+            TicketIntake intake,
+            TicketRepository tickets,
+            SlaTargets targets,
+            RuntimeService runtime,
+            TaskService tasks,
+            ManagementService management,
+            IdentityService identity) {
         this.identity = identity;
         this.intake = intake;
         this.tickets = tickets;
@@ -58,7 +64,10 @@ public class Scenario {
 
     /** The latest target of that kind of the ticket. */
     public SlaTarget target(String key, SlaTargetKind kind) {
-        return targets(key).stream().filter(t -> t.kind() == kind).reduce((first, second) -> second).orElseThrow();
+        return targets(key).stream()
+                .filter(t -> t.kind() == kind)
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     /** Moves the engine's clock; every time in a scenario is written out with its New York offset. */
@@ -67,10 +76,20 @@ public class Scenario {
     }
 
     public String submit(String requestType, boolean emergency) {
-        var request = new NewTicket(1001L, requestType, "Placements blank <b>now</b>", "Blank ads on 5512",
-                "Revenue loss", emergency, emergency ? "+1 212 555 0100" : null,
-                emergency ? List.of("SIGNIFICANT_FINANCIAL_LOSS") : null, List.of("5512"),
-                Map.of("placementId", "5512"), "Open the page", null, null);
+        var request = new NewTicket(
+                1001L,
+                requestType,
+                "Placements blank <b>now</b>",
+                "Blank ads on 5512",
+                "Revenue loss",
+                emergency,
+                emergency ? "+1 212 555 0100" : null,
+                emergency ? List.of("SIGNIFICANT_FINANCIAL_LOSS") : null,
+                List.of("5512"),
+                Map.of("placementId", "5512"),
+                "Open the page",
+                null,
+                null);
         return intake.submit(request, SPOC_ACME).key();
     }
 
@@ -88,18 +107,26 @@ public class Scenario {
 
     /** The lifecycle's own process instance (standard-issue or emergency-issue) of a ticket. */
     public ProcessInstance lifecycle(String key, String processKey) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
-                .processDefinitionKey(processKey).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(key)
+                .processDefinitionKey(processKey)
+                .singleResult();
     }
 
     public Task task(String key, String taskDefinitionKey) {
-        var found = tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).list();
+        var found = tasks.createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey(taskDefinitionKey)
+                .list();
         assertThat(found).as("open %s of %s", taskDefinitionKey, key).hasSize(1);
         return found.get(0);
     }
 
     public List<Task> openTasks(String key, String taskDefinitionKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey(taskDefinitionKey).list();
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey(taskDefinitionKey)
+                .list();
     }
 
     public void complete(String key, String taskDefinitionKey, Map<String, Object> variables) {
@@ -114,13 +141,18 @@ public class Scenario {
     /** The agent acknowledges the ticket and asks the customer that question: the ticket waits on the customer. */
     public void askCustomer(String key, String question) {
         acknowledge(key);
-        complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", question));
+        complete(
+                key,
+                "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", question));
     }
 
     /** The customer's answer reaches the ticket's lifecycle, as their reply does. */
     public void customerAnswers(String key, String answer) {
-        runtime.createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(key)
-                .setVariable("customerAnswer", answer).correlate();
+        runtime.createMessageCorrelation("CustomerReplied")
+                .processInstanceBusinessKey(key)
+                .setVariable("customerAnswer", answer)
+                .correlate();
     }
 
     /**
@@ -145,11 +177,20 @@ public class Scenario {
 
     /** Timer jobs of the ticket that are due by the engine's current time. */
     public List<Job> dueTimers(String key) {
-        return management.createJobQuery().processInstanceId(lifecycleId(key)).timers().executable().list();
+        return management
+                .createJobQuery()
+                .processInstanceId(lifecycleId(key))
+                .timers()
+                .executable()
+                .list();
     }
 
     public List<Job> timers(String key) {
-        return management.createJobQuery().processInstanceId(lifecycleId(key)).timers().list();
+        return management
+                .createJobQuery()
+                .processInstanceId(lifecycleId(key))
+                .timers()
+                .list();
     }
 
     /**
@@ -158,14 +199,24 @@ public class Scenario {
      */
     public void fireDueTimers(String key) {
         dueTimers(key).forEach(job -> management.executeJob(job.getId()));
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).processDefinitionKey("sla-breach").list()
-                .forEach(breach -> management.createJobQuery().processInstanceId(breach.getId()).messages().executable()
-                        .list().forEach(job -> management.executeJob(job.getId())));
+        runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(key)
+                .processDefinitionKey("sla-breach")
+                .list()
+                .forEach(breach -> management
+                        .createJobQuery()
+                        .processInstanceId(breach.getId())
+                        .messages()
+                        .executable()
+                        .list()
+                        .forEach(job -> management.executeJob(job.getId())));
     }
 
     private String lifecycleId(String key) {
-        var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key)
-                .processDefinitionKeyIn("standard-issue", "emergency-issue").list();
+        var instances = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(key)
+                .processDefinitionKeyIn("standard-issue", "emergency-issue")
+                .list();
         return instances.stream().findFirst().orElseThrow().getId();
     }
 }

@@ -1,22 +1,20 @@
 package com.clientservices.desk.lifecycle;
 
+import static com.clientservices.desk.lifecycle.Scenario.instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import static com.clientservices.desk.lifecycle.Scenario.instant;
-
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.ModelCoverage;
-import com.clientservices.desk.sla.SlaTarget;
 import com.clientservices.desk.sla.SlaTarget.Outcome;
 import com.clientservices.desk.sla.SlaTargetKind;
 import com.clientservices.desk.ticket.TicketStatus;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +51,8 @@ class StandardIssueProcessTest extends LifecycleTest {
         assertThat(scenario.dueTimers(key)).hasSize(1);
         scenario.fireDueTimers(key);
         assertThat(lifecycle).hasPassed("Task_WarnAcknowledgementDue", "Event_AcknowledgementWarned");
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNotNull();
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt())
+                .isNotNull();
         assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).isEmpty();
 
         scenario.at("2026-03-11T10:14:59-04:00");
@@ -64,7 +63,8 @@ class StandardIssueProcessTest extends LifecycleTest {
         assertThat(breach).hasCandidateGroup("cs-managers");
         assertThat(breach.getDueDate()).isEqualTo(instant("2026-03-11T10:15:00-04:00"));
         assertThat(tasks.getVariable(breach.getId(), "breachedTarget")).isEqualTo("ACKNOWLEDGEMENT");
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+                .isEqualTo(Outcome.MISSED);
         assertThat(lifecycle).isWaitingAt("Task_AcknowledgeTicket").hasPassed("Event_AcknowledgementBreachEscalated");
         var escalation = scenario.lifecycle(key, "sla-breach");
         assertThat(escalation).hasPassed("Task_NotifyManagersOfBreach").isWaitingAt("Task_HandleSlaBreach");
@@ -72,11 +72,13 @@ class StandardIssueProcessTest extends LifecycleTest {
         scenario.at("2026-03-11T11:00:00-04:00");
         scenario.acknowledge(key);
         assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
-                .as("a target met late still counts as missed").isEqualTo(Outcome.MISSED);
+                .as("a target met late still counts as missed")
+                .isEqualTo(Outcome.MISSED);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
 
         assertThatThrownBy(() -> scenario.complete(key, "Task_HandleSlaBreach", Map.of()))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("escalationNote");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("escalationNote");
         scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Team lead reminded the queue"));
         assertThat(escalation).hasPassed("Event_BreachHandled").isEnded();
     }
@@ -94,9 +96,11 @@ class StandardIssueProcessTest extends LifecycleTest {
         scenario.at("2026-03-16T09:00:00-04:00");
         scenario.fireDueTimers(key);
 
-        assertThat(lifecycle).hasPassed("Event_NoAcknowledgementWarning", "Task_RecordAcknowledgementBreach")
+        assertThat(lifecycle)
+                .hasPassed("Event_NoAcknowledgementWarning", "Task_RecordAcknowledgementBreach")
                 .hasNotPassed("Task_WarnAcknowledgementDue");
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt()).isNull();
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).warnedAt())
+                .isNull();
         assertThat(scenario.task(key, "Task_HandleSlaBreach")).hasCandidateGroup("cs-managers");
     }
 
@@ -108,13 +112,18 @@ class StandardIssueProcessTest extends LifecycleTest {
         var timers = scenario.dueTimers(key);
         timers.forEach(timer -> management.executeJob(timer.getId()));
 
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+                .isEqualTo(Outcome.MISSED);
         var escalation = scenario.lifecycle(key, "sla-breach");
         assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).isEmpty();
         assertThat(escalation).hasNotPassed("Task_NotifyManagersOfBreach");
-        var next = management.createJobQuery().processInstanceId(escalation.getId()).singleResult();
-        assertThat(timers).allSatisfy(timer -> assertThat(next.getPriority()).as("after due timers")
-                .isLessThan(timer.getPriority()));
+        var next = management
+                .createJobQuery()
+                .processInstanceId(escalation.getId())
+                .singleResult();
+        assertThat(timers)
+                .allSatisfy(timer ->
+                        assertThat(next.getPriority()).as("after due timers").isLessThan(timer.getPriority()));
 
         management.executeJob(next.getId());
         assertThat(escalation).hasPassed("Task_NotifyManagersOfBreach").isWaitingAt("Task_HandleSlaBreach");
@@ -128,23 +137,33 @@ class StandardIssueProcessTest extends LifecycleTest {
 
         scenario.at("2026-03-16T11:00:00-04:00");
         scenario.complete(key, "Task_AcknowledgeTicket", Map.of("acknowledgementNote", "Looking into it"));
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MET);
-        assertThat(scenario.timers(key)).as("the acknowledgement timers went with the task").isEmpty();
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+                .isEqualTo(Outcome.MET);
+        assertThat(scenario.timers(key))
+                .as("the acknowledgement timers went with the task")
+                .isEmpty();
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
 
         var diagnose = scenario.task(key, "Task_DiagnoseIssue");
-        assertThat(diagnose.getDueDate()).as("no target before the customer answers, but due under the next-response rule "
-                + "from its creation, for the queue's order").isEqualTo(instant("2026-03-17T11:00:00-04:00"));
+        assertThat(diagnose.getDueDate())
+                .as("no target before the customer answers, but due under the next-response rule "
+                        + "from its creation, for the queue's order")
+                .isEqualTo(instant("2026-03-17T11:00:00-04:00"));
         tasks.claim(diagnose.getId(), "cs-agent");
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
 
         assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("resolutionSummary");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("resolutionSummary");
         assertThat(lifecycle).isWaitingAt("Task_DiagnoseIssue");
 
-        scenario.complete(key, "Task_DiagnoseIssue",
+        scenario.complete(
+                key,
+                "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Cache purged; placements serve again"));
-        assertThat(lifecycle).hasPassed("Task_SendResolution", "Task_CloseTicket").isEnded();
+        assertThat(lifecycle)
+                .hasPassed("Task_SendResolution", "Task_CloseTicket")
+                .isEnded();
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
 
@@ -155,14 +174,21 @@ class StandardIssueProcessTest extends LifecycleTest {
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
         scenario.acknowledge(key);
 
-        assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
-                Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", " ")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("customerQuestions");
-        scenario.complete(key, "Task_DiagnoseIssue",
+        assertThatThrownBy(() -> scenario.complete(
+                        key,
+                        "Task_DiagnoseIssue",
+                        Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", " ")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("customerQuestions");
+        scenario.complete(
+                key,
+                "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Which browsers?"));
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_CUSTOMER);
         assertThat(lifecycle).isWaitingAt("Event_CustomerAnswered");
-        assertThat(scenario.timers(key)).as("no clock runs for the team while the customer is asked").isEmpty();
+        assertThat(scenario.timers(key))
+                .as("no clock runs for the team while the customer is asked")
+                .isEmpty();
 
         scenario.at("2026-03-25T14:30:00-04:00"); // nine days later, a Wednesday
         assertThat(scenario.timers(key)).isEmpty();
@@ -176,7 +202,9 @@ class StandardIssueProcessTest extends LifecycleTest {
 
         scenario.at("2026-03-26T12:00:00-04:00");
         assertThat(scenario.dueTimers(key)).isEmpty();
-        scenario.complete(key, "Task_DiagnoseIssue",
+        scenario.complete(
+                key,
+                "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed in Chrome rendering path"));
         assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
         assertThat(lifecycle).hasPassed("Event_NextResponseGiven").isEnded();
@@ -204,24 +232,34 @@ class StandardIssueProcessTest extends LifecycleTest {
         assertThat(breach.getDueDate()).isEqualTo(instant("2026-04-08T16:30:00-04:00"));
 
         scenario.at("2026-04-08T17:00:00-04:00");
-        assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("engineeringBugId");
-        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-4711"));
+        assertThatThrownBy(() ->
+                        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("engineeringBugId");
+        scenario.complete(
+                key,
+                "Task_DiagnoseIssue",
+                Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-4711"));
         assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
         assertThat(lifecycle).isWaitingAt("Event_FixReleased");
 
-        runtime.createMessageCorrelation("EngineeringFixReleased").processInstanceVariableEquals("engineeringBugId", "ENG-4711")
-                .setVariable("releaseNote", "Released in 5.2.1").correlateAll();
+        runtime.createMessageCorrelation("EngineeringFixReleased")
+                .processInstanceVariableEquals("engineeringBugId", "ENG-4711")
+                .setVariable("releaseNote", "Released in 5.2.1")
+                .correlateAll();
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
         assertThat(scenario.task(key, "Task_ConfirmResolution").getDueDate())
                 .as("released at 17:00 on Wednesday, inside working hours: due one business day later")
                 .isEqualTo(instant("2026-04-09T17:00:00-04:00"));
         assertThatThrownBy(() -> scenario.complete(key, "Task_ConfirmResolution", Map.of()))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("resolutionSummary");
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("resolutionSummary");
         scenario.complete(key, "Task_ConfirmResolution", Map.of("resolutionSummary", "Fixed in release 5.2.1"));
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
-        assertThat(lifecycle).as("the ticket closes while the managers still handle its breach").isEnded();
+        assertThat(lifecycle)
+                .as("the ticket closes while the managers still handle its breach")
+                .isEnded();
         scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Discussed in the weekly review"));
         assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).isEmpty();
     }
@@ -232,11 +270,13 @@ class StandardIssueProcessTest extends LifecycleTest {
         var key = scenario.submit("AD_SERVING", false);
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
         scenario.askAndAnswer(key, "Screenshot please", "2026-04-11T20:00:00-04:00", "Attached"); // Saturday evening
-        assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate()).isEqualTo(instant("2026-04-13T09:00:00-04:00"));
+        assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate())
+                .isEqualTo(instant("2026-04-13T09:00:00-04:00"));
 
         scenario.at("2026-04-13T09:00:00-04:00");
         scenario.fireDueTimers(key);
-        assertThat(lifecycle).hasPassed("Event_NoNextResponseWarning", "Task_RecordNextResponseBreach")
+        assertThat(lifecycle)
+                .hasPassed("Event_NoNextResponseWarning", "Task_RecordNextResponseBreach")
                 .hasNotPassed("Task_WarnNextResponseDue");
     }
 
@@ -247,25 +287,34 @@ class StandardIssueProcessTest extends LifecycleTest {
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
         scenario.askAndAnswer(key, "Which creative?", "2026-04-14T11:00:00-04:00", "Creative 88231");
 
-        assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
-                Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "client-services")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rerouteTeam");
-        assertThatThrownBy(() -> scenario.complete(key, "Task_DiagnoseIssue",
-                Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "marketing")))
-                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("rerouteTeam");
+        assertThatThrownBy(() -> scenario.complete(
+                        key,
+                        "Task_DiagnoseIssue",
+                        Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "client-services")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("rerouteTeam");
+        assertThatThrownBy(() -> scenario.complete(
+                        key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "marketing")))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("rerouteTeam");
         scenario.at("2026-04-14T12:00:00-04:00");
-        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
 
-        assertThat(lifecycle).hasPassed("Task_RerouteTicket").isWaitingAt("Task_DiagnoseIssue", "Task_AwaitNextResponse");
+        assertThat(lifecycle)
+                .hasPassed("Task_RerouteTicket")
+                .isWaitingAt("Task_DiagnoseIssue", "Task_AwaitNextResponse");
         var rerouted = scenario.task(key, "Task_DiagnoseIssue");
         assertThat(rerouted).hasCandidateGroup("ad-quality");
         assertThat(rerouted.getDueDate()).isEqualTo(instant("2026-04-15T11:00:00-04:00"));
         assertThat(scenario.ticket(key).team()).isEqualTo("ad-quality");
         assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome())
-                .as("a reroute is no response to the customer").isEqualTo(Outcome.OPEN);
+                .as("a reroute is no response to the customer")
+                .isEqualTo(Outcome.OPEN);
 
         scenario.at("2026-04-15T10:00:00-04:00");
-        scenario.complete(key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Approved"));
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Approved"));
         assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
@@ -274,15 +323,27 @@ class StandardIssueProcessTest extends LifecycleTest {
     void emergencyDowngradedAtAcknowledgementJoinsTheStandardLifecycleAtDiagnosis() {
         scenario.at("2026-04-14T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", true);
-        scenario.asAgent("cs-agent", "client-services", () -> scenario.complete(key, "Task_AcknowledgeTicket",
-                Map.of("downgradeToStandard", true, "downgradeReason", "A single placement; a workaround exists")));
+        scenario.asAgent(
+                "cs-agent",
+                "client-services",
+                () -> scenario.complete(
+                        key,
+                        "Task_AcknowledgeTicket",
+                        Map.of(
+                                "downgradeToStandard",
+                                true,
+                                "downgradeReason",
+                                "A single placement; a workaround exists")));
 
         var lifecycle = scenario.lifecycle(key, LIFECYCLE);
-        assertThat(lifecycle).hasPassed("Gateway_AlreadyAcknowledged").hasNotPassed("Task_AcknowledgeTicket")
+        assertThat(lifecycle)
+                .hasPassed("Gateway_AlreadyAcknowledged")
+                .hasNotPassed("Task_AcknowledgeTicket")
                 .isWaitingAt("Task_DiagnoseIssue");
         var diagnose = scenario.task(key, "Task_DiagnoseIssue");
         assertThat(diagnose.getPriority()).isEqualTo(50);
-        assertThat(diagnose.getDueDate()).as("one business day from the downgrade, as a standard ticket")
+        assertThat(diagnose.getDueDate())
+                .as("one business day from the downgrade, as a standard ticket")
                 .isEqualTo(instant("2026-04-15T10:00:00-04:00"));
         var ticket = scenario.ticket(key);
         assertThat(ticket.emergency()).isFalse();
@@ -295,5 +356,4 @@ class StandardIssueProcessTest extends LifecycleTest {
     static void everyFlowNodeAndSequenceFlowOfTheModelWasCovered(@Autowired RepositoryService repository) {
         assertThat(ModelCoverage.uncovered(repository, LIFECYCLE)).isEmpty();
     }
-
 }

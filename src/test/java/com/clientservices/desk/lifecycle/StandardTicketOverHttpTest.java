@@ -32,34 +32,48 @@ class StandardTicketOverHttpTest {
         assertThat(target(key, "ACKNOWLEDGEMENT").get("outcome").asText()).isEqualTo("OPEN");
 
         var acknowledge = onlyTask("cs-agent", key, "Task_AcknowledgeTicket");
-        assertThat(http.post("cs-agent", "/engine-rest/task/" + acknowledge + "/claim", "{\"userId\":\"cs-agent\"}").status())
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + acknowledge + "/claim", "{\"userId\":\"cs-agent\"}")
+                        .status())
                 .isEqualTo(204);
-        assertThat(http.post("cs-agent", "/engine-rest/task/" + acknowledge + "/complete",
-                "{\"variables\":{\"acknowledgementNote\":{\"value\":\"We are on it\"}}}").status()).isEqualTo(204);
+        assertThat(http.post(
+                                "cs-agent",
+                                "/engine-rest/task/" + acknowledge + "/complete",
+                                "{\"variables\":{\"acknowledgementNote\":{\"value\":\"We are on it\"}}}")
+                        .status())
+                .isEqualTo(204);
         assertThat(ticket(key).get("status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(target(key, "ACKNOWLEDGEMENT").get("met").asBoolean()).isTrue();
 
         var diagnose = onlyTask("cs-agent", key, "Task_DiagnoseIssue");
         http.post("cs-agent", "/engine-rest/task/" + diagnose + "/claim", "{\"userId\":\"cs-agent\"}");
         assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
-        var refused = http.post("cs-agent", "/engine-rest/task/" + diagnose + "/complete",
+        var refused = http.post(
+                "cs-agent",
+                "/engine-rest/task/" + diagnose + "/complete",
                 "{\"variables\":{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"}}}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("customerQuestions");
-        assertThat(onlyTask("cs-agent", key, "Task_DiagnoseIssue")).as("the task stays open").isEqualTo(diagnose);
+        assertThat(onlyTask("cs-agent", key, "Task_DiagnoseIssue"))
+                .as("the task stays open")
+                .isEqualTo(diagnose);
         assertThat(http.post("cs-agent", "/engine-rest/task/" + diagnose + "/complete", """
                 {"variables":{"diagnosisOutcome":{"value":"NEED_CUSTOMER_INFO"},
                               "customerQuestions":{"value":"Which browsers show the blanks?"}}}
-                """).status()).isEqualTo(204);
+                """)
+                        .status())
+                .isEqualTo(204);
         assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_ON_CUSTOMER");
 
-        assertThat(http.post("spoc-globex", "/api/tickets/" + key + "/replies", "{\"message\":\"Not mine\"}").status())
-                .as("another member's ticket answers as one that does not exist").isEqualTo(404);
+        assertThat(http.post("spoc-globex", "/api/tickets/" + key + "/replies", "{\"message\":\"Not mine\"}")
+                        .status())
+                .as("another member's ticket answers as one that does not exist")
+                .isEqualTo(404);
         // The longest answer the API takes, all of it kept in the ticket's history.
         var longAnswer = ("Chrome and Safari. " + "Console log line. ".repeat(1200)).substring(0, 20_000);
         var reply = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"" + longAnswer + "\"}");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(http.get("auditor", "/api/tickets/" + key + "/history").body()).contains(longAnswer);
+        assertThat(http.get("auditor", "/api/tickets/" + key + "/history").body())
+                .contains(longAnswer);
         assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(target(key, "NEXT_RESPONSE").get("outcome").asText()).isEqualTo("OPEN");
         var again = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"Also Firefox\"}");
@@ -69,25 +83,36 @@ class StandardTicketOverHttpTest {
         var secondDiagnosis = onlyTask("cs-agent", key, "Task_DiagnoseIssue");
         assertThat(http.post("cs-agent", "/engine-rest/task/" + secondDiagnosis + "/complete", """
                 {"variables":{"diagnosisOutcome":{"value":"ENGINEERING_FIX"},"engineeringBugId":{"value":"ENG-77"}}}
-                """).status()).isEqualTo(204);
+                """)
+                        .status())
+                .isEqualTo(204);
         assertThat(ticket(key).get("status").asText()).isEqualTo("WAITING_ON_ENGINEERING");
         assertThat(target(key, "NEXT_RESPONSE").get("met").asBoolean()).isTrue();
 
-        assertThat(http.post("cs-agent", "/api/tickets/" + key + "/engineering-fix", "{\"bugId\":\"ENG-77\"}").status())
+        assertThat(http.post("cs-agent", "/api/tickets/" + key + "/engineering-fix", "{\"bugId\":\"ENG-77\"}")
+                        .status())
                 .isEqualTo(403);
-        var wrongBug = http.post("engineering-bot", "/api/tickets/" + key + "/engineering-fix", "{\"bugId\":\"ENG-78\"}");
+        var wrongBug =
+                http.post("engineering-bot", "/api/tickets/" + key + "/engineering-fix", "{\"bugId\":\"ENG-78\"}");
         assertThat(wrongBug.status()).isEqualTo(409);
-        var fix = http.post("engineering-bot", "/api/tickets/" + key + "/engineering-fix",
+        var fix = http.post(
+                "engineering-bot",
+                "/api/tickets/" + key + "/engineering-fix",
                 "{\"bugId\":\"ENG-77\",\"releaseNote\":\"Released in 5.2.1\"}");
         assertThat(fix.status()).isEqualTo(200);
         assertThat(fix.json().get("released").toString()).contains(key);
         assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
 
         var confirm = onlyTask("cs-agent", key, "Task_ConfirmResolution");
-        assertThat(http.post("cs-agent", "/engine-rest/task/" + confirm + "/complete", "{\"variables\":{}}").status())
+        assertThat(http.post("cs-agent", "/engine-rest/task/" + confirm + "/complete", "{\"variables\":{}}")
+                        .status())
                 .isEqualTo(400);
-        assertThat(http.post("cs-agent", "/engine-rest/task/" + confirm + "/complete",
-                "{\"variables\":{\"resolutionSummary\":{\"value\":\"Fixed in release 5.2.1\"}}}").status()).isEqualTo(204);
+        assertThat(http.post(
+                                "cs-agent",
+                                "/engine-rest/task/" + confirm + "/complete",
+                                "{\"variables\":{\"resolutionSummary\":{\"value\":\"Fixed in release 5.2.1\"}}}")
+                        .status())
+                .isEqualTo(204);
         assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
 
         var late = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"Thanks!\"}");
@@ -114,8 +139,8 @@ class StandardTicketOverHttpTest {
     }
 
     private String ticketWaitingOnBug(String bug) {
-        return Tickets.waitingOnEngineering(http,
-                Tickets.submit(http, Tickets.CONTACT, Tickets.MEMBER, "TRAFFIC_QUALITY", "High CTR"), bug);
+        return Tickets.waitingOnEngineering(
+                http, Tickets.submit(http, Tickets.CONTACT, Tickets.MEMBER, "TRAFFIC_QUALITY", "High CTR"), bug);
     }
 
     private String onlyTask(String user, String key, String taskDefinitionKey) {

@@ -20,6 +20,7 @@ class TaskVariablesCannotSilenceTheDeskTest {
 
     @Autowired
     DeskHttpClient http;
+
     @Autowired
     Scenario scenario;
 
@@ -33,17 +34,24 @@ class TaskVariablesCannotSilenceTheDeskTest {
         scenario.at("2026-05-04T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", false);
         var task = scenario.task(key, "Task_AcknowledgeTicket").getId();
-        var refused = http.send("cs-agent", "PUT", "/engine-rest/task/" + task + "/variables/slaClock",
+        var refused = http.send(
+                "cs-agent",
+                "PUT",
+                "/engine-rest/task/" + task + "/variables/slaClock",
                 "{\"value\":\"nothing\",\"type\":\"String\"}");
         assertThat(refused.status()).as("agents may not set task variables").isEqualTo(403);
-        var set = http.send("demo", "PUT", "/engine-rest/task/" + task + "/variables/slaClock",
+        var set = http.send(
+                "demo",
+                "PUT",
+                "/engine-rest/task/" + task + "/variables/slaClock",
                 "{\"value\":\"nothing\",\"type\":\"String\"}");
         assertThat(set.status()).as("an administrator may").isEqualTo(204);
 
         scenario.at("2026-05-05T10:00:00-04:00");
         scenario.fireDueTimers(key);
 
-        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
+                .isEqualTo(Outcome.MISSED);
         assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).hasSize(1);
     }
 }

@@ -36,6 +36,7 @@ class DeploymentCheckTest {
 
     @Autowired
     RepositoryService repository;
+
     @Autowired
     ManagementService management;
 
@@ -64,18 +65,25 @@ class DeploymentCheckTest {
 
         var response = deploy("attack.bpmn", attack);
         // What the job executor would do within a second: run every due job of the attack's model.
-        management.createJobQuery().processDefinitionKey("desk-attack").executable().list().forEach(job -> {
-            try {
-                management.executeJob(job.getId());
-            } catch (RuntimeException e) {
-                // a failing job is not the attack running
-            }
-        });
+        management
+                .createJobQuery()
+                .processDefinitionKey("desk-attack")
+                .executable()
+                .list()
+                .forEach(job -> {
+                    try {
+                        management.executeJob(job.getId());
+                    } catch (RuntimeException e) {
+                        // a failing job is not the attack running
+                    }
+                });
 
         assertThat(marker).as("the command never ran").doesNotExist();
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertRefused(response, "attack.bpmn", "Task_Attack", List.of("getClass"));
-        assertThat(counts()).as("no deployment, process definition or timer job").isEqualTo(before);
+        assertThat(counts())
+                .as("no deployment, process definition or timer job")
+                .isEqualTo(before);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -131,8 +139,13 @@ class DeploymentCheckTest {
 
     @Test
     void aModelCallingEveryBeanAndMethodOfTheVocabularyIsDeployed() {
-        var files = Map.of("vocabulary.bpmn", VOCABULARY_MODEL, "vocabulary.dmn", VOCABULARY_DECISION,
-                "vocabulary.form", VOCABULARY_FORM);
+        var files = Map.of(
+                "vocabulary.bpmn",
+                VOCABULARY_MODEL,
+                "vocabulary.dmn",
+                VOCABULARY_DECISION,
+                "vocabulary.form",
+                VOCABULARY_FORM);
 
         var response = http.upload("process-owner", DEPLOY, files);
 
@@ -153,8 +166,7 @@ class DeploymentCheckTest {
     }
 
     /** An expression that reaches outside the vocabulary, and a word its refusal names. */
-    private record Payload(String expression, String reason) {
-    }
+    private record Payload(String expression, String reason) {}
 
     private static final List<Payload> PAYLOADS = List.of(
             new Payload("${''.getClass().forName('java.lang.Runtime')}", "getClass"),
@@ -172,8 +184,7 @@ class DeploymentCheckTest {
             new Payload("${slaClock.calendar}", "'calendar' of slaClock"));
 
     /** A place an expression may stand: the model around it and the element the refusal names. */
-    private record Place(String what, String element, Function<String, String> model) {
-    }
+    private record Place(String what, String element, Function<String, String> model) {}
 
     private static final List<Place> PLACES = List.of(
             new Place("execution listener", "Task_Check", e -> bpmn("""
@@ -234,9 +245,15 @@ class DeploymentCheckTest {
                     <bpmn:serviceTask id="Task_Check" camunda:asyncBefore="true" camunda:delegateExpression="${deliverNotification}">
                       <bpmn:extensionElements><camunda:failedJobRetryTimeCycle>%s</camunda:failedJobRetryTimeCycle></bpmn:extensionElements>
                     </bpmn:serviceTask>""".formatted(e))),
-            new Place("message name", "Message_Check", e -> bpmn("""
+            new Place(
+                    "message name",
+                    "Message_Check",
+                    e -> bpmn("""
                     <bpmn:receiveTask id="Task_Wait" messageRef="Message_Check" />""")
-                    .replace("</bpmn:definitions>", "<bpmn:message id=\"Message_Check\" name=\"%s\" /></bpmn:definitions>".formatted(e))));
+                            .replace(
+                                    "</bpmn:definitions>",
+                                    "<bpmn:message id=\"Message_Check\" name=\"%s\" /></bpmn:definitions>"
+                                            .formatted(e))));
 
     static Stream<Refused> modelsReachingOutsideTheVocabulary() {
         var models = new ArrayList<Refused>();
@@ -245,8 +262,12 @@ class DeploymentCheckTest {
             var place = PLACES.get(i);
             for (int j = 0; j < 3; j++) {
                 var payload = PAYLOADS.get((3 * i + j) % PAYLOADS.size());
-                models.add(new Refused(place.what() + ": " + payload.expression(), "check.bpmn",
-                        place.model().apply(payload.expression()), place.element(), List.of(payload.reason())));
+                models.add(new Refused(
+                        place.what() + ": " + payload.expression(),
+                        "check.bpmn",
+                        place.model().apply(payload.expression()),
+                        place.element(),
+                        List.of(payload.reason())));
             }
         }
         models.addAll(CODE);
@@ -254,9 +275,15 @@ class DeploymentCheckTest {
     }
 
     private static final List<Refused> CODE = List.of(
-            refusedBpmn("Java class on a service task", "Task_Check", "Java class",
+            refusedBpmn(
+                    "Java class on a service task",
+                    "Task_Check",
+                    "Java class",
                     "<bpmn:serviceTask id=\"Task_Check\" camunda:class=\"java.lang.Runtime\" />"),
-            refusedBpmn("Java class on a send task", "Task_Check", "Java class",
+            refusedBpmn(
+                    "Java class on a send task",
+                    "Task_Check",
+                    "Java class",
                     "<bpmn:sendTask id=\"Task_Check\" camunda:class=\"com.clientservices.desk.notification.SendNotification\" />"),
             refusedBpmn("Java class on a message event", "Event_Check", "Java class", """
                     <bpmn:intermediateThrowEvent id="Event_Check">
@@ -275,17 +302,29 @@ class DeploymentCheckTest {
                     <bpmn:sequenceFlow id="Flow_Check" sourceRef="Event_Start" targetRef="Event_End">
                       <bpmn:extensionElements><camunda:executionListener class="org.example.Listener" event="take" /></bpmn:extensionElements>
                     </bpmn:sequenceFlow>"""),
-            refusedBpmn("Java class mapping a called process's variables", "Activity_Check", "Java class",
+            refusedBpmn(
+                    "Java class mapping a called process's variables",
+                    "Activity_Check",
+                    "Java class",
                     "<bpmn:callActivity id=\"Activity_Check\" calledElement=\"standard-issue\" camunda:variableMappingClass=\"org.example.Mapping\" />"),
-            refusedBpmn("Java class handling a task's form", "Task_Check", "Java class",
+            refusedBpmn(
+                    "Java class handling a task's form",
+                    "Task_Check",
+                    "Java class",
                     "<bpmn:userTask id=\"Task_Check\" camunda:formHandlerClass=\"org.example.FormHandler\" />"),
-            refusedBpmn("delegate expression naming a bean outside the vocabulary", "Task_Check", "delegates",
+            refusedBpmn(
+                    "delegate expression naming a bean outside the vocabulary",
+                    "Task_Check",
+                    "delegates",
                     "<bpmn:serviceTask id=\"Task_Check\" camunda:delegateExpression=\"${dataSource}\" />"),
             refusedBpmn("delegate expression naming the environment", "Task_Check", "delegates", """
                     <bpmn:userTask id="Task_Check">
                       <bpmn:extensionElements><camunda:taskListener delegateExpression="${environment}" event="create" /></bpmn:extensionElements>
                     </bpmn:userTask>"""),
-            refusedBpmn("variable mapping by an expression outside the vocabulary", "Activity_Check", "delegates",
+            refusedBpmn(
+                    "variable mapping by an expression outside the vocabulary",
+                    "Activity_Check",
+                    "delegates",
                     "<bpmn:callActivity id=\"Activity_Check\" calledElement=\"standard-issue\" "
                             + "camunda:variableMappingDelegateExpression=\"${execution.getProcessEngineServices()}\" />"),
             refusedBpmn("script task in JavaScript", "Task_Check", "script", """
@@ -318,7 +357,11 @@ class DeploymentCheckTest {
                         <camunda:script scriptFormat="javascript" resource="deployment://evil.js" />
                       </camunda:executionListener></bpmn:extensionElements>
                     </bpmn:serviceTask>"""),
-            refusedBpmn("condition in JavaScript", "Flow_Check", "script", condition("javascript", "java.lang.System.exit(1)")),
+            refusedBpmn(
+                    "condition in JavaScript",
+                    "Flow_Check",
+                    "script",
+                    condition("javascript", "java.lang.System.exit(1)")),
             refusedBpmn("condition in Groovy", "Flow_Check", "script", condition("groovy", "'id'.execute() != null")),
             refusedBpmn("condition as a JUEL script", "Flow_Check", "script", condition("juel", "${true}")),
             refusedBpmn("connector on a service task", "Task_Check", "connector", """
@@ -345,32 +388,73 @@ class DeploymentCheckTest {
                         <camunda:validation><camunda:constraint name="validator" config="${dataSource}" /></camunda:validation>
                       </camunda:formField></camunda:formData></bpmn:extensionElements>
                     </bpmn:userTask>"""),
-            refusedBpmn("form field default value by an expression outside the vocabulary", "Task_Check", "getClass", """
+            refusedBpmn(
+                    "form field default value by an expression outside the vocabulary", "Task_Check", "getClass", """
                     <bpmn:userTask id="Task_Check">
                       <bpmn:extensionElements><camunda:formData>
                         <camunda:formField id="note" type="string" defaultValue="${''.getClass().getName()}" />
                       </camunda:formData></bpmn:extensionElements>
                     </bpmn:userTask>"""),
             // Decisions
-            refusedDmn("decision cell in JavaScript", "Rule_Check_Type", "script",
+            refusedDmn(
+                    "decision cell in JavaScript",
+                    "Rule_Check_Type",
+                    "script",
                     decision(cell("inputEntry", "Rule_Check_Type", "javascript", "java.lang.System.exit(1)"))),
-            refusedDmn("decision cell in Groovy", "Rule_Check_Route", "script",
+            refusedDmn(
+                    "decision cell in Groovy",
+                    "Rule_Check_Route",
+                    "script",
                     decision(cell("outputEntry", "Rule_Check_Route", "groovy", "'id'.execute().text"))),
-            refusedDmn("decision input in Python", "InputExpression_Type", "script",
-                    decision(cell("inputExpression", "InputExpression_Type", "python", "__import__('os').system('id')"))),
-            refusedDmn("decision whose default language is JavaScript", "Definitions_Check", "script",
-                    decision().replace("id=\"Definitions_Check\"", "id=\"Definitions_Check\" expressionLanguage=\"javascript\"")),
-            refusedDmn("decision cell in JUEL calling getClass", "Rule_Check_Type", "getClass",
-                    decision(cell("inputEntry", "Rule_Check_Type", "juel", "${''.getClass().forName('java.lang.Runtime')}"))),
-            refusedDmn("decision output in JUEL reading a bean outside the vocabulary", "Rule_Check_Route", "dataSource",
+            refusedDmn(
+                    "decision input in Python",
+                    "InputExpression_Type",
+                    "script",
+                    decision(cell(
+                            "inputExpression", "InputExpression_Type", "python", "__import__('os').system('id')"))),
+            refusedDmn(
+                    "decision whose default language is JavaScript",
+                    "Definitions_Check",
+                    "script",
+                    decision()
+                            .replace(
+                                    "id=\"Definitions_Check\"",
+                                    "id=\"Definitions_Check\" expressionLanguage=\"javascript\"")),
+            refusedDmn(
+                    "decision cell in JUEL calling getClass",
+                    "Rule_Check_Type",
+                    "getClass",
+                    decision(cell(
+                            "inputEntry", "Rule_Check_Type", "juel", "${''.getClass().forName('java.lang.Runtime')}"))),
+            refusedDmn(
+                    "decision output in JUEL reading a bean outside the vocabulary",
+                    "Rule_Check_Route",
+                    "dataSource",
                     decision(cell("outputEntry", "Rule_Check_Route", "juel", "dataSource.getConnection()"))),
-            refusedDmn("decision input in JUEL reaching the engine", "InputExpression_Type", "getProcessEngineServices",
-                    decision(cell("inputExpression", "InputExpression_Type", "JUEL", "execution.getProcessEngineServices()"))),
-            refusedDmn("decision output with a FEEL external function", "Rule_Check_Route", "external function",
+            refusedDmn(
+                    "decision input in JUEL reaching the engine",
+                    "InputExpression_Type",
+                    "getProcessEngineServices",
+                    decision(cell(
+                            "inputExpression",
+                            "InputExpression_Type",
+                            "JUEL",
+                            "execution.getProcessEngineServices()"))),
+            refusedDmn(
+                    "decision output with a FEEL external function",
+                    "Rule_Check_Route",
+                    "external function",
                     decision(cell("outputEntry", "Rule_Check_Route", null, feelExternal("\"user.home\"")))),
-            refusedDmn("decision input with a FEEL external function", "InputExpression_Type", "external function",
+            refusedDmn(
+                    "decision input with a FEEL external function",
+                    "InputExpression_Type",
+                    "external function",
                     decision(cell("inputExpression", "InputExpression_Type", "feel", feelExternal("requestType")))),
-            refusedDmn("literal decision with a FEEL external function", "LiteralExpression_Check", "external function", """
+            refusedDmn(
+                    "literal decision with a FEEL external function",
+                    "LiteralExpression_Check",
+                    "external function",
+                    """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
                                  id="Definitions_Literal" name="Check" namespace="http://clientservices.com/desk">
@@ -381,16 +465,26 @@ class DeploymentCheckTest {
                     </definitions>
                     """.formatted(feelExternal("\"user.home\""))),
             // Forms
-            refusedForm("form showing markup", "Field_Markup", "html",
+            refusedForm(
+                    "form showing markup",
+                    "Field_Markup",
+                    "html",
                     "{\"id\": \"Field_Markup\", \"type\": \"html\", \"content\": \"<img src=x onerror=alert(1)>\"}"),
-            refusedForm("form embedding another page", "Field_Page", "iframe",
+            refusedForm(
+                    "form embedding another page",
+                    "Field_Page",
+                    "iframe",
                     "{\"id\": \"Field_Page\", \"type\": \"iframe\", \"url\": \"https://evil.example\"}"),
-            refusedForm("form condition with a FEEL external function", "Field_Note", "external function",
+            refusedForm(
+                    "form condition with a FEEL external function",
+                    "Field_Note",
+                    "external function",
                     "{\"id\": \"Field_Note\", \"type\": \"textfield\", \"key\": \"note\", \"conditional\": {\"hide\": \"="
                             + feelExternal("\"user.home\"").replace("\"", "\\\"") + " = null\"}}"),
             // Files the engine would store and serve
             new Refused("a script file", "evil.js", "java.lang.System.exit(1)", null, List.of("evil.js", "not a BPMN")),
-            new Refused("a web page", "evil.html", "<script>alert(1)</script>", null, List.of("evil.html", "not a BPMN")),
+            new Refused(
+                    "a web page", "evil.html", "<script>alert(1)</script>", null, List.of("evil.html", "not a BPMN")),
             new Refused("a case model", "case.cmmn", "<definitions/>", null, List.of("case.cmmn", "not a BPMN")));
 
     /** FEEL calling System.getProperty with the given argument, through an external function. */
@@ -483,15 +577,25 @@ class DeploymentCheckTest {
      * The engine REST API's answer to a refused deployment: 400 problem+json with the parse details,
      * the resource's errors each naming its element.
      */
-    private static void assertRefused(DeskHttpClient.Response response, String resource, String element, List<String> reasons) {
+    private static void assertRefused(
+            DeskHttpClient.Response response, String resource, String element, List<String> reasons) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).as(response.body()).startsWith("application/problem+json");
         var body = response.json();
-        var errors = StreamSupport.stream(body.path("details").path(resource).path("errors").spliterator(), false).toList();
-        assertThat(errors).as("the errors of %s in %s", resource, response.body()).isNotEmpty();
-        var named = errors.stream().filter(error -> element == null || element.equals(error.path("mainElementId").asText()))
-                .map(error -> error.path("message").asText()).toList();
-        assertThat(named).as("an error naming %s in %s", element, response.body()).hasSize(1);
+        var errors = StreamSupport.stream(
+                        body.path("details").path(resource).path("errors").spliterator(), false)
+                .toList();
+        assertThat(errors)
+                .as("the errors of %s in %s", resource, response.body())
+                .isNotEmpty();
+        var named = errors.stream()
+                .filter(error -> element == null
+                        || element.equals(error.path("mainElementId").asText()))
+                .map(error -> error.path("message").asText())
+                .toList();
+        assertThat(named)
+                .as("an error naming %s in %s", element, response.body())
+                .hasSize(1);
         var message = named.get(0);
         if (element != null) {
             assertThat(message).startsWith(element + ": ");
@@ -499,12 +603,14 @@ class DeploymentCheckTest {
         reasons.forEach(reason -> assertThat(message).containsIgnoringCase(reason));
     }
 
-    private record Counts(long deployments, long processDefinitions, long decisionDefinitions, long jobs) {
-    }
+    private record Counts(long deployments, long processDefinitions, long decisionDefinitions, long jobs) {}
 
     private Counts counts() {
-        return new Counts(repository.createDeploymentQuery().count(), repository.createProcessDefinitionQuery().count(),
-                repository.createDecisionDefinitionQuery().count(), management.createJobQuery().count());
+        return new Counts(
+                repository.createDeploymentQuery().count(),
+                repository.createProcessDefinitionQuery().count(),
+                repository.createDecisionDefinitionQuery().count(),
+                management.createJobQuery().count());
     }
 
     // ---------------------------------------------------------------------------------------------

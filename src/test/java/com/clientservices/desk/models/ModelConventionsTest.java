@@ -56,7 +56,8 @@ class ModelConventionsTest {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         var definitions = model.getDefinitions().getDomElement();
         assertThat(definitions.getAttribute(MODELER, "executionPlatform")).isEqualTo("Camunda Platform");
-        assertThat(definitions.getAttribute(MODELER, "executionPlatformVersion")).startsWith("7.24");
+        assertThat(definitions.getAttribute(MODELER, "executionPlatformVersion"))
+                .startsWith("7.24");
 
         var problems = new ArrayList<String>();
         for (var process : model.getModelElementsByType(Process.class)) {
@@ -71,8 +72,10 @@ class ModelConventionsTest {
             }
         }
         var drawn = new HashSet<String>();
-        model.getModelElementsByType(BpmnShape.class).forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
-        model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+        model.getModelElementsByType(BpmnShape.class)
+                .forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+        model.getModelElementsByType(BpmnEdge.class)
+                .forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
         for (var node : model.getModelElementsByType(FlowNode.class)) {
             check(problems, node, drawn);
         }
@@ -93,12 +96,18 @@ class ModelConventionsTest {
         var model = Dmn.readModelFromFile(file.toFile());
         var definitions = model.getDefinitions().getDomElement();
         assertThat(definitions.getAttribute(MODELER, "executionPlatform")).isEqualTo("Camunda Platform");
-        assertThat(definitions.getAttribute(MODELER, "executionPlatformVersion")).startsWith("7.24");
+        assertThat(definitions.getAttribute(MODELER, "executionPlatformVersion"))
+                .startsWith("7.24");
         for (var decision : model.getModelElementsByType(Decision.class)) {
-            assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isNotBlank();
+            assertThat(decision.getCamundaHistoryTimeToLiveString())
+                    .as(decision.getId())
+                    .isNotBlank();
             assertThat(decision.getName()).as(decision.getId()).isNotBlank();
-            assertThat(decision.getDescription()).as(decision.getId() + " documentation").isNotNull();
-            assertThat(Files.readString(file)).as("a diagram shape for " + decision.getId())
+            assertThat(decision.getDescription())
+                    .as(decision.getId() + " documentation")
+                    .isNotNull();
+            assertThat(Files.readString(file))
+                    .as("a diagram shape for " + decision.getId())
                     .contains("dmnElementRef=\"" + decision.getId() + "\"");
         }
     }
@@ -111,7 +120,9 @@ class ModelConventionsTest {
         assertThat(form.path("executionPlatformVersion").asText()).startsWith("7.24");
         assertThat(file.getFileName().toString()).isEqualTo(form.path("id").asText() + ".form");
         for (var component : form.path("components")) {
-            assertThat(component.path("label").asText()).as(file + " " + component.path("id").asText()).isNotBlank();
+            assertThat(component.path("label").asText())
+                    .as(file + " " + component.path("id").asText())
+                    .isNotBlank();
         }
     }
 
@@ -123,10 +134,11 @@ class ModelConventionsTest {
         if (node.getName() == null || node.getName().isBlank()) {
             problems.add(id + " has no label");
         }
-        var prefix = node instanceof Event ? "Event_"
-                : node instanceof Gateway ? "Gateway_"
-                : node instanceof CallActivity || node instanceof SubProcess ? "Activity_"
-                : "Task_";
+        var prefix = node instanceof Event
+                ? "Event_"
+                : node instanceof Gateway
+                        ? "Gateway_"
+                        : node instanceof CallActivity || node instanceof SubProcess ? "Activity_" : "Task_";
         if (!id.startsWith(prefix)) {
             problems.add(id + " should be named " + prefix + "…");
         }
@@ -136,7 +148,10 @@ class ModelConventionsTest {
     }
 
     private static Stream<Path> files(String folder, String suffix) throws IOException {
-        var found = Files.list(Paths.get(folder)).filter(path -> path.toString().endsWith(suffix)).sorted().toList();
+        var found = Files.list(Paths.get(folder))
+                .filter(path -> path.toString().endsWith(suffix))
+                .sorted()
+                .toList();
         assertThat(found).as("models in " + folder).isNotEmpty();
         return found.stream();
     }

@@ -25,12 +25,14 @@ class ModelCoverageGateTest {
     RepositoryService repository;
 
     @ParameterizedTest(name = "{0} is covered to at least 90%")
-    @ValueSource(strings = {"support-request", "standard-issue", "emergency-issue", "sla-breach", "deliver-notification"})
+    @ValueSource(
+            strings = {"support-request", "standard-issue", "emergency-issue", "sla-breach", "deliver-notification"})
     void everyModelIsCoveredByTheTestRun(String processKey) {
         var total = ModelCoverage.elements(repository, processKey).size();
         var uncovered = ModelCoverage.uncovered(repository, processKey);
         var covered = (double) (total - uncovered.size()) / total;
-        System.out.printf("Process test coverage of %s: %.1f%% of %d flow nodes and sequence flows%n",
+        System.out.printf(
+                "Process test coverage of %s: %.1f%% of %d flow nodes and sequence flows%n",
                 processKey, covered * 100, total);
         assertThat(covered).as("%s misses %s", processKey, uncovered).isGreaterThanOrEqualTo(REQUIRED);
     }

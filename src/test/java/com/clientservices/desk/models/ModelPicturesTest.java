@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +26,9 @@ class ModelPicturesTest {
     private static final Pattern DRAWN = Pattern.compile("data-element-id=\"([^\"]+)\"");
 
     static Stream<Path> models() throws IOException {
-        return Files.list(Paths.get("processes")).filter(path -> path.toString().endsWith(".bpmn")).sorted();
+        return Files.list(Paths.get("processes"))
+                .filter(path -> path.toString().endsWith(".bpmn"))
+                .sorted();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,7 +47,7 @@ class ModelPicturesTest {
         while (matcher.find()) {
             drawn.add(matcher.group(1));
         }
-        drawn.removeIf(id -> id.endsWith("_label") || instance.getModelElementById(id) instanceof org.camunda.bpm.model.bpmn.instance.Process);
+        drawn.removeIf(id -> id.endsWith("_label") || instance.getModelElementById(id) instanceof Process);
 
         assertThat(drawn).as("%s is out of date: run `npm run draw`", picture).isEqualTo(expected);
     }

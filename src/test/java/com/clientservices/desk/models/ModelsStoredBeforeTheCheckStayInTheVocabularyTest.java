@@ -40,10 +40,13 @@ class ModelsStoredBeforeTheCheckStayInTheVocabularyTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     DecisionService decisions;
 
@@ -65,18 +68,33 @@ class ModelsStoredBeforeTheCheckStayInTheVocabularyTest {
 
     static Stream<Stored> stepsOutsideTheVocabulary() {
         return Stream.of(
-                new Stored("the timer attack's command", serviceTask("${''.getClass().forName('java.lang.Runtime')"
-                        + ".getMethod('getRuntime').invoke(null).exec('touch MARKER').waitFor()}"), "getClass"),
+                new Stored(
+                        "the timer attack's command",
+                        serviceTask("${''.getClass().forName('java.lang.Runtime')"
+                                + ".getMethod('getRuntime').invoke(null).exec('touch MARKER').waitFor()}"),
+                        "getClass"),
                 new Stored("the class of a text", serviceTask("${''.getClass().getName()}"), "getClass"),
-                new Stored("a Spring bean outside the vocabulary", serviceTask("${environment.getProperty('user.home')}"),
+                new Stored(
+                        "a Spring bean outside the vocabulary",
+                        serviceTask("${environment.getProperty('user.home')}"),
                         "environment"),
-                new Stored("the data source", serviceTask("${dataSource.getConnection().getMetaData().getURL()}"), "dataSource"),
-                new Stored("the engine behind the execution", serviceTask(
-                        "${execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery().count()}"),
+                new Stored(
+                        "the data source",
+                        serviceTask("${dataSource.getConnection().getMetaData().getURL()}"),
+                        "dataSource"),
+                new Stored(
+                        "the engine behind the execution",
+                        serviceTask(
+                                "${execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery().count()}"),
                         "getProcessEngineServices"),
-                new Stored("a property of the execution outside the vocabulary", serviceTask("${execution.processDefinitionId}"),
+                new Stored(
+                        "a property of the execution outside the vocabulary",
+                        serviceTask("${execution.processDefinitionId}"),
                         "processDefinitionId"),
-                new Stored("a method of a desk bean outside the vocabulary", serviceTask("${slaClock.toString()}"), "toString"),
+                new Stored(
+                        "a method of a desk bean outside the vocabulary",
+                        serviceTask("${slaClock.toString()}"),
+                        "toString"),
                 new Stored("an execution listener setting a variable", """
                         <bpmn:serviceTask id="Task_Step" camunda:expression="${1 + 1}">
                           <bpmn:extensionElements>
@@ -100,7 +118,11 @@ class ModelsStoredBeforeTheCheckStayInTheVocabularyTest {
         assertThat(failure).as("the step fails").isNotNull();
         assertThat(messages(failure)).contains(stored.reason());
         assertThat(marker).as("the command never ran").doesNotExist();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).as("no instance, no leak").isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(PROCESS)
+                        .count())
+                .as("no instance, no leak")
+                .isZero();
     }
 
     @Test
@@ -122,8 +144,8 @@ class ModelsStoredBeforeTheCheckStayInTheVocabularyTest {
                 </definitions>
                 """);
 
-        var failure = catchThrowable(() -> decisions.evaluateDecisionTableByKey("desk-stored-decision",
-                Map.of("requestType", "AD_SERVING")));
+        var failure = catchThrowable(() ->
+                decisions.evaluateDecisionTableByKey("desk-stored-decision", Map.of("requestType", "AD_SERVING")));
 
         assertThat(failure).as("the cell fails").isNotNull();
         assertThat(messages(failure)).contains("getClass() on a String, which is not in the desk's vocabulary");
@@ -145,20 +167,27 @@ class ModelsStoredBeforeTheCheckStayInTheVocabularyTest {
                 unchecked.setIdGenerator(configuration.getIdGenerator());
                 unchecked.setBpmnParser(parser);
                 deployers.add(unchecked);
-            } else if (deployer instanceof DecisionRequirementsDefinitionDeployer || deployer instanceof DecisionDefinitionDeployer) {
+            } else if (deployer instanceof DecisionRequirementsDefinitionDeployer
+                    || deployer instanceof DecisionDefinitionDeployer) {
                 deployers.add(deployer);
             }
         }
         configuration.getDeploymentCache().setDeployers(deployers);
         try {
-            deployments.add(repository.createDeployment().name("stored before the check").addString(name, content).deploy().getId());
+            deployments.add(repository
+                    .createDeployment()
+                    .name("stored before the check")
+                    .addString(name, content)
+                    .deploy()
+                    .getId());
         } finally {
             configuration.getDeploymentCache().setDeployers(configuration.getDeployers());
         }
     }
 
     private static String serviceTask(String expression) {
-        return "<bpmn:serviceTask id=\"Task_Step\" camunda:expression=\"" + expression + "\" camunda:resultVariable=\"leak\" />";
+        return "<bpmn:serviceTask id=\"Task_Step\" camunda:expression=\"" + expression
+                + "\" camunda:resultVariable=\"leak\" />";
     }
 
     /** Start, the step, then a wait: an instance that got past the step would stay, with what it leaked. */

@@ -8,8 +8,11 @@ import com.clientservices.desk.lifecycle.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +30,7 @@ class ProcessOwnerDeploymentTest {
 
     @Autowired
     Scenario scenario;
+
     @Autowired
     ManagementService management;
 
@@ -37,7 +41,9 @@ class ProcessOwnerDeploymentTest {
     void restoreTheModelsOfTheRepository() throws IOException {
         ClockUtil.reset();
         for (var file : new String[] {STANDARD, ROUTING}) {
-            assertThat(deploy("process-owner", file, Files.readString(Paths.get(file))).status()).isEqualTo(200);
+            assertThat(deploy("process-owner", file, Files.readString(Paths.get(file)))
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -57,9 +63,10 @@ class ProcessOwnerDeploymentTest {
         var running = scenario.submit("AD_SERVING", false);
         var runningVersion = scenario.lifecycle(running, "standard-issue").getProcessDefinitionId();
 
-        var changed = Files.readString(Paths.get(STANDARD)).replace(
-                "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${acknowledgementWarningAt}</bpmn:timeDate>",
-                "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">PT30M</bpmn:timeDuration>");
+        var changed = Files.readString(Paths.get(STANDARD))
+                .replace(
+                        "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${acknowledgementWarningAt}</bpmn:timeDate>",
+                        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">PT30M</bpmn:timeDuration>");
         assertThat(changed).contains("PT30M");
         var deployed = deploy("process-owner", STANDARD, changed);
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
@@ -68,19 +75,22 @@ class ProcessOwnerDeploymentTest {
         var freshVersion = scenario.lifecycle(fresh, "standard-issue").getProcessDefinitionId();
         assertThat(freshVersion).isNotEqualTo(runningVersion);
         assertThat(warningDue(fresh)).isEqualTo(Scenario.instant("2026-06-01T10:30:00-04:00"));
-        assertThat(warningDue(running)).as("the running ticket keeps its version's warning, one working hour before")
+        assertThat(warningDue(running))
+                .as("the running ticket keeps its version's warning, one working hour before")
                 .isEqualTo(Scenario.instant("2026-06-02T09:00:00-04:00"));
 
         scenario.acknowledge(running);
-        assertThat(scenario.lifecycle(running, "standard-issue").getProcessDefinitionId()).isEqualTo(runningVersion);
+        assertThat(scenario.lifecycle(running, "standard-issue").getProcessDefinitionId())
+                .isEqualTo(runningVersion);
         assertThat(scenario.task(running, "Task_DiagnoseIssue")).isNotNull();
     }
 
     @Test
     void changingOneRowOfTheRoutingTableRoutesARequestTypeToAnotherTeam() throws IOException {
-        var changed = Files.readString(Paths.get(ROUTING)).replace(
-                "<outputEntry id=\"Rule_AdServing_Route\"><text>\"client-services\"</text></outputEntry>",
-                "<outputEntry id=\"Rule_AdServing_Route\"><text>\"ad-quality\"</text></outputEntry>");
+        var changed = Files.readString(Paths.get(ROUTING))
+                .replace(
+                        "<outputEntry id=\"Rule_AdServing_Route\"><text>\"client-services\"</text></outputEntry>",
+                        "<outputEntry id=\"Rule_AdServing_Route\"><text>\"ad-quality\"</text></outputEntry>");
         assertThat(changed).contains("<outputEntry id=\"Rule_AdServing_Route\"><text>\"ad-quality\"");
         assertThat(deploy("process-owner", ROUTING, changed).status()).isEqualTo(200);
 
@@ -88,19 +98,30 @@ class ProcessOwnerDeploymentTest {
 
         assertThat(scenario.ticket(key).team()).isEqualTo("ad-quality");
         assertThat(scenario.task(key, "Task_AcknowledgeTicket")).isNotNull();
-        assertThat(http.get("aq-agent", "/engine-rest/task?processInstanceBusinessKey=" + key).json()).hasSize(1);
-        assertThat(http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key).json()).isEmpty();
-        assertThat(http.get("spoc-acme", "/api/request-types").body()).contains(
-                "{\"code\":\"AD_SERVING\",\"label\":\"Observed ad serving issues\","
-                        + "\"example\":\"Placements start showing blanks without apparent cause\",\"route\":\"ad-quality\"");
+        assertThat(http.get("aq-agent", "/engine-rest/task?processInstanceBusinessKey=" + key)
+                        .json())
+                .hasSize(1);
+        assertThat(http.get("cs-agent", "/engine-rest/task?processInstanceBusinessKey=" + key)
+                        .json())
+                .isEmpty();
+        assertThat(http.get("spoc-acme", "/api/request-types").body())
+                .contains(
+                        "{\"code\":\"AD_SERVING\",\"label\":\"Observed ad serving issues\","
+                                + "\"example\":\"Placements start showing blanks without apparent cause\",\"route\":\"ad-quality\"");
     }
 
-    private java.util.Date warningDue(String key) {
-        return scenario.timers(key).stream().map(org.camunda.bpm.engine.runtime.Job::getDuedate)
-                .min(java.util.Comparator.naturalOrder()).orElseThrow();
+    private Date warningDue(String key) {
+        return scenario.timers(key).stream()
+                .map(Job::getDuedate)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
     }
 
     private DeskHttpClient.Response deploy(String user, String file, String content) {
-        return http.upload(user, "/engine-rest/deployment/create", Paths.get(file).getFileName().toString(), content);
+        return http.upload(
+                user,
+                "/engine-rest/deployment/create",
+                Paths.get(file).getFileName().toString(),
+                content);
     }
 }

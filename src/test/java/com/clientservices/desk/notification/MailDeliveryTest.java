@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,35 +40,42 @@ import org.springframework.test.context.TestPropertySource;
  * and once the server is back each message arrives exactly once.
  */
 @DeskTest
-@TestPropertySource(properties = {
-        "desk.notifications.channel=smtp",
-        "spring.mail.host=127.0.0.1",
-        "spring.mail.properties.mail.smtp.connectiontimeout=2000",
-        "spring.mail.properties.mail.smtp.timeout=2000",
-        // Its own engine and database, beside the shared test context.
-        "camunda.bpm.process-engine-name=mail",
-        // No Camunda webapps: closing them after this class would clear the webapps' static
-        // engine lookup that the shared context's Tasklist still uses (its pages then answer 500).
-        "camunda.bpm.webapp.enabled=false"})
+@TestPropertySource(
+        properties = {
+            "desk.notifications.channel=smtp",
+            "spring.mail.host=127.0.0.1",
+            "spring.mail.properties.mail.smtp.connectiontimeout=2000",
+            "spring.mail.properties.mail.smtp.timeout=2000",
+            // Its own engine and database, beside the shared test context.
+            "camunda.bpm.process-engine-name=mail",
+            // No Camunda webapps: closing them after this class would clear the webapps' static
+            // engine lookup that the shared context's Tasklist still uses (its pages then answer 500).
+            "camunda.bpm.webapp.enabled=false"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MailDeliveryTest {
 
     private static final int SMTP_PORT = freePort();
-    private static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private static final GreenMail SMTP =
+            new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @Autowired
     Scenario scenario;
+
     @Autowired
     TicketIntake intake;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     RuntimeService runtime;
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("spring.datasource.url",
+        registry.add(
+                "spring.datasource.url",
                 () -> System.getProperty("desk.test.mail-database-url", "jdbc:h2:mem:desk-mail;DB_CLOSE_DELAY=-1"));
     }
 
@@ -103,28 +111,47 @@ class MailDeliveryTest {
         scenario.fireDueTimers(emergency); // 15-minute warning to the team
         scenario.at("2026-04-20T11:00:00-04:00");
         scenario.fireDueTimers(emergency); // breach to the managers
-        scenario.complete(emergency, "Task_AcknowledgeTicket", Map.of("acknowledgementNote", "Paging the ad server team"));
+        scenario.complete(
+                emergency, "Task_AcknowledgeTicket", Map.of("acknowledgementNote", "Paging the ad server team"));
         scenario.complete(emergency, "Task_SendStatusUpdate", Map.of("statusUpdate", "Ad server 7 restarted"));
-        scenario.complete(emergency, "Task_DiagnoseIssue",
+        scenario.complete(
+                emergency,
+                "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "NEED_CUSTOMER_INFO", "customerQuestions", "Do you still see blanks?"));
         scenario.customerAnswers(emergency, "No");
-        scenario.complete(emergency, "Task_DiagnoseIssue",
+        scenario.complete(
+                emergency,
+                "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Ad server 7 had a full disk"));
-        var redirected = intake.submit(request("BILLING", "Two platform fees on the invoice"), Scenario.SPOC_ACME).key();
+        var redirected = intake.submit(request("BILLING", "Two platform fees on the invoice"), Scenario.SPOC_ACME)
+                .key();
 
         deliverQueued();
 
         assertArrived(emergency, "Emergency for Acme Media", Set.of("account-rep@desk.example"), "+1 212 555 0100");
-        assertArrived(emergency, "Due soon: acknowledgement", Set.of("cs-agent@desk.example", "cs-manager@desk.example"),
+        assertArrived(
+                emergency,
+                "Due soon: acknowledgement",
+                Set.of("cs-agent@desk.example", "cs-manager@desk.example"),
                 "2026-04-20T11:00-04:00");
         assertArrived(emergency, "Missed: acknowledgement", Set.of("cs-manager@desk.example"), "Handle SLA breach");
-        assertArrived(emergency, "We are working on your request", Set.of("spoc-acme@desk.example"), "Paging the ad server team");
+        assertArrived(
+                emergency,
+                "We are working on your request",
+                Set.of("spoc-acme@desk.example"),
+                "Paging the ad server team");
         assertArrived(emergency, "Status update", Set.of("spoc-acme@desk.example"), "Ad server 7 restarted");
-        assertArrived(emergency, "Questions about your request", Set.of("spoc-acme@desk.example"), "Do you still see blanks?");
+        assertArrived(
+                emergency,
+                "Questions about your request",
+                Set.of("spoc-acme@desk.example"),
+                "Do you still see blanks?");
         assertArrived(emergency, "Resolved:", Set.of("spoc-acme@desk.example"), "Ad server 7 had a full disk");
         assertArrived(emergency, "Emergency resolved for Acme Media", Set.of("account-rep@desk.example"), "full disk");
-        assertArrived(redirected, "Request from Acme Media for you", Set.of("account-rep@desk.example"), "Two platform fees");
-        assertArrived(redirected, "Your account representative will answer", Set.of("spoc-acme@desk.example"), "account-rep");
+        assertArrived(
+                redirected, "Request from Acme Media for you", Set.of("account-rep@desk.example"), "Two platform fees");
+        assertArrived(
+                redirected, "Your account representative will answer", Set.of("spoc-acme@desk.example"), "account-rep");
         for (var message : SMTP.getReceivedMessages()) {
             assertThat(message.getContentType()).startsWith("text/plain");
             assertThat(message.getFrom()[0].toString()).contains("desk@clientservices.example");
@@ -137,9 +164,12 @@ class MailDeliveryTest {
         scenario.at("2026-04-21T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", true);
         scenario.acknowledge(key);
-        assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).as("the ticket keeps moving").hasSize(1);
+        assertThat(scenario.openTasks(key, "Task_SendStatusUpdate"))
+                .as("the ticket keeps moving")
+                .hasSize(1);
         var queued = deliveryJobs().size();
-        assertThat(queued).as("alert to the team and managers, notice to the account representative, acknowledgement")
+        assertThat(queued)
+                .as("alert to the team and managers, notice to the account representative, acknowledgement")
                 .isEqualTo(3);
 
         var attempts = 0;
@@ -153,7 +183,10 @@ class MailDeliveryTest {
             });
         }
         assertThat(attempts).as("retries run out").isLessThan(50);
-        assertThat(runtime.createIncidentQuery().processDefinitionKeyIn("deliver-notification").count()).isEqualTo(queued);
+        assertThat(runtime.createIncidentQuery()
+                        .processDefinitionKeyIn("deliver-notification")
+                        .count())
+                .isEqualTo(queued);
         assertThat(SMTP.getReceivedMessages()).isEmpty();
 
         SMTP.start();
@@ -163,16 +196,24 @@ class MailDeliveryTest {
         }
         deliverQueued();
 
-        assertThat(runtime.createIncidentQuery().processDefinitionKeyIn("deliver-notification").count()).isZero();
-        var received = Arrays.stream(SMTP.getReceivedMessages()).map(MailDeliveryTest::subject).toList();
+        assertThat(runtime.createIncidentQuery()
+                        .processDefinitionKeyIn("deliver-notification")
+                        .count())
+                .isZero();
+        var received = Arrays.stream(SMTP.getReceivedMessages())
+                .map(MailDeliveryTest::subject)
+                .toList();
         // One copy per recipient: the alert reaches each member of the team and the managers.
-        assertThat(received.stream().distinct().toList()).filteredOn(subject -> subject.contains(key)).hasSize(3)
+        assertThat(received.stream().distinct().toList())
+                .filteredOn(subject -> subject.contains(key))
+                .hasSize(3)
                 .anyMatch(subject -> subject.contains("EMERGENCY for Acme Media"))
                 .anyMatch(subject -> subject.contains("Emergency for Acme Media"))
                 .anyMatch(subject -> subject.contains("We are working on your request"));
         for (var message : SMTP.getReceivedMessages()) {
             var copies = Arrays.stream(SMTP.getReceivedMessages())
-                    .filter(other -> messageId(other).equals(messageId(message))).count();
+                    .filter(other -> messageId(other).equals(messageId(message)))
+                    .count();
             assertThat(copies).as("exactly once per recipient").isEqualTo(message.getAllRecipients().length);
         }
     }
@@ -182,13 +223,16 @@ class MailDeliveryTest {
         // Line breaks never reach a mail: the intake refuses them, naming the subject (InvisibleCharactersTest).
         var withLineBreaks = "Invoice wrong\r\nBcc: attacker@evil.example\r\nX-Injected: yes";
         assertThatThrownBy(() -> intake.submit(request("BILLING", withLineBreaks), Scenario.SPOC_ACME))
-                .isInstanceOf(Invalid.class).hasMessageContaining("subject");
+                .isInstanceOf(Invalid.class)
+                .hasMessageContaining("subject");
         var hostile = "Invoice wrong Bcc: attacker@evil.example X-Injected: yes <script>alert(1)</script>";
         var key = intake.submit(request("BILLING", hostile), Scenario.SPOC_ACME).key();
 
         deliverQueued();
 
-        var messages = Arrays.stream(SMTP.getReceivedMessages()).filter(m -> subject(m).contains(key)).toList();
+        var messages = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> subject(m).contains(key))
+                .toList();
         assertThat(messages).hasSize(2);
         assertThat(SMTP.getReceivedMessagesForDomain("evil.example")).isEmpty();
         for (var message : messages) {
@@ -196,39 +240,53 @@ class MailDeliveryTest {
             assertThat(message.getRecipients(Message.RecipientType.BCC)).isNull();
             assertThat(message.getAllRecipients()).hasSize(1);
             assertThat(message.getHeader("Subject")).hasSize(1);
-            assertThat(subject(message)).doesNotContain("\r").doesNotContain("\n")
+            assertThat(subject(message))
+                    .doesNotContain("\r")
+                    .doesNotContain("\n")
                     .contains("<script>alert(1)</script>");
             assertThat(message.getContentType()).startsWith("text/plain");
         }
     }
 
-    private void assertArrived(String key, String subjectPart, Set<String> recipients, String bodyPart) throws Exception {
+    private void assertArrived(String key, String subjectPart, Set<String> recipients, String bodyPart)
+            throws Exception {
         var matching = Arrays.stream(SMTP.getReceivedMessages())
-                .filter(m -> subject(m).contains(key) && subject(m).contains(subjectPart)).toList();
+                .filter(m -> subject(m).contains(key) && subject(m).contains(subjectPart))
+                .toList();
         // The server keeps one copy per recipient's mailbox; one message has one Message-ID.
         assertThat(matching.stream().map(MailDeliveryTest::messageId).distinct())
-                .as("one message '%s' for %s", subjectPart, key).hasSize(1);
+                .as("one message '%s' for %s", subjectPart, key)
+                .hasSize(1);
         var message = matching.get(0);
         assertThat(matching).as("one copy per recipient").hasSize(recipients.size());
-        var to = Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString)
+        var to = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                .map(Object::toString)
                 .collect(Collectors.toSet());
         assertThat(to).isEqualTo(recipients);
         assertThat(body(message)).contains(bodyPart).contains(key);
     }
 
-    private List<org.camunda.bpm.engine.runtime.Job> deliveryJobs() {
-        return management.createJobQuery().processDefinitionKey("deliver-notification").list();
+    private List<Job> deliveryJobs() {
+        return management
+                .createJobQuery()
+                .processDefinitionKey("deliver-notification")
+                .list();
     }
 
     /** Runs every queued delivery, as the job executor would. */
     private void deliverQueued() {
-        for (var job : management.createJobQuery().processDefinitionKey("deliver-notification").executable().list()) {
+        for (var job : management
+                .createJobQuery()
+                .processDefinitionKey("deliver-notification")
+                .executable()
+                .list()) {
             management.executeJob(job.getId());
         }
     }
 
     private static NewTicket request(String type, String subject) {
-        return new NewTicket(1001L, type, subject, "Details", "Impact", false, null, null, null, null, null, null, null);
+        return new NewTicket(
+                1001L, type, subject, "Details", "Impact", false, null, null, null, null, null, null, null);
     }
 
     private static String subject(MimeMessage message) {
@@ -258,5 +316,4 @@ class MailDeliveryTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -28,8 +28,10 @@ class OperationsEndpointsTest {
 
     @Autowired
     Scenario scenario;
+
     @Autowired
     OpenTicketMetrics openTickets;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -72,10 +74,15 @@ class OperationsEndpointsTest {
         var metrics = http.get("demo", "/actuator/prometheus", "text/plain").body();
 
         var openNew = jdbc.sql("select count(*) from ticket where team = 'client-services' and status = 'NEW'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         assertThat(metrics).contains("desk_tickets_open{status=\"NEW\",team=\"client-services\"} " + openNew + ".0");
-        assertThat(metrics).containsPattern("desk_sla_warnings_total\\{.*kind=\"ACKNOWLEDGEMENT\",team=\"client-services\"} [1-9]");
-        assertThat(metrics).containsPattern("desk_sla_breaches_total\\{.*kind=\"ACKNOWLEDGEMENT\",team=\"client-services\"} [1-9]");
+        assertThat(metrics)
+                .containsPattern(
+                        "desk_sla_warnings_total\\{.*kind=\"ACKNOWLEDGEMENT\",team=\"client-services\"} [1-9]");
+        assertThat(metrics)
+                .containsPattern(
+                        "desk_sla_breaches_total\\{.*kind=\"ACKNOWLEDGEMENT\",team=\"client-services\"} [1-9]");
         assertThat(metrics).contains("desk_notifications_queued");
         assertThat(metrics).contains("desk_notifications_failures_total");
     }
@@ -88,8 +95,11 @@ class OperationsEndpointsTest {
         assertThat(api.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
 
         var login = raw("/login", null);
-        assertThat(login.headers().firstValue("Content-Security-Policy")).get().asString()
-                .contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
+                .contains("default-src 'self'")
+                .contains("frame-ancestors 'none'");
         assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
 
         var tasklist = raw("/camunda/app/tasklist/default/", null);
@@ -108,7 +118,8 @@ class OperationsEndpointsTest {
         assertThat(jdbc.sql("""
                 select count(*) from spring_session s join spring_session_attributes a on a.session_primary_id = s.primary_id
                 where s.session_id = :id
-                """).param("id", sessionId).query(Long.class).single()).isPositive();
+                """).param("id", sessionId).query(Long.class).single())
+                .isPositive();
     }
 
     private URI uri(String path) {

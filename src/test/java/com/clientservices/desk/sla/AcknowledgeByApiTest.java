@@ -18,14 +18,16 @@ class AcknowledgeByApiTest {
 
     @ParameterizedTest(name = "{0}, emergency {1} -> {2}")
     @CsvSource({
-            "2026-12-04T17:30:00-05:00, false, 2026-12-07T17:30:00-05:00",
-            "2026-12-04T18:00:00-05:00, false, 2026-12-07T09:00:00-05:00",
-            "2026-12-24T10:00:00-05:00, false, 2026-12-28T10:00:00-05:00",
-            "2026-12-06T02:00:00-05:00, true, 2026-12-06T03:00:00-05:00",
-            "2026-12-04T22:30:00Z, false, 2026-12-07T17:30:00-05:00"})
+        "2026-12-04T17:30:00-05:00, false, 2026-12-07T17:30:00-05:00",
+        "2026-12-04T18:00:00-05:00, false, 2026-12-07T09:00:00-05:00",
+        "2026-12-24T10:00:00-05:00, false, 2026-12-28T10:00:00-05:00",
+        "2026-12-06T02:00:00-05:00, true, 2026-12-06T03:00:00-05:00",
+        "2026-12-04T22:30:00Z, false, 2026-12-07T17:30:00-05:00"
+    })
     void answersTheAcknowledgementDueTime(String submittedAt, boolean emergency, String expected) {
-        var response = http.get("spoc-acme", "/api/sla/acknowledge-by?submittedAt=" + submittedAt.replace("+", "%2B")
-                + "&emergency=" + emergency);
+        var response = http.get(
+                "spoc-acme",
+                "/api/sla/acknowledge-by?submittedAt=" + submittedAt.replace("+", "%2B") + "&emergency=" + emergency);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("acknowledgeBy").asText()).isEqualTo(expected);
@@ -41,7 +43,8 @@ class AcknowledgeByApiTest {
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").get(0).get("field").asText()).isEqualTo("submittedAt");
 
-        assertThat(http.get(null, "/api/sla/acknowledge-by?submittedAt=2026-12-04T17:30:00-05:00").status())
+        assertThat(http.get(null, "/api/sla/acknowledge-by?submittedAt=2026-12-04T17:30:00-05:00")
+                        .status())
                 .isEqualTo(401);
     }
 }

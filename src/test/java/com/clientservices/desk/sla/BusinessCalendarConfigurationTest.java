@@ -11,8 +11,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The {@code slaCalendar} bean as the BPMN timers see it, built from {@code desk.sla.*}. */
 class BusinessCalendarConfigurationTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(SlaConfiguration.class, BusinessCalendar.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(SlaConfiguration.class, BusinessCalendar.class);
 
     private static Instant at(String isoWithOffset) {
         return OffsetDateTime.parse(isoWithOffset).toInstant();
@@ -39,8 +39,10 @@ class BusinessCalendarConfigurationTest {
                         "desk.sla.extra-closed-days=2026-12-24,2026-12-31")
                 .run(ctx -> {
                     BusinessCalendar calendar = ctx.getBean("slaCalendar", BusinessCalendar.class);
-                    assertThat(calendar.isWorkingDay(LocalDate.parse("2026-12-24"))).isFalse();
-                    assertThat(calendar.isWorkingDay(LocalDate.parse("2026-12-31"))).isFalse();
+                    assertThat(calendar.isWorkingDay(LocalDate.parse("2026-12-24")))
+                            .isFalse();
+                    assertThat(calendar.isWorkingDay(LocalDate.parse("2026-12-31")))
+                            .isFalse();
                     // Wed 07:30 Chicago is before opening: due at 08:00 the same day.
                     assertThat(calendar.acknowledgeBy(at("2026-12-23T07:30-06:00"), false))
                             .isEqualTo(OffsetDateTime.parse("2026-12-23T08:00-06:00"));

@@ -117,8 +117,7 @@ class BusinessCalendarTest {
             on fall-back Sunday, second 01:30                            | 2026-11-01T01:30-05:00 | 2026-11-02T09:00-05:00
             """)
     void standardAcknowledgement(String behaviour, String submittedAt, String expected) {
-        assertThat(calendar.acknowledgeBy(at(submittedAt), false))
-                .isEqualTo(OffsetDateTime.parse(expected));
+        assertThat(calendar.acknowledgeBy(at(submittedAt), false)).isEqualTo(OffsetDateTime.parse(expected));
     }
 
     @ParameterizedTest(name = "[{index}] emergency, {0}: {1} -> {2}")
@@ -133,14 +132,12 @@ class BusinessCalendarTest {
             across fall-back, the wall clock repeats      | 2026-11-01T01:30-04:00 | 2026-11-01T01:30-05:00
             """)
     void emergencyAcknowledgement(String behaviour, String submittedAt, String expected) {
-        assertThat(calendar.acknowledgeBy(at(submittedAt), true))
-                .isEqualTo(OffsetDateTime.parse(expected));
+        assertThat(calendar.acknowledgeBy(at(submittedAt), true)).isEqualTo(OffsetDateTime.parse(expected));
     }
 
     @Test
     void acknowledgementIsGivenInTheCalendarZonesOffset() {
-        assertThat(calendar.acknowledgeBy(at("2026-03-06T15:15Z"), false))
-                .hasToString("2026-03-09T10:15-04:00");
+        assertThat(calendar.acknowledgeBy(at("2026-03-06T15:15Z"), false)).hasToString("2026-03-09T10:15-04:00");
     }
 
     @Nested
@@ -155,8 +152,8 @@ class BusinessCalendarTest {
                 due after a holiday skips the holiday             | 2026-07-02T09:45-04:00 | 2026-07-06T09:45-04:00 | 2026-07-02T17:45-04:00
                 due after fall-back keeps working hours           | 2026-10-30T09:30-04:00 | 2026-11-02T09:30-05:00 | 2026-10-30T17:30-04:00
                 """)
-        void standardWarningIsOneWorkingHourBeforeDue(String behaviour, String submittedAt, String due,
-                                                     String expected) {
+        void standardWarningIsOneWorkingHourBeforeDue(
+                String behaviour, String submittedAt, String due, String expected) {
             assertThat(calendar.warningTime(at(submittedAt), OffsetDateTime.parse(due), false))
                     .isEqualTo(OffsetDateTime.parse(expected));
         }
@@ -169,7 +166,8 @@ class BusinessCalendarTest {
                 submitted on a holiday, due next opening          | 2026-12-25T10:00-05:00 | 2026-12-28T09:00-05:00
                 """)
         void standardSubmittedOutsideHoursGetsNoWarning(String behaviour, String submittedAt, String due) {
-            assertThat(calendar.warningTime(at(submittedAt), OffsetDateTime.parse(due), false)).isNull();
+            assertThat(calendar.warningTime(at(submittedAt), OffsetDateTime.parse(due), false))
+                    .isNull();
         }
 
         @ParameterizedTest(name = "[{index}] emergency, {0}: due {2} -> warn {3}")
@@ -178,8 +176,8 @@ class BusinessCalendarTest {
                 during hours, 15 minutes before due      | 2026-04-14T10:15-04:00 | 2026-04-14T11:15-04:00 | 2026-04-14T11:00-04:00
                 across fall-back, 15 real minutes before | 2026-11-01T01:30-04:00 | 2026-11-01T01:30-05:00 | 2026-11-01T01:15-05:00
                 """)
-        void emergencyWarningIsFifteenMinutesBeforeDue(String behaviour, String submittedAt, String due,
-                                                      String expected) {
+        void emergencyWarningIsFifteenMinutesBeforeDue(
+                String behaviour, String submittedAt, String due, String expected) {
             assertThat(calendar.warningTime(at(submittedAt), OffsetDateTime.parse(due), true))
                     .isEqualTo(OffsetDateTime.parse(expected));
         }
@@ -217,7 +215,8 @@ class BusinessCalendarTest {
                 a negative amount counts backwards       | 2026-04-20T10:00-04:00 | -PT2H  | 2026-04-17T17:00-04:00
                 """)
         void plusWorkingTime(String behaviour, String from, String amount, String expected) {
-            assertThat(calendar.plusWorkingTime(at(from), Duration.parse(amount))).isEqualTo(at(expected));
+            assertThat(calendar.plusWorkingTime(at(from), Duration.parse(amount)))
+                    .isEqualTo(at(expected));
         }
 
         @ParameterizedTest(name = "[{index}] {0}: {1} - {2} = {3}")
@@ -230,7 +229,8 @@ class BusinessCalendarTest {
                 back over the observed Christmas 2027    | 2027-12-27T10:00-05:00 | PT2H   | 2027-12-23T17:00-05:00
                 """)
         void minusWorkingTime(String behaviour, String from, String amount, String expected) {
-            assertThat(calendar.minusWorkingTime(at(from), Duration.parse(amount))).isEqualTo(at(expected));
+            assertThat(calendar.minusWorkingTime(at(from), Duration.parse(amount)))
+                    .isEqualTo(at(expected));
         }
 
         @ParameterizedTest(name = "[{index}] {0} is working time: {1}")
@@ -251,9 +251,10 @@ class BusinessCalendarTest {
 
         @ParameterizedTest(name = "[{index}] {0} is a working day: {1}")
         @CsvSource({
-                "2026-04-14, true", "2026-04-18, false", "2026-04-19, false", "2026-07-03, false",
-                "2026-07-04, false", "2026-12-24, true", "2027-12-31, false", "2028-01-03, true",
-                "2026-11-27, true"})
+            "2026-04-14, true", "2026-04-18, false", "2026-04-19, false", "2026-07-03, false",
+            "2026-07-04, false", "2026-12-24, true", "2027-12-31, false", "2028-01-03, true",
+            "2026-11-27, true"
+        })
         void isWorkingDay(LocalDate day, boolean expected) {
             assertThat(calendar.isWorkingDay(day)).isEqualTo(expected);
         }
@@ -267,9 +268,12 @@ class BusinessCalendarTest {
 
         @Test
         void configuredDaysAreNotWorkingDays() {
-            assertThat(withCompanyDays.isWorkingDay(LocalDate.parse("2026-12-24"))).isFalse();
-            assertThat(withCompanyDays.isWorkingDay(LocalDate.parse("2026-12-31"))).isFalse();
-            assertThat(withCompanyDays.isWorkingDay(LocalDate.parse("2026-12-23"))).isTrue();
+            assertThat(withCompanyDays.isWorkingDay(LocalDate.parse("2026-12-24")))
+                    .isFalse();
+            assertThat(withCompanyDays.isWorkingDay(LocalDate.parse("2026-12-31")))
+                    .isFalse();
+            assertThat(withCompanyDays.isWorkingDay(LocalDate.parse("2026-12-23")))
+                    .isTrue();
         }
 
         @Test
@@ -288,8 +292,8 @@ class BusinessCalendarTest {
 
         @Test
         void closedDaysCountAsNoWorkingTime() {
-            assertThat(withCompanyDays.workingTimeBetween(at("2026-12-23T17:00-05:00"),
-                    at("2026-12-28T10:00-05:00"))).isEqualTo(Duration.ofHours(2));
+            assertThat(withCompanyDays.workingTimeBetween(at("2026-12-23T17:00-05:00"), at("2026-12-28T10:00-05:00")))
+                    .isEqualTo(Duration.ofHours(2));
         }
     }
 
@@ -301,8 +305,13 @@ class BusinessCalendarTest {
     class DueWallTimeAtADaylightSavingSwitch {
 
         private final BusinessCalendar everyDay = new BusinessCalendar(new SlaCalendarProperties(
-                ZoneId.of("America/New_York"), LocalTime.of(0, 0), LocalTime.of(23, 0),
-                EnumSet.allOf(DayOfWeek.class), null, null, List.of()));
+                ZoneId.of("America/New_York"),
+                LocalTime.of(0, 0),
+                LocalTime.of(23, 0),
+                EnumSet.allOf(DayOfWeek.class),
+                null,
+                null,
+                List.of()));
 
         @Test
         void aMissingWallTimeMovesForwardByTheGap() {

@@ -29,8 +29,8 @@ class ReportTaskConflictsTest {
     @Test
     void anEngineFailureOnATaskThatVanishedMeanwhileIsReportedAsTheTaskBeingGone() {
         var complete = new CompleteTaskCmd("task-completed-by-someone-else", Map.of());
-        var failure = new NullPointerException("Cannot invoke \"ExecutionEntity.removeTask(TaskEntity)\" because "
-                + "\"execution\" is null");
+        var failure = new NullPointerException(
+                "Cannot invoke \"ExecutionEntity.removeTask(TaskEntity)\" because " + "\"execution\" is null");
 
         assertThatThrownBy(() -> translatorFailingWith(failure).execute(complete))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
@@ -47,7 +47,8 @@ class ReportTaskConflictsTest {
         try {
             var failure = new NullPointerException("a fault of the desk's own");
 
-            assertThatThrownBy(() -> translatorFailingWith(failure).execute(new CompleteTaskCmd(task.getId(), Map.of())))
+            assertThatThrownBy(
+                            () -> translatorFailingWith(failure).execute(new CompleteTaskCmd(task.getId(), Map.of())))
                     .isSameAs(failure);
         } finally {
             engine.getTaskService().deleteTask(task.getId(), true);
@@ -58,10 +59,12 @@ class ReportTaskConflictsTest {
     private CommandInterceptor translatorFailingWith(RuntimeException failure) {
         var configuration = new StandaloneInMemProcessEngineConfiguration();
         // It looks the task up in the desk's own database, as it does in production.
-        configuration.setCommandExecutorTxRequired(((ProcessEngineConfigurationImpl) engine
-                .getProcessEngineConfiguration()).getCommandExecutorTxRequired());
+        configuration.setCommandExecutorTxRequired(
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .getCommandExecutorTxRequired());
         new ReportTaskConflicts().preInit(configuration);
-        var translate = configuration.getCustomPreCommandInterceptorsTxRequired().get(0);
+        var translate =
+                configuration.getCustomPreCommandInterceptorsTxRequired().get(0);
         translate.setNext(new CommandInterceptor() {
             @Override
             public <T> T execute(Command<T> command) {

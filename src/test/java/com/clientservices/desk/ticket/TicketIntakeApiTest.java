@@ -1,10 +1,10 @@
 package com.clientservices.desk.ticket;
 
-import com.clientservices.desk.DeskTest;
 import static com.clientservices.desk.Tickets.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -62,7 +63,7 @@ class TicketIntakeApiTest {
     DeskHttpClient http;
 
     @Autowired
-    org.camunda.bpm.engine.IdentityService identity;
+    IdentityService identity;
 
     @BeforeEach
     void connect() {
@@ -95,9 +96,11 @@ class TicketIntakeApiTest {
             assertThat(ticket.path("emergency").isBoolean()).isTrue();
             assertThat(ticket.path("emergency").asBoolean()).isFalse();
 
-            var submittedAt = OffsetDateTime.parse(ticket.path("submittedAt").asText()).toInstant();
+            var submittedAt =
+                    OffsetDateTime.parse(ticket.path("submittedAt").asText()).toInstant();
             assertThat(submittedAt).isBetween(before.minusMillis(1), after.plusMillis(1));
-            var acknowledgeBy = OffsetDateTime.parse(ticket.path("acknowledgeBy").asText());
+            var acknowledgeBy =
+                    OffsetDateTime.parse(ticket.path("acknowledgeBy").asText());
             assertThat(acknowledgeBy.getOffset()).isIn(NEW_YORK_OFFSETS);
             assertThat(acknowledgeBy).isEqualTo(calendar.acknowledgeBy(submittedAt, false));
             assertThat(acknowledgeBy.toInstant()).isAfter(submittedAt);
@@ -112,8 +115,8 @@ class TicketIntakeApiTest {
 
         @ParameterizedTest(name = "[{index}] {0}")
         @MethodSource("com.clientservices.desk.ticket.TicketIntakeApiTest#expectedDetails")
-        void missingInformationListsExactlyTheAbsentExpectedDetails(String label, Map<String, Object> request,
-                List<String> missing) {
+        void missingInformationListsExactlyTheAbsentExpectedDetails(
+                String label, Map<String, Object> request, List<String> missing) {
             var created = http.post("spoc-acme", TICKETS, json(request));
 
             assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -135,10 +138,19 @@ class TicketIntakeApiTest {
             assertThat(ticket.has("acknowledgeBy")).as("no Client Services SLA").isFalse();
             assertThat(created.location()).isEqualTo("/api/tickets/" + key);
 
-            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).count()).isZero();
-            assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).finished().count())
-                    .as("the request's process ended at the redirect").isEqualTo(1);
-            assertThat(http.get("spoc-acme", created.location()).json().path("status").asText()).isEqualTo("REDIRECTED");
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key).count())
+                    .isZero();
+            assertThat(history.createHistoricProcessInstanceQuery()
+                            .processInstanceBusinessKey(key)
+                            .finished()
+                            .count())
+                    .as("the request's process ended at the redirect")
+                    .isEqualTo(1);
+            assertThat(http.get("spoc-acme", created.location())
+                            .json()
+                            .path("status")
+                            .asText())
+                    .isEqualTo("REDIRECTED");
         }
 
         @Test
@@ -146,7 +158,9 @@ class TicketIntakeApiTest {
             var request = request(1001, "AD_SERVING");
             request.put("emergency", true);
             request.put("emergencyPhone", "+1 (212) 555-0100");
-            request.put("emergencyCriteria", List.of("PRODUCTION_FEATURE_BROKEN_NO_WORKAROUND", "SIGNIFICANT_FINANCIAL_LOSS"));
+            request.put(
+                    "emergencyCriteria",
+                    List.of("PRODUCTION_FEATURE_BROKEN_NO_WORKAROUND", "SIGNIFICANT_FINANCIAL_LOSS"));
 
             var created = http.post("spoc-acme", TICKETS, json(request));
 
@@ -158,8 +172,10 @@ class TicketIntakeApiTest {
             assertThat(ticket.path("emergencyPhone").asText()).isEqualTo("+1 (212) 555-0100");
             assertThat(texts(ticket.path("emergencyCriteria")))
                     .containsExactly("PRODUCTION_FEATURE_BROKEN_NO_WORKAROUND", "SIGNIFICANT_FINANCIAL_LOSS");
-            var submittedAt = OffsetDateTime.parse(ticket.path("submittedAt").asText()).toInstant();
-            var acknowledgeBy = OffsetDateTime.parse(ticket.path("acknowledgeBy").asText());
+            var submittedAt =
+                    OffsetDateTime.parse(ticket.path("submittedAt").asText()).toInstant();
+            var acknowledgeBy =
+                    OffsetDateTime.parse(ticket.path("acknowledgeBy").asText());
             assertThat(acknowledgeBy.getOffset()).isIn(NEW_YORK_OFFSETS);
             assertThat(acknowledgeBy).isEqualTo(calendar.acknowledgeBy(submittedAt, true));
             assertThat(acknowledgeBy.toInstant()).isEqualTo(submittedAt.plusSeconds(3600));
@@ -181,9 +197,19 @@ class TicketIntakeApiTest {
         return Stream.of(
                 Arguments.of("AD_SERVING with every expected detail", complete, List.of()),
                 Arguments.of("AD_SERVING with object ids only", partial, List.of("environment", "stepsToReproduce")),
-                Arguments.of("UI_API_BUG without details", uiBug, List.of("objectIds", "environment",
-                        "stepsToReproduce", "browser", "operatingSystem", "screenshot")),
-                Arguments.of("APP_BUG with browser, system and steps", appBug,
+                Arguments.of(
+                        "UI_API_BUG without details",
+                        uiBug,
+                        List.of(
+                                "objectIds",
+                                "environment",
+                                "stepsToReproduce",
+                                "browser",
+                                "operatingSystem",
+                                "screenshot")),
+                Arguments.of(
+                        "APP_BUG with browser, system and steps",
+                        appBug,
                         List.of("objectIds", "environment", "screenshot")));
     }
 
@@ -192,7 +218,8 @@ class TicketIntakeApiTest {
 
         @ParameterizedTest(name = "[{index}] {0} -> {1}")
         @MethodSource("com.clientservices.desk.ticket.TicketIntakeApiTest#badRequests")
-        void isRefusedAsProblemNamingTheFieldAndRecordsNothing(String label, int status, String field, BadRequestCase bad) {
+        void isRefusedAsProblemNamingTheFieldAndRecordsNothing(
+                String label, int status, String field, BadRequestCase bad) {
             var ticketsBefore = ticketRows();
             var processesBefore = history.createHistoricProcessInstanceQuery().count();
 
@@ -205,12 +232,17 @@ class TicketIntakeApiTest {
             assertThat(problem.path("detail").asText()).isNotBlank();
             if (field != null) {
                 var fields = StreamSupport.stream(problem.path("errors").spliterator(), false)
-                        .map(error -> error.path("field").asText()).distinct().toList();
+                        .map(error -> error.path("field").asText())
+                        .distinct()
+                        .toList();
                 assertThat(fields).as(response.body()).containsExactly(field);
-                assertThat(problem.path("errors").get(0).path("message").asText()).isNotBlank();
+                assertThat(problem.path("errors").get(0).path("message").asText())
+                        .isNotBlank();
             }
             assertThat(ticketRows()).as("ticket rows").isEqualTo(ticketsBefore);
-            assertThat(history.createHistoricProcessInstanceQuery().count()).as("process instances").isEqualTo(processesBefore);
+            assertThat(history.createHistoricProcessInstanceQuery().count())
+                    .as("process instances")
+                    .isEqualTo(processesBefore);
         }
     }
 
@@ -234,41 +266,103 @@ class TicketIntakeApiTest {
                 bad("description missing", 400, "description", BadRequestCase.asAcme(without("description"))),
                 bad("impact missing", 400, "impact", BadRequestCase.asAcme(without("impact"))),
                 bad("subject blank", 400, "subject", BadRequestCase.asAcme(with("subject", "   "))),
-                bad("subject of 201 characters", 400, "subject", BadRequestCase.asAcme(with("subject", "s".repeat(201)))),
-                bad("description of 20,001 characters", 400, "description",
+                bad(
+                        "subject of 201 characters",
+                        400,
+                        "subject",
+                        BadRequestCase.asAcme(with("subject", "s".repeat(201)))),
+                bad(
+                        "description of 20,001 characters",
+                        400,
+                        "description",
                         BadRequestCase.asAcme(with("description", "d".repeat(20_001)))),
-                bad("impact of 20,001 characters", 400, "impact", BadRequestCase.asAcme(with("impact", "i".repeat(20_001)))),
+                bad(
+                        "impact of 20,001 characters",
+                        400,
+                        "impact",
+                        BadRequestCase.asAcme(with("impact", "i".repeat(20_001)))),
                 bad("memberId not a number", 400, "memberId", BadRequestCase.asAcme(with("memberId", "abc"))),
                 bad("emergency not a boolean", 400, "emergency", BadRequestCase.asAcme(with("emergency", "yes"))),
-                bad("objectIds a string, not a list", 400, "objectIds",
+                bad(
+                        "objectIds a string, not a list",
+                        400,
+                        "objectIds",
                         BadRequestCase.asAcme(with("objectIds", "placement:5512"))),
-                bad("unknown requestType", 400, "requestType", BadRequestCase.asAcme(with("requestType", "COFFEE_MACHINE"))),
-                bad("requestType in lower case", 400, "requestType", BadRequestCase.asAcme(with("requestType", "ad_serving"))),
+                bad(
+                        "unknown requestType",
+                        400,
+                        "requestType",
+                        BadRequestCase.asAcme(with("requestType", "COFFEE_MACHINE"))),
+                bad(
+                        "requestType in lower case",
+                        400,
+                        "requestType",
+                        BadRequestCase.asAcme(with("requestType", "ad_serving"))),
                 bad("unknown memberId", 400, "memberId", BadRequestCase.asAcme(with("memberId", 9999))),
-                bad("emergency without phone", 400, "emergencyPhone",
+                bad(
+                        "emergency without phone",
+                        400,
+                        "emergencyPhone",
                         BadRequestCase.asAcme(emergency(null, List.of("SIGNIFICANT_FINANCIAL_LOSS")))),
-                bad("emergency without criteria", 400, "emergencyCriteria",
+                bad(
+                        "emergency without criteria",
+                        400,
+                        "emergencyCriteria",
                         BadRequestCase.asAcme(emergency("+1 212 555 0100", null))),
-                bad("emergency with an empty criteria list", 400, "emergencyCriteria",
+                bad(
+                        "emergency with an empty criteria list",
+                        400,
+                        "emergencyCriteria",
                         BadRequestCase.asAcme(emergency("+1 212 555 0100", List.of()))),
-                bad("unknown emergency criterion", 400, "emergencyCriteria",
+                bad(
+                        "unknown emergency criterion",
+                        400,
+                        "emergencyCriteria",
                         BadRequestCase.asAcme(emergency("+1 212 555 0100", List.of("CEO_IS_ANGRY")))),
-                bad("phone that is words", 400, "emergencyPhone",
+                bad(
+                        "phone that is words",
+                        400,
+                        "emergencyPhone",
                         BadRequestCase.asAcme(emergency("call me", List.of("SIGNIFICANT_FINANCIAL_LOSS")))),
-                bad("phone of 6 digits", 400, "emergencyPhone",
+                bad(
+                        "phone of 6 digits",
+                        400,
+                        "emergencyPhone",
                         BadRequestCase.asAcme(emergency("555-010", List.of("SIGNIFICANT_FINANCIAL_LOSS")))),
-                bad("phone of 21 digits", 400, "emergencyPhone",
-                        BadRequestCase.asAcme(emergency("+1 212 555 0100 1234 5678 90", List.of("SIGNIFICANT_FINANCIAL_LOSS")))),
-                bad("51 objectIds", 400, "objectIds", BadRequestCase.asAcme(with("objectIds",
-                        IntStream.rangeClosed(1, 51).mapToObj(i -> "placement:" + i).toList()))),
+                bad(
+                        "phone of 21 digits",
+                        400,
+                        "emergencyPhone",
+                        BadRequestCase.asAcme(
+                                emergency("+1 212 555 0100 1234 5678 90", List.of("SIGNIFICANT_FINANCIAL_LOSS")))),
+                bad(
+                        "51 objectIds",
+                        400,
+                        "objectIds",
+                        BadRequestCase.asAcme(with(
+                                "objectIds",
+                                IntStream.rangeClosed(1, 51)
+                                        .mapToObj(i -> "placement:" + i)
+                                        .toList()))),
                 bad("malformed JSON", 400, "body", BadRequestCase.asAcme("{\"memberId\":")),
                 bad("empty body", 400, "body", BadRequestCase.asAcme("")),
                 bad("body over 256 KB", 413, "body", BadRequestCase.asAcme(with("description", "d".repeat(270_000)))),
                 bad("another member's memberId", 403, null, BadRequestCase.asAcme(with("memberId", 1002))),
-                bad("text/plain instead of JSON", 415, null, new BadRequestCase("spoc-acme", "demo", valid, "text/plain")),
+                bad(
+                        "text/plain instead of JSON",
+                        415,
+                        null,
+                        new BadRequestCase("spoc-acme", "demo", valid, "text/plain")),
                 bad("no credentials", 401, null, new BadRequestCase(null, null, valid, "application/json")),
-                bad("wrong password", 401, null, new BadRequestCase(WRONG_PASSWORD_PROBE, "not-demo", valid, "application/json")),
-                bad("an agent instead of the member's contact", 403, null,
+                bad(
+                        "wrong password",
+                        401,
+                        null,
+                        new BadRequestCase(WRONG_PASSWORD_PROBE, "not-demo", valid, "application/json")),
+                bad(
+                        "an agent instead of the member's contact",
+                        403,
+                        null,
                         new BadRequestCase("cs-agent", "demo", valid, "application/json")));
     }
 
@@ -307,7 +401,9 @@ class TicketIntakeApiTest {
 
             var list = list("spoc-acme", "");
 
-            assertThat(list).allSatisfy(ticket -> assertThat(ticket.path("memberId").asLong()).isEqualTo(1001));
+            assertThat(list)
+                    .allSatisfy(ticket ->
+                            assertThat(ticket.path("memberId").asLong()).isEqualTo(1001));
             var keys = keys(list);
             assertThat(keys).contains(older, newer).doesNotContain(globex);
             assertThat(keys.indexOf(newer)).isLessThan(keys.indexOf(older));
@@ -321,7 +417,9 @@ class TicketIntakeApiTest {
 
             var list = list("spoc-acme", "&status=REDIRECTED");
 
-            assertThat(list).allSatisfy(ticket -> assertThat(ticket.path("status").asText()).isEqualTo("REDIRECTED"));
+            assertThat(list)
+                    .allSatisfy(
+                            ticket -> assertThat(ticket.path("status").asText()).isEqualTo("REDIRECTED"));
             assertThat(keys(list)).contains(redirected).doesNotContain(open);
             assertThat(keys(list("spoc-acme", "&status=NEW"))).contains(open).doesNotContain(redirected);
         }
@@ -331,13 +429,18 @@ class TicketIntakeApiTest {
             var clientServices = submit("spoc-acme", 1001, "AD_SERVING");
             var adQuality = submit("spoc-acme", 1001, "CREATIVE_AUDITING");
 
-            assertThat(http.get("cs-agent", "/api/tickets/" + clientServices).status()).isEqualTo(200);
-            assertThat(http.get("cs-agent", "/api/tickets/" + adQuality).status()).isEqualTo(403);
+            assertThat(http.get("cs-agent", "/api/tickets/" + clientServices).status())
+                    .isEqualTo(200);
+            assertThat(http.get("cs-agent", "/api/tickets/" + adQuality).status())
+                    .isEqualTo(403);
             var list = list("cs-agent", "");
             assertThat(keys(list)).contains(clientServices).doesNotContain(adQuality);
-            assertThat(list).allSatisfy(ticket -> assertThat(ticket.path("team").asText()).isEqualTo("client-services"));
+            assertThat(list)
+                    .allSatisfy(
+                            ticket -> assertThat(ticket.path("team").asText()).isEqualTo("client-services"));
 
-            assertThat(http.get("aq-agent", "/api/tickets/" + adQuality).status()).isEqualTo(200);
+            assertThat(http.get("aq-agent", "/api/tickets/" + adQuality).status())
+                    .isEqualTo(200);
             assertThat(keys(list("aq-agent", ""))).contains(adQuality).doesNotContain(clientServices);
         }
 
@@ -350,7 +453,9 @@ class TicketIntakeApiTest {
 
             assertThat(keys(list(user, ""))).contains(acme, globex, redirected);
             for (var key : List.of(acme, globex, redirected)) {
-                assertThat(http.get(user, "/api/tickets/" + key).status()).as(key).isEqualTo(200);
+                assertThat(http.get(user, "/api/tickets/" + key).status())
+                        .as(key)
+                        .isEqualTo(200);
             }
         }
 
@@ -361,7 +466,8 @@ class TicketIntakeApiTest {
 
             assertThat(keys(list("account-rep", ""))).contains(acme, globex);
             assertThat(http.get("account-rep", "/api/tickets/" + acme).status()).isEqualTo(200);
-            assertThat(http.get("account-rep", "/api/tickets/" + globex).status()).isEqualTo(200);
+            assertThat(http.get("account-rep", "/api/tickets/" + globex).status())
+                    .isEqualTo(200);
         }
 
         private List<JsonNode> list(String user, String query) {
@@ -401,8 +507,10 @@ class TicketIntakeApiTest {
                 assertThat(type.path("route").asText()).isNotBlank();
             });
             var routes = new LinkedHashMap<String, String>();
-            types.forEach(type -> routes.put(type.path("code").asText(), type.path("route").asText()));
-            assertThat(routes).hasSize(18)
+            types.forEach(type ->
+                    routes.put(type.path("code").asText(), type.path("route").asText()));
+            assertThat(routes)
+                    .hasSize(18)
                     .containsEntry("AD_SERVING", "client-services")
                     .containsEntry("CREATIVE_AUDITING", "ad-quality")
                     .containsEntry("BILLING", "account-representative");
@@ -418,7 +526,8 @@ class TicketIntakeApiTest {
             var served = mappings.getHandlerMethods().keySet().stream()
                     .flatMap(info -> info.getPatternValues().stream())
                     .filter(pattern -> pattern.startsWith("/api/"))
-                    .distinct().toList();
+                    .distinct()
+                    .toList();
             assertThat(served).contains("/api/tickets", "/api/tickets/{key}", "/api/request-types");
             assertThat(documented).containsAll(served);
         }

@@ -19,7 +19,8 @@ class ApiExceptionHandlerTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
         var detail = answer.getBody().getDetail();
-        assertThat(detail).matches("The desk could not complete this request\\. .* quote error [0-9a-f]{8} to support\\.");
+        assertThat(detail)
+                .matches("The desk could not complete this request\\. .* quote error [0-9a-f]{8} to support\\.");
         assertThat(detail).doesNotContain("insert", "secret", "member");
         assertThat(answer.getBody().getStatus()).isEqualTo(500);
     }
@@ -27,11 +28,13 @@ class ApiExceptionHandlerTest {
     @Test
     void pagesAndDeliberateStatusesAreLeftToTheirOwnHandling() {
         var onAPage = new IllegalStateException("a page failed");
-        assertThatThrownBy(() -> handler.handleUnexpected(onAPage, new MockHttpServletRequest("GET", "/portal/tickets/CS-1")))
+        assertThatThrownBy(() ->
+                        handler.handleUnexpected(onAPage, new MockHttpServletRequest("GET", "/portal/tickets/CS-1")))
                 .isSameAs(onAPage);
 
         var deliberate = new PageNotFound("No ticket CS-9");
-        assertThatThrownBy(() -> handler.handleUnexpected(deliberate, new MockHttpServletRequest("GET", "/api/tickets/CS-9")))
+        assertThatThrownBy(() ->
+                        handler.handleUnexpected(deliberate, new MockHttpServletRequest("GET", "/api/tickets/CS-9")))
                 .isSameAs(deliberate);
     }
 }

@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
@@ -42,8 +43,10 @@ class CrossSiteRequestsTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     RepositoryService repository;
 
@@ -58,11 +61,21 @@ class CrossSiteRequestsTest {
                 Arguments.of("Origin of this host and port over https", Map.of("Origin", "https://localhost:{port}")),
                 Arguments.of("Sec-Fetch-Site cross-site, no Origin", Map.of("Sec-Fetch-Site", "cross-site")),
                 Arguments.of("Sec-Fetch-Site same-site, no Origin", Map.of("Sec-Fetch-Site", "same-site")),
-                Arguments.of("Sec-Fetch-Site cross-site with this Origin", Map.of("Sec-Fetch-Site", "cross-site",
-                        "Origin", "http://localhost:{port}")),
+                Arguments.of(
+                        "Sec-Fetch-Site cross-site with this Origin",
+                        Map.of("Sec-Fetch-Site", "cross-site", "Origin", "http://localhost:{port}")),
                 // Forwarded headers are trusted in the prod profile only: here they cannot make a foreign Origin fit.
-                Arguments.of("foreign Origin with X-Forwarded-Host to match", Map.of("Origin", EVIL,
-                        "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "443")));
+                Arguments.of(
+                        "foreign Origin with X-Forwarded-Host to match",
+                        Map.of(
+                                "Origin",
+                                EVIL,
+                                "X-Forwarded-Host",
+                                "evil.example",
+                                "X-Forwarded-Proto",
+                                "https",
+                                "X-Forwarded-Port",
+                                "443")));
     }
 
     @ParameterizedTest(name = "[{index}] POST /api/tickets, {0}")
@@ -84,8 +97,13 @@ class CrossSiteRequestsTest {
         var key = submit();
         var before = count("ticket_attachment");
 
-        var answer = http.send("spoc-acme", "POST", "/api/tickets/" + key + "/attachments", file("console.log", "GET /ad 500\n"),
-                "multipart/form-data; boundary=" + BOUNDARY, withPort(headers));
+        var answer = http.send(
+                "spoc-acme",
+                "POST",
+                "/api/tickets/" + key + "/attachments",
+                file("console.log", "GET /ad 500\n"),
+                "multipart/form-data; boundary=" + BOUNDARY,
+                withPort(headers));
 
         assertRefused(answer);
         assertThat(count("ticket_attachment")).as("no attachment").isEqualTo(before);
@@ -95,25 +113,49 @@ class CrossSiteRequestsTest {
     void noModelIsDeployedFromAnotherSite() {
         var before = repository.createDeploymentQuery().count();
 
-        var answer = http.send("process-owner", "POST", "/engine-rest/deployment/create", deployment(),
-                "multipart/form-data; boundary=" + BOUNDARY, Map.of("Origin", EVIL));
+        var answer = http.send(
+                "process-owner",
+                "POST",
+                "/engine-rest/deployment/create",
+                deployment(),
+                "multipart/form-data; boundary=" + BOUNDARY,
+                Map.of("Origin", EVIL));
 
         assertRefused(answer);
-        assertThat(repository.createDeploymentQuery().count()).as("no deployment").isEqualTo(before);
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("cross-site-probe").count()).isZero();
+        assertThat(repository.createDeploymentQuery().count())
+                .as("no deployment")
+                .isEqualTo(before);
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey("cross-site-probe")
+                        .count())
+                .isZero();
     }
 
     @Test
     void aTaskIsNeitherClaimedNorUnclaimedFromAnotherSiteByABodilessPost() {
         var task = acknowledgeTaskOf(submit());
 
-        var claim = http.send("cs-agent", "POST", "/engine-rest/task/" + task + "/claim", null, null, Map.of("Origin", EVIL));
+        var claim = http.send(
+                "cs-agent", "POST", "/engine-rest/task/" + task + "/claim", null, null, Map.of("Origin", EVIL));
         assertRefused(claim);
         assertThat(assignee(task)).as("nobody claimed it").isNull();
 
-        assertThat(http.send("cs-agent", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"cs-agent\"}",
-                "application/json", Map.of()).status()).isEqualTo(204);
-        var unclaim = http.send("cs-agent", "POST", "/engine-rest/task/" + task + "/unclaim", null, null,
+        assertThat(http.send(
+                                "cs-agent",
+                                "POST",
+                                "/engine-rest/task/" + task + "/claim",
+                                "{\"userId\":\"cs-agent\"}",
+                                "application/json",
+                                Map.of())
+                        .status())
+                .isEqualTo(204);
+        var unclaim = http.send(
+                "cs-agent",
+                "POST",
+                "/engine-rest/task/" + task + "/unclaim",
+                null,
+                null,
                 Map.of("Sec-Fetch-Site", "cross-site"));
         assertRefused(unclaim);
         assertThat(assignee(task)).as("still claimed").isEqualTo("cs-agent");
@@ -121,18 +163,39 @@ class CrossSiteRequestsTest {
 
     @Test
     void putAndDeleteFromAnotherSiteChangeNothing() {
-        var put = http.send("demo", "PUT", "/api/members/9701", "{\"name\":\"Cross-site member\",\"accountRepresentative\":"
-                + "\"account-rep\",\"contacts\":[]}", "application/json", Map.of("Origin", EVIL));
+        var put = http.send(
+                "demo",
+                "PUT",
+                "/api/members/9701",
+                "{\"name\":\"Cross-site member\",\"accountRepresentative\":" + "\"account-rep\",\"contacts\":[]}",
+                "application/json",
+                Map.of("Origin", EVIL));
         assertRefused(put);
-        assertThat(jdbc.sql("select count(*) from member where member_id = 9701").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from member where member_id = 9701")
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
-        var deployment = repository.createDeployment().name("cross-site-delete-probe")
-                .addString("cross-site-probe.bpmn", PROBE_MODEL).deploy();
+        var deployment = repository
+                .createDeployment()
+                .name("cross-site-delete-probe")
+                .addString("cross-site-probe.bpmn", PROBE_MODEL)
+                .deploy();
         try {
-            var delete = http.send("demo", "DELETE", "/engine-rest/deployment/" + deployment.getId() + "?cascade=true", null, null,
+            var delete = http.send(
+                    "demo",
+                    "DELETE",
+                    "/engine-rest/deployment/" + deployment.getId() + "?cascade=true",
+                    null,
+                    null,
                     Map.of("Origin", "null"));
             assertRefused(delete);
-            assertThat(repository.createDeploymentQuery().deploymentId(deployment.getId()).count()).as("still deployed").isOne();
+            assertThat(repository
+                            .createDeploymentQuery()
+                            .deploymentId(deployment.getId())
+                            .count())
+                    .as("still deployed")
+                    .isOne();
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
         }
@@ -151,7 +214,10 @@ class CrossSiteRequestsTest {
         assertThat(forged.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         assertThat(assignee(task)).isNull();
 
-        var own = browser.send("POST", claim, "{\"userId\":\"cs-agent\"}",
+        var own = browser.send(
+                "POST",
+                claim,
+                "{\"userId\":\"cs-agent\"}",
                 Map.of("Origin", "http://localhost:" + http.port(), "Sec-Fetch-Site", "same-origin"));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(204);
         assertThat(assignee(task)).isEqualTo("cs-agent");
@@ -160,14 +226,16 @@ class CrossSiteRequestsTest {
     @Test
     void theDeskSignInFormTakesNoSignInFromAnotherSite() {
         var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        var page = DeskHttpClient.exchange(browser, HttpRequest.newBuilder(http.uri("/login")).GET());
-        var form = "username=cs-agent&password=demo&_csrf=" + URLEncoder.encode(DeskHttpClient.csrfToken(page.body()),
-                StandardCharsets.UTF_8);
+        var page = DeskHttpClient.exchange(
+                browser, HttpRequest.newBuilder(http.uri("/login")).GET());
+        var form = "username=cs-agent&password=demo&_csrf="
+                + URLEncoder.encode(DeskHttpClient.csrfToken(page.body()), StandardCharsets.UTF_8);
 
         var forged = Response.of(DeskHttpClient.exchange(browser, signIn(form).header("Origin", EVIL)));
         assertRefused(forged);
 
-        var own = Response.of(DeskHttpClient.exchange(browser, signIn(form).header("Origin", "http://localhost:" + http.port())));
+        var own = Response.of(
+                DeskHttpClient.exchange(browser, signIn(form).header("Origin", "http://localhost:" + http.port())));
         assertThat(own.status()).isEqualTo(302);
         assertThat(own.location()).doesNotContain("error");
     }
@@ -175,8 +243,9 @@ class CrossSiteRequestsTest {
     static Stream<Arguments> ownPagesAndOtherClients() {
         return Stream.of(
                 Arguments.of("this Origin", Map.of("Origin", "http://localhost:{port}")),
-                Arguments.of("this Origin and Sec-Fetch-Site same-origin", Map.of("Origin", "http://localhost:{port}",
-                        "Sec-Fetch-Site", "same-origin")),
+                Arguments.of(
+                        "this Origin and Sec-Fetch-Site same-origin",
+                        Map.of("Origin", "http://localhost:{port}", "Sec-Fetch-Site", "same-origin")),
                 Arguments.of("Sec-Fetch-Site none (typed by the user)", Map.of("Sec-Fetch-Site", "none")),
                 Arguments.of("neither header (curl, scripts, Camunda Modeler)", Map.of()));
     }
@@ -194,8 +263,13 @@ class CrossSiteRequestsTest {
 
     @Test
     void readingFromAnotherSiteIsNotAChange() {
-        var answer = http.send("spoc-acme", "GET", "/api/request-types", null, null, Map.of("Origin", EVIL,
-                "Sec-Fetch-Site", "cross-site"));
+        var answer = http.send(
+                "spoc-acme",
+                "GET",
+                "/api/request-types",
+                null,
+                null,
+                Map.of("Origin", EVIL, "Sec-Fetch-Site", "cross-site"));
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -210,14 +284,15 @@ class CrossSiteRequestsTest {
     }
 
     private Map<String, String> withPort(Map<String, String> headers) {
-        var resolved = new java.util.HashMap<String, String>();
+        var resolved = new HashMap<String, String>();
         headers.forEach((name, value) -> resolved.put(name, value.replace("{port}", String.valueOf(http.port()))));
         return resolved;
     }
 
     private HttpRequest.Builder signIn(String form) {
         return HttpRequest.newBuilder(http.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
     }
 
     private String submit() {
@@ -225,8 +300,11 @@ class CrossSiteRequestsTest {
     }
 
     private String acknowledgeTaskOf(String key) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(key).taskDefinitionKey("Task_AcknowledgeTicket")
-                .singleResult().getId();
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey("Task_AcknowledgeTicket")
+                .singleResult()
+                .getId();
     }
 
     private String assignee(String task) {
@@ -244,7 +322,8 @@ class CrossSiteRequestsTest {
 
     private static String deployment() {
         return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\ncross-site\r\n"
-                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"cross-site-probe.bpmn\"\r\n"
+                + "--" + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"cross-site-probe.bpmn\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n" + PROBE_MODEL + "\r\n--" + BOUNDARY + "--\r\n";
     }
 }

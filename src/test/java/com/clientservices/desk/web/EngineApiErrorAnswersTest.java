@@ -55,13 +55,19 @@ class EngineApiErrorAnswersTest {
         var answer = http.get("auditor", "/engine-rest/history/task?taskDueDate=not-a-date");
 
         var problem = assertProblem(answer, 400);
-        assertThat(problem.path("detail").asText()).contains("taskDueDate").contains("not-a-date").doesNotContain("java.util");
+        assertThat(problem.path("detail").asText())
+                .contains("taskDueDate")
+                .contains("not-a-date")
+                .doesNotContain("java.util");
     }
 
     @Test
     void aMissingPermissionIs403InWordsWithoutTheExceptionType() {
         var key = Tickets.submit(http, "Engine errors: another team's task");
-        var task = tasks.createTaskQuery().processInstanceBusinessKey(key).singleResult().getId();
+        var task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .singleResult()
+                .getId();
 
         var answer = http.post("aq-agent", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"aq-agent\"}");
 
@@ -80,15 +86,19 @@ class EngineApiErrorAnswersTest {
     @Test
     void anUnforeseenEngineFailureGivesAnErrorIdAndKeepsTheExceptionInTheLog(CapturedOutput log) {
         // The engine fails on a list as a query value with a bare ProcessEngineException: a 500.
-        var answer = http.post("auditor", "/engine-rest/variable-instance",
+        var answer = http.post(
+                "auditor",
+                "/engine-rest/variable-instance",
                 "{\"variableValues\":[{\"name\":\"a\",\"operator\":\"eq\",\"value\":[1,2]}]}");
 
         var problem = assertProblem(answer, 500);
         var detail = problem.path("detail").asText();
-        assertThat(detail).matches("The desk could not complete this request\\. .* quote error [0-9a-f]{8} to support\\.");
+        assertThat(detail)
+                .matches("The desk could not complete this request\\. .* quote error [0-9a-f]{8} to support\\.");
         assertThat(answer.body()).doesNotContain("Object values", "query");
         var id = detail.replaceAll(".*quote error ([0-9a-f]{8}).*", "$1");
-        assertThat(log.getOut()).contains("Error " + id + " answering POST /engine-rest/variable-instance")
+        assertThat(log.getOut())
+                .contains("Error " + id + " answering POST /engine-rest/variable-instance")
                 .contains("ProcessEngineException: Object values cannot be used to query");
     }
 
@@ -116,14 +126,25 @@ class EngineApiErrorAnswersTest {
 
     @Test
     void theWebappsEngineApiAnswersAlike() {
-        assertProblem(Response.of(http.exchange(http.request(null, "/camunda/api/engine/engine/default/task").GET())), 401);
+        assertProblem(
+                Response.of(http.exchange(http.request(null, "/camunda/api/engine/engine/default/task")
+                        .GET())),
+                401);
 
         var browser = new WebappBrowser(http.port());
         assertThat(browser.signIn("cs-agent", "demo", "tasklist").statusCode()).isEqualTo(200);
-        var missing = browser.send("POST", "/camunda/api/engine/engine/default/task/no-such-task/claim",
-                "{\"userId\":\"cs-agent\"}", Map.of());
-        var problem = assertProblem(new Response(missing.statusCode(), missing.body(),
-                missing.headers().firstValue("Content-Type").orElse(""), null), 404);
+        var missing = browser.send(
+                "POST",
+                "/camunda/api/engine/engine/default/task/no-such-task/claim",
+                "{\"userId\":\"cs-agent\"}",
+                Map.of());
+        var problem = assertProblem(
+                new Response(
+                        missing.statusCode(),
+                        missing.body(),
+                        missing.headers().firstValue("Content-Type").orElse(""),
+                        null),
+                404);
         assertThat(problem.path("message").asText()).contains("no longer exists");
     }
 
@@ -142,8 +163,11 @@ class EngineApiErrorAnswersTest {
         assertThat(problem.path("type").asText()).isNotBlank().doesNotEndWith("Exception");
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("detail").asText()).isNotBlank();
-        assertThat(problem.path("message").asText()).isEqualTo(problem.path("detail").asText());
-        assertThat(JAVA_NAME.matcher(answer.body()).find()).as("a Java name in " + answer.body()).isFalse();
+        assertThat(problem.path("message").asText())
+                .isEqualTo(problem.path("detail").asText());
+        assertThat(JAVA_NAME.matcher(answer.body()).find())
+                .as("a Java name in " + answer.body())
+                .isFalse();
         return problem;
     }
 }

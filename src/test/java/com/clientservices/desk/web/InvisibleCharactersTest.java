@@ -29,8 +29,8 @@ class InvisibleCharactersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VALID = Tickets.valid("Blank placements");
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    private static final byte[] PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
     private static final String BOUNDARY = "----invisible";
 
     @Autowired
@@ -40,10 +40,26 @@ class InvisibleCharactersTest {
     DeskHttpClient http;
 
     @ParameterizedTest(name = "[{index}] subject {0}")
-    @ValueSource(strings = {"invoice \u202Egnp.exe", "left-to-right embedding \u202A here", "pop \u202C direction",
-            "isolate \u2066text\u2069", "first strong isolate \u2068", "right-to-left mark \u200F", "left-to-right mark \u200E",
-            "Arabic letter mark \u061C", "line\r\nBcc: attacker@evil.example", "line\nfeed", "bell \u0007", "tab\there",
-            "escape \u001B[31m red", "delete \u007F", "next line \u0085 (C1)", "line separator \u2028", "paragraph \u2029"})
+    @ValueSource(
+            strings = {
+                "invoice \u202Egnp.exe",
+                "left-to-right embedding \u202A here",
+                "pop \u202C direction",
+                "isolate \u2066text\u2069",
+                "first strong isolate \u2068",
+                "right-to-left mark \u200F",
+                "left-to-right mark \u200E",
+                "Arabic letter mark \u061C",
+                "line\r\nBcc: attacker@evil.example",
+                "line\nfeed",
+                "bell \u0007",
+                "tab\there",
+                "escape \u001B[31m red",
+                "delete \u007F",
+                "next line \u0085 (C1)",
+                "line separator \u2028",
+                "paragraph \u2029"
+            })
     void aSubjectWithAnInvisibleControlOrDirectionCharacterIsRefused(String subject) throws Exception {
         var request = (ObjectNode) JSON.readTree(VALID);
         request.put("subject", subject);
@@ -58,8 +74,13 @@ class InvisibleCharactersTest {
     }
 
     @ParameterizedTest(name = "[{index}] subject {0}")
-    @ValueSource(strings = {"Blank placements on שלום עולם", "مرحبا: ad calls fail", "Zürich, Łódź, 東京 😀 👍🏽",
-            "Zero\u200Dwidth joiner in 👨‍👩‍👧 emoji"})
+    @ValueSource(
+            strings = {
+                "Blank placements on שלום עולם",
+                "مرحبا: ad calls fail",
+                "Zürich, Łódź, 東京 😀 👍🏽",
+                "Zero\u200Dwidth joiner in 👨‍👩‍👧 emoji"
+            })
     void lettersAndEmojiOfAnyScriptAreStoredAsTyped(String subject) throws Exception {
         var request = (ObjectNode) JSON.readTree(VALID);
         request.put("subject", subject);
@@ -68,13 +89,24 @@ class InvisibleCharactersTest {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         var id = Long.parseLong(answer.json().path("key").asText().substring(3));
-        assertThat(jdbc.sql("select subject from ticket where id = :id").param("id", id).query(String.class).single())
+        assertThat(jdbc.sql("select subject from ticket where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo(subject);
     }
 
     @ParameterizedTest(name = "[{index}] file {0}")
-    @ValueSource(strings = {"invoice \u202Egnp.exe", "shot\u200E.png", "isolated \u2067gnp.exe\u2069", "two\nlines.png",
-            "bell\u0007.png", "next line \u0085.png", "separator\u2028.png"})
+    @ValueSource(
+            strings = {
+                "invoice \u202Egnp.exe",
+                "shot\u200E.png",
+                "isolated \u2067gnp.exe\u2069",
+                "two\nlines.png",
+                "bell\u0007.png",
+                "next line \u0085.png",
+                "separator\u2028.png"
+            })
     void aFileNameWithAnInvisibleControlOrDirectionCharacterIsRefused(String name) {
         var key = submit();
         var attachments = count("ticket_attachment");
@@ -94,16 +126,23 @@ class InvisibleCharactersTest {
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         assertThat(jdbc.sql("select file_name from ticket_attachment where ticket_id = :id")
-                .param("id", Long.parseLong(key.substring(3))).query(String.class).single()).isEqualTo(name);
+                        .param("id", Long.parseLong(key.substring(3)))
+                        .query(String.class)
+                        .single())
+                .isEqualTo(name);
     }
 
     @ParameterizedTest(name = "[{index}] member name {0}")
-    @ValueSource(strings = {"Acme \u202EaideM", "Acme\r\nMedia", "Acme\u0007 Media", "Acme \u2066Media\u2069", "Acme\u200F"})
+    @ValueSource(
+            strings = {"Acme \u202EaideM", "Acme\r\nMedia", "Acme\u0007 Media", "Acme \u2066Media\u2069", "Acme\u200F"})
     void aMemberNameWithAnInvisibleControlOrDirectionCharacterIsRefused(String name) {
         var answer = registerMember(9801, name);
 
         assertRefused(answer, "name");
-        assertThat(jdbc.sql("select count(*) from member where member_id = 9801").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from member where member_id = 9801")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @ParameterizedTest(name = "[{index}] member name {0}")
@@ -121,7 +160,8 @@ class InvisibleCharactersTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         var fields = StreamSupport.stream(answer.json().path("errors").spliterator(), false)
-                .map(error -> error.path("field").asText()).toList();
+                .map(error -> error.path("field").asText())
+                .toList();
         assertThat(fields).as(answer.body()).contains(field);
     }
 
@@ -139,7 +179,8 @@ class InvisibleCharactersTest {
     private DeskHttpClient.Response upload(String key, String name) {
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(PNG);
         body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         var request = http.request("spoc-acme", "/api/tickets/" + key + "/attachments")

@@ -2,12 +2,13 @@ package com.clientservices.desk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clientservices.desk.DeskHttpClient.Response;
 import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskHttpClient.Response;
 import com.clientservices.desk.DeskTest;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +46,9 @@ class MalformedAddressesTest {
         for (var user : new String[] {null, "cs-agent"}) {
             var answer = raw("GET", path, user);
 
-            assertThat(answer.status()).as("%s as %s: %s", path, user, answer.body()).isIn(400, 404);
+            assertThat(answer.status())
+                    .as("%s as %s: %s", path, user, answer.body())
+                    .isIn(400, 404);
             assertThat(answer.contentType()).as(answer.body()).startsWith("application/problem+json");
             assertThat(answer.body()).doesNotContain("contextPath", "Invalid", "Exception");
         }
@@ -68,8 +71,9 @@ class MalformedAddressesTest {
             var request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + http.port()
                     + "\r\nConnection: close\r\nContent-Length: 0\r\n");
             if (user != null) {
-                request.append("Authorization: Basic ").append(java.util.Base64.getEncoder()
-                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))).append("\r\n");
+                request.append("Authorization: Basic ")
+                        .append(Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                        .append("\r\n");
             }
             socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             var text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -79,8 +83,11 @@ class MalformedAddressesTest {
                 body = unchunk(body);
             }
             var status = Integer.parseInt(head.substring(9, 12));
-            var contentType = head.lines().filter(line -> line.toLowerCase().startsWith("content-type:"))
-                    .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
+            var contentType = head.lines()
+                    .filter(line -> line.toLowerCase().startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).strip())
+                    .findFirst()
+                    .orElse("");
             return new Response(status, body, contentType, null);
         }
     }

@@ -21,6 +21,7 @@ class RetryOnConcurrentChangeTest {
 
     @Autowired
     RetryOnConcurrentChange retry;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -52,7 +53,8 @@ class RetryOnConcurrentChangeTest {
         assertThat(result).isEqualTo("saved");
         assertThat(runs).hasValue(2);
         assertThat(jdbc.sql("select run from retry_probe").query(Integer.class).list())
-                .as("the first run's write was rolled back").containsExactly(2);
+                .as("the first run's write was rolled back")
+                .containsExactly(2);
     }
 
     @Test
@@ -75,12 +77,14 @@ class RetryOnConcurrentChangeTest {
         var runs = new AtomicInteger();
 
         assertThatThrownBy(() -> retry.run("CS-7", () -> {
-            runs.incrementAndGet();
-            throw new OptimisticLockingException("the process changed meanwhile");
-        })).isInstanceOfSatisfying(Conflict.class, e -> {
-            assertThat(new ApiExceptionHandler().handle(e).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-            assertThat(e.getMessage()).startsWith("CS-7 changed").contains("try again");
-        });
+                    runs.incrementAndGet();
+                    throw new OptimisticLockingException("the process changed meanwhile");
+                }))
+                .isInstanceOfSatisfying(Conflict.class, e -> {
+                    assertThat(new ApiExceptionHandler().handle(e).getStatusCode())
+                            .isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(e.getMessage()).startsWith("CS-7 changed").contains("try again");
+                });
         assertThat(runs).hasValue(3);
     }
 }

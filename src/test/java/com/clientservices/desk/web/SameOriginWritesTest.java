@@ -21,15 +21,24 @@ class SameOriginWritesTest {
     @Test
     void behindTheProxyAnotherSchemePortOrHostIsForeign() {
         assertThat(fromAnotherSite(forwarded(), "http://desk.example.com")).isTrue();
-        assertThat(fromAnotherSite(forwarded(), "https://desk.example.com:8443")).isTrue();
-        assertThat(fromAnotherSite(forwarded(), "https://desk.example.com.evil.example")).isTrue();
+        assertThat(fromAnotherSite(forwarded(), "https://desk.example.com:8443"))
+                .isTrue();
+        assertThat(fromAnotherSite(forwarded(), "https://desk.example.com.evil.example"))
+                .isTrue();
         assertThat(fromAnotherSite(forwarded(), "https://tasks.example.com")).isTrue();
     }
 
     @Test
     void anOriginThatIsNotAPlainOriginIsForeign() {
-        for (var origin : new String[] {"null", "", "desk.example.com", "https://desk.example.com/path",
-                "https://user@desk.example.com", "https://desk.example.com?x", "not a uri at all"}) {
+        for (var origin : new String[] {
+            "null",
+            "",
+            "desk.example.com",
+            "https://desk.example.com/path",
+            "https://user@desk.example.com",
+            "https://desk.example.com?x",
+            "not a uri at all"
+        }) {
             assertThat(fromAnotherSite(forwarded(), origin)).as(origin).isTrue();
         }
     }
