@@ -149,13 +149,18 @@ class PortalPages {
         } catch (NotAllowed | NotFound e) {
             throw PageRefusals.toPage(e);
         } catch (Refusal e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    e.problems().isEmpty()
-                            ? e.getMessage()
-                            : e.problems().get(0).message());
+            refusedBelowTheForm(e, "", redirect);
         }
         return "redirect:/portal/tickets/" + key;
+    }
+
+    /** A refusal the customer can put right, shown on the ticket's page: the first field's problem, or the reason. */
+    private static void refusedBelowTheForm(Refusal e, String subject, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(
+                "error",
+                e.problems().isEmpty()
+                        ? e.getMessage()
+                        : subject + e.problems().get(0).message());
     }
 
     @PostMapping("/portal/tickets/{key}/attachments")
@@ -170,11 +175,7 @@ class PortalPages {
         } catch (NotAllowed | NotFound e) {
             throw PageRefusals.toPage(e);
         } catch (Refusal e) {
-            redirect.addFlashAttribute(
-                    "error",
-                    e.problems().isEmpty()
-                            ? e.getMessage()
-                            : "The file " + e.problems().get(0).message());
+            refusedBelowTheForm(e, "The file ", redirect);
         }
         return "redirect:/portal/tickets/" + key;
     }
