@@ -24,18 +24,24 @@ public class TicketAccess {
         this.members = members;
     }
 
+    /**
+     * What the user may read: everything; their members' tickets (customers' contacts, account
+     * representatives); their teams' tickets (agents); and, for engineering, the tickets waiting on
+     * engineering (docs/specification.md §5, engineering hand-off).
+     */
     Scope scopeOf(DeskUser user) {
         if (user.readsEverything()) {
-            return new Scope(true, List.of(), Set.of());
+            return new Scope(true, List.of(), Set.of(), false);
         }
-        return new Scope(false, members.visibleTo(user.id()), user.groups());
+        return new Scope(false, members.visibleTo(user.id()), user.groups(), user.in(DeskGroups.ENGINEERING));
     }
 
     boolean mayRead(DeskUser user, Ticket ticket) {
         var scope = scopeOf(user);
         return scope.everything()
                 || scope.members().contains(ticket.memberId())
-                || (ticket.team() != null && scope.teams().contains(ticket.team()));
+                || (ticket.team() != null && scope.teams().contains(ticket.team()))
+                || (scope.waitingOnEngineering() && ticket.status() == TicketStatus.WAITING_ON_ENGINEERING);
     }
 
     /**
@@ -71,5 +77,5 @@ public class TicketAccess {
         return user.in(DeskGroups.CUSTOMERS) ? new NotFound("No ticket " + key) : new NotAllowed(staffMessage);
     }
 
-    record Scope(boolean everything, List<Long> members, Set<String> teams) {}
+    record Scope(boolean everything, List<Long> members, Set<String> teams, boolean waitingOnEngineering) {}
 }

@@ -125,7 +125,11 @@ class TicketController {
                 t.downgradedBy() == null
                         ? null
                         : new TicketView.Downgrade(t.downgradedBy(), local(t.downgradedAt()), t.downgradeReason()),
-                local(t.updatedAt()));
+                local(t.updatedAt()),
+                details.conversation(t).stream()
+                        .map(m -> new TicketView.Message(
+                                local(m.at()), m.from(), m.kind().name(), m.text()))
+                        .toList());
     }
 
     private List<TicketView.Target> targets(Ticket t) {

@@ -112,6 +112,10 @@ public class TicketRepository {
                 any.add("team in (:teams)");
                 params.put("teams", scope.teams());
             }
+            if (scope.waitingOnEngineering()) {
+                any.add("status = :waitingOnEngineering");
+                params.put("waitingOnEngineering", TicketStatus.WAITING_ON_ENGINEERING.name());
+            }
             if (any.isEmpty()) {
                 return List.of();
             }

@@ -30,7 +30,14 @@ public record TicketView(
         List<String> missingInformation,
         List<Target> slaTargets,
         Downgrade downgrade,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        List<Message> conversation) {
+
+    /**
+     * One message to or from the customer, oldest first: when, who wrote it (a user id), which
+     * kind (QUESTIONS, ANSWER, STATUS_UPDATE, RESOLUTION) and what it says.
+     */
+    public record Message(OffsetDateTime at, String from, String kind, String text) {}
 
     /** An emergency an agent downgraded to standard at acknowledgement. */
     public record Downgrade(String by, OffsetDateTime at, String reason) {}

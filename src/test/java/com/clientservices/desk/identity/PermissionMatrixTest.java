@@ -60,7 +60,7 @@ class PermissionMatrixTest {
      * answers 404, like one that does not exist) and never the engine or the webapps (their webapp
      * sign-in fails exactly like a wrong password, 401); agents reach their own team's tickets and
      * tasks (aq-agent is another team, 403, and the engine does not even show it the task, 404); auditors read everything and change
-     * nothing; only SPOCs create tickets, reply and attach; only engineering releases fixes; only
+     * nothing; only SPOCs create tickets, reply and attach; only engineering releases fixes, and it reads the tickets waiting on it; only
      * auditors and managers read SLA reports; process owners deploy. where the specification is silent the
      * desk's behaviour stands: the administrator (demo, camunda-admin, who holds every engine
      * permission and reads all of it in Cockpit) also reads tickets, histories, reports and the
@@ -72,6 +72,8 @@ class PermissionMatrixTest {
             POST /api/tickets                         | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 201       | 403         | 403             | 401
             GET /api/tickets/{key}                    | 200    | 200      | 403      | 200        | 200         | 200     | 403           | 200       | 404         | 403             | 401
             GET /api/tickets?status=NEW               | seen   | seen     | hidden   | seen       | seen        | seen    | hidden        | seen      | hidden      | hidden          | 401
+            GET /api/tickets/{key} at engineering     | 200    | 200      | 403      | 200        | 200         | 200     | 403           | 200       | 404         | 200             | 401
+            GET /api/tickets?status=WAITING_ON_ENG…   | seen   | seen     | hidden   | seen       | seen        | seen    | hidden        | seen      | hidden      | seen            | 401
             POST /api/tickets/{key}/replies           | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 200       | 404         | 403             | 401
             POST /api/tickets/{key}/attachments       | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 201       | 404         | 403             | 401
             GET /api/tickets/{key}/attachments        | 200    | 200      | 403      | 200        | 200         | 200     | 403           | 200       | 404         | 403             | 401
@@ -158,6 +160,9 @@ class PermissionMatrixTest {
     /** The Client Services ticket the reads look at, and its acknowledgement task. */
     String key;
 
+    /** A Client Services ticket waiting on engineering, which engineering may read (docs/specification.md §5). */
+    String atEngineering;
+
     String taskId;
     private final Map<String, HttpClient> pageSessions = new ConcurrentHashMap<>();
 
@@ -165,6 +170,7 @@ class PermissionMatrixTest {
     Stream<DynamicTest> everyRoleAgainstEveryCall() {
         key = submit();
         taskId = taskOf(key, "Task_AcknowledgeTicket");
+        atEngineering = waitingOnEngineering("ENG-MATRIX-READ");
         var calls = calls();
         var lines = MATRIX.strip().lines().toList();
         var header = columns(lines.get(0));
@@ -238,6 +244,14 @@ class PermissionMatrixTest {
                 (user, expected) -> visibility(
                         http.get(user, "/api/tickets?status=NEW&size=200"),
                         body -> body.contains("\"key\":\"" + key + "\"")));
+        calls.put(
+                "GET /api/tickets/{key} at engineering",
+                (user, expected) -> Observed.of(http.get(user, "/api/tickets/" + atEngineering)));
+        calls.put(
+                "GET /api/tickets?status=WAITING_ON_ENG…",
+                (user, expected) -> visibility(
+                        http.get(user, "/api/tickets?status=WAITING_ON_ENGINEERING&size=200"),
+                        body -> body.contains("\"key\":\"" + atEngineering + "\"")));
         calls.put("POST /api/tickets/{key}/replies", (user, expected) -> {
             var waiting = waitingOnCustomer();
             return write(

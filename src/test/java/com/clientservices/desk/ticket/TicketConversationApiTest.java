@@ -1,0 +1,49 @@
+package com.clientservices.desk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * GET /api/tickets/{key} carries the conversation (docs/specification.md §9): every message to
+ * and from the customer in order, with when, from whom, which kind and what it says.
+ */
+@DeskTest
+class TicketConversationApiTest {
+
+    @Autowired
+    DeskHttpClient http;
+
+    @Test
+    void ticketListsTheQuestionsAndTheCustomersAnswerInOrder() {
+        var key = Tickets.waitingOnCustomer(http, Tickets.submit(http, "Conversation in the API"), "Which placements?");
+        assertThat(http.post(Tickets.CONTACT, "/api/tickets/" + key + "/replies", "{\"message\":\"5512 and 5513\"}")
+                        .status())
+                .isEqualTo(200);
+
+        var conversation =
+                http.get(Tickets.CONTACT, "/api/tickets/" + key).json().path("conversation");
+        assertThat(conversation).hasSize(2);
+        assertThat(conversation.get(0).path("kind").asText()).isEqualTo("QUESTIONS");
+        assertThat(conversation.get(0).path("from").asText()).isEqualTo(Tickets.AGENT);
+        assertThat(conversation.get(0).path("text").asText()).isEqualTo("Which placements?");
+        assertThat(conversation.get(1).path("kind").asText()).isEqualTo("ANSWER");
+        assertThat(conversation.get(1).path("from").asText()).isEqualTo(Tickets.CONTACT);
+        assertThat(conversation.get(1).path("text").asText()).isEqualTo("5512 and 5513");
+        var asked = OffsetDateTime.parse(conversation.get(0).path("at").asText());
+        var answered = OffsetDateTime.parse(conversation.get(1).path("at").asText());
+        assertThat(answered).isAfterOrEqualTo(asked);
+    }
+
+    @Test
+    void aNewTicketHasAnEmptyConversation() {
+        var key = Tickets.submit(http, "No conversation yet");
+        assertThat(http.get(Tickets.CONTACT, "/api/tickets/" + key).json().path("conversation"))
+                .isEmpty();
+    }
+}
