@@ -140,6 +140,7 @@ class DemoData {
                 Map.of("memberId", String.valueOf(member)),
                 "1. Open the placement preview. 2. Reload ten times.",
                 null,
+                null,
                 null);
     }
 

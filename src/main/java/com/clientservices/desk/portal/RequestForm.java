@@ -22,6 +22,7 @@ public class RequestForm {
     private String stepsToReproduce;
     private String browser;
     private String operatingSystem;
+    private String businessJustification;
 
     NewTicket toRequest() {
         return new NewTicket(
@@ -37,7 +38,8 @@ public class RequestForm {
                 pairs(environment),
                 blankToNull(stepsToReproduce),
                 blankToNull(browser),
-                blankToNull(operatingSystem));
+                blankToNull(operatingSystem),
+                blankToNull(businessJustification));
     }
 
     private static List<String> lines(String text) {
@@ -168,6 +170,14 @@ public class RequestForm {
 
     public void setBrowser(String browser) {
         this.browser = browser;
+    }
+
+    public String getBusinessJustification() {
+        return businessJustification;
+    }
+
+    public void setBusinessJustification(String businessJustification) {
+        this.businessJustification = businessJustification;
     }
 
     public String getOperatingSystem() {

@@ -68,9 +68,17 @@ public class RequestTypeCatalogue {
                     literal(entries.get(index(outputs, "example")).getTextContent()),
                     literal(entries.get(index(outputs, "route")).getTextContent()),
                     Boolean.parseBoolean(
-                            literal(entries.get(index(outputs, "uiRelated")).getTextContent()))));
+                            literal(entries.get(index(outputs, "uiRelated")).getTextContent())),
+                    // A routing table deployed before this column existed asks for none.
+                    hasOutput(outputs, "justificationRequired")
+                            && Boolean.parseBoolean(literal(entries.get(index(outputs, "justificationRequired"))
+                                    .getTextContent()))));
         }
         return List.copyOf(types);
+    }
+
+    private static boolean hasOutput(List<Output> outputs, String name) {
+        return outputs.stream().anyMatch(output -> name.equals(output.getName()));
     }
 
     private static int index(List<Output> outputs, String name) {

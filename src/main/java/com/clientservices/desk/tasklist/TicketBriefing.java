@@ -139,6 +139,10 @@ class TicketBriefing implements TaskFormAdditions {
         section(out, "Subject", Markdown.text(ticket.subject()));
         section(out, "Description", Markdown.text(ticket.description()));
         section(out, "Impact", Markdown.text(ticket.impact()));
+        if (ticket.businessJustification() != null
+                && !ticket.businessJustification().isBlank()) {
+            section(out, "Business justification", Markdown.text(ticket.businessJustification()));
+        }
         section(out, "Steps to reproduce", orNone(Markdown.text(ticket.stepsToReproduce())));
         section(
                 out,

@@ -59,7 +59,13 @@ public record NewTicket(
         String browser,
 
         @Schema(description = "Operating system and version, for UI-related request types")
-        String operatingSystem) {
+        String operatingSystem,
+
+        @Schema(
+                description = "Why the work is needed, at most 5,000 characters; required for the request types whose "
+                        + "justificationRequired is true in GET /api/request-types (critical data pulls, manual "
+                        + "configuration changes)")
+        String businessJustification) {
 
     public boolean isEmergency() {
         return Boolean.TRUE.equals(emergency);

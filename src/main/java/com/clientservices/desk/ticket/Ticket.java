@@ -30,7 +30,8 @@ public record Ticket(
         OffsetDateTime updatedAt,
         String downgradedBy,
         OffsetDateTime downgradedAt,
-        String downgradeReason) {
+        String downgradeReason,
+        String businessJustification) {
 
     public String key() {
         return TicketKey.of(id);

@@ -129,7 +129,8 @@ class TicketController {
                 details.conversation(t).stream()
                         .map(m -> new TicketView.Message(
                                 local(m.at()), m.from(), m.kind().name(), m.text()))
-                        .toList());
+                        .toList(),
+                t.businessJustification());
     }
 
     private List<TicketView.Target> targets(Ticket t) {

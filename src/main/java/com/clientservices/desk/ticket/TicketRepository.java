@@ -44,10 +44,10 @@ public class TicketRepository {
         jdbc.sql("""
                 insert into ticket (member_id, submitted_by, submitted_at, request_type, emergency, emergency_phone,
                     emergency_criteria, subject, description, impact, steps_to_reproduce, object_ids, environment,
-                    browser, operating_system, status, updated_at)
+                    browser, operating_system, business_justification, status, updated_at)
                 values (:memberId, :submittedBy, :submittedAt, :requestType, :emergency, :emergencyPhone,
                     :emergencyCriteria, :subject, :description, :impact, :steps, :objectIds, :environment,
-                    :browser, :os, :status, :submittedAt)
+                    :browser, :os, :justification, :status, :submittedAt)
                 """)
                 .param("memberId", t.memberId())
                 .param("submittedBy", submittedBy)
@@ -64,6 +64,7 @@ public class TicketRepository {
                 .param("environment", toJson(t.environment()))
                 .param("browser", t.browser())
                 .param("os", t.operatingSystem())
+                .param("justification", t.businessJustification())
                 .param("status", TicketStatus.NEW.name())
                 .update(keys, "id");
         var id = keys.getKey().longValue();
@@ -225,7 +226,8 @@ public class TicketRepository {
                 rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getString("downgraded_by"),
                 rs.getObject("downgraded_at", OffsetDateTime.class),
-                rs.getString("downgrade_reason"));
+                rs.getString("downgrade_reason"),
+                rs.getString("business_justification"));
     }
 
     private OffsetDateTime now() {

@@ -40,6 +40,8 @@ class TicketValidation {
         this.json = json;
     }
 
+    static final int JUSTIFICATION_MAX = 5_000;
+
     void check(NewTicket t, boolean memberKnown) {
         var problems = new ArrayList<FieldProblem>();
         if (t.memberId() == null) {
@@ -47,9 +49,12 @@ class TicketValidation {
         } else if (!memberKnown) {
             problems.add(new FieldProblem("memberId", "is not a known member: " + t.memberId()));
         }
+        var type = blank(t.requestType())
+                ? null
+                : requestTypes.find(t.requestType()).orElse(null);
         if (blank(t.requestType())) {
             problems.add(new FieldProblem("requestType", "is required"));
-        } else if (requestTypes.find(t.requestType()).isEmpty()) {
+        } else if (type == null) {
             problems.add(new FieldProblem(
                     "requestType",
                     "is not a known request type (codes are upper case, see GET /api/request-types): "
@@ -62,6 +67,12 @@ class TicketValidation {
         optional(problems, "stepsToReproduce", t.stepsToReproduce(), TEXT_MAX);
         optional(problems, "browser", t.browser(), SHORT_TEXT_MAX);
         optional(problems, "operatingSystem", t.operatingSystem(), SHORT_TEXT_MAX);
+        // The routing table says which request types need a business justification (docs/specification.md §5).
+        if (type != null && type.justificationRequired()) {
+            required(problems, "businessJustification", t.businessJustification(), JUSTIFICATION_MAX);
+        } else {
+            optional(problems, "businessJustification", t.businessJustification(), JUSTIFICATION_MAX);
+        }
         checkEmergency(problems, t);
         checkObjectIds(problems, t.objectIds());
         checkEnvironment(problems, t.environment());

@@ -31,7 +31,8 @@ public record TicketView(
         List<Target> slaTargets,
         Downgrade downgrade,
         OffsetDateTime updatedAt,
-        List<Message> conversation) {
+        List<Message> conversation,
+        String businessJustification) {
 
     /**
      * One message to or from the customer, oldest first: when, who wrote it (a user id), which

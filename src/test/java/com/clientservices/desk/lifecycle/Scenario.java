@@ -89,6 +89,7 @@ public class Scenario {
                 Map.of("placementId", "5512"),
                 "Open the page",
                 null,
+                null,
                 null);
         return intake.submit(request, SPOC_ACME).key();
     }

@@ -286,7 +286,7 @@ class MailDeliveryTest {
 
     private static NewTicket request(String type, String subject) {
         return new NewTicket(
-                1001L, type, subject, "Details", "Impact", false, null, null, null, null, null, null, null);
+                1001L, type, subject, "Details", "Impact", false, null, null, null, null, null, null, null, null);
     }
 
     private static String subject(MimeMessage message) {
