@@ -45,7 +45,10 @@ class SupportJourneyBrowserTest {
     void requestGoesFromThePortalThroughTasklistToClosedAndStaysWithItsTeamAndCustomer() {
         var customer = chromium.portal("spoc-acme");
         customer.navigate(url("/portal/new"));
+        customer.selectOption("#requestType", "CRITICAL_DATA_PULL");
+        assertThat(customer.locator("#justification")).isVisible();
         customer.selectOption("#requestType", "AD_SERVING");
+        assertThat(customer.locator("#justification")).isHidden();
         assertThat(customer.locator("#example")).containsText("Placements start showing blanks");
         assertThat(customer.locator("#due")).not().isEmpty();
         customer.fill("input[name=subject]", SUBJECT);
