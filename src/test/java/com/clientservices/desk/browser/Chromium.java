@@ -82,7 +82,21 @@ final class Chromium implements AutoCloseable {
                         .setAcceptDownloads(true))
                 .newPage();
         page.navigate(url("/camunda/app/tasklist/default/"));
-        // Tasklist draws its sign-in form more than once while it starts; type only into the last one.
+        signIn(page, user);
+        try {
+            assertThat(page.getByText("Emergencies first").first()).isVisible();
+        } catch (AssertionError e) {
+            shot(page, "tasklist-sign-in-failed-" + user);
+            throw e;
+        }
+        return page;
+    }
+
+    /**
+     * Signs in on a webapp's sign-in page (Tasklist, Cockpit, Admin). The webapps draw that form more
+     * than once while they start, so the names are typed only into the last one, and checked.
+     */
+    static void signIn(Page page, String user) {
         page.waitForLoadState(LoadState.NETWORKIDLE);
         var name = page.locator("input[type=text]");
         var password = page.locator("input[type=password]");
@@ -92,13 +106,6 @@ final class Chromium implements AutoCloseable {
         assertThat(name).hasValue(user);
         assertThat(password).hasValue("demo");
         page.click("button[type=submit]");
-        try {
-            assertThat(page.getByText("Emergencies first").first()).isVisible();
-        } catch (AssertionError e) {
-            shot(page, "tasklist-sign-in-failed-" + user);
-            throw e;
-        }
-        return page;
     }
 
     /** Opens the task from a filter's list, waiting until its form can be completed. */

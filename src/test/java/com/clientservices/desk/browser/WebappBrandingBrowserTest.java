@@ -66,9 +66,7 @@ class WebappBrandingBrowserTest {
         assertNoMigrationBanner(agent);
         shot(agent, "tasklist-sign-in");
 
-        agent.fill("input[type=text]", "iq-agent");
-        agent.fill("input[type=password]", "demo");
-        agent.click("button[type=submit]");
+        Chromium.signIn(agent, "iq-agent");
         assertThat(agent.getByText("Emergencies first").first()).isVisible();
         assertHeaderNames(agent, "Tasklist");
         assertNoMigrationBanner(agent);
@@ -106,9 +104,7 @@ class WebappBrandingBrowserTest {
         assertThat(operator.locator(".login-header .app-name")).hasText("Cockpit");
         assertThat(operator).hasTitle(title("Cockpit"));
         assertThat(loginLogoText(operator)).isEqualTo("\"" + DESK + "\"");
-        operator.fill("input[type=text]", "demo");
-        operator.fill("input[type=password]", "demo");
-        operator.click("button[type=submit]");
+        Chromium.signIn(operator, "demo");
         assertHeaderNames(operator, "Cockpit");
         assertThat(operator.locator(".ce-eol-banner")).isVisible();
         assertThat(operator.locator(".ce-eol-banner")).containsText(MIGRATION_BANNER);
@@ -123,9 +119,7 @@ class WebappBrandingBrowserTest {
         var admin = page();
         admin.navigate(url("/camunda/app/admin/default/"));
         signInPage(admin);
-        admin.fill("input[type=text]", "demo");
-        admin.fill("input[type=password]", "demo");
-        admin.click("button[type=submit]");
+        Chromium.signIn(admin, "demo");
         assertHeaderNames(admin, "Admin");
         assertThat(admin.locator(".ce-eol-banner")).isVisible();
         assertThat(admin.locator(".ce-eol-banner")).containsText(MIGRATION_BANNER);
