@@ -3,6 +3,7 @@ package com.clientservices.desk.notification;
 import com.clientservices.desk.engine.EngineCommands;
 import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.identity.UserNames;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.ticket.TicketRepository;
@@ -181,19 +182,12 @@ class SendNotification implements JavaDelegate {
         if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
             addresses.add(user.getEmail());
         }
-        return new Recipients(userId, user == null ? userId : name(user), addresses);
+        return new Recipients(userId, user == null ? userId : UserNames.fullName(user), addresses);
     }
 
     // Dates read as the calendar's wall time with offset, the way the desk shows every time.
     private Object readable(Object value) {
         return value instanceof Date date ? calendar.local(date.toInstant()) : value;
-    }
-
-    private static String name(User user) {
-        var name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                        + (user.getLastName() == null ? "" : user.getLastName()))
-                .trim();
-        return name.isEmpty() ? user.getId() : name;
     }
 
     private record Recipients(String who, String name, List<String> addresses) {}

@@ -20,12 +20,11 @@ import com.clientservices.desk.ticket.TicketQueries;
 import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.ticket.TicketWork;
 import com.clientservices.desk.web.PageRefusals;
+import com.clientservices.desk.words.DeskTime;
 import java.io.IOException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PortalPages {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.US);
     // What a customer sees of a ticket's log: the conversation and how its status moved.
     private static final List<TicketEvents.Type> PUBLIC_EVENTS = List.of(
             TicketEvents.Type.SUBMITTED,
@@ -61,6 +59,7 @@ class PortalPages {
     private final RequestTypeCatalogue requestTypes;
     private final BusinessCalendar calendar;
     private final DeskClock clock;
+    private final DeskTime time;
 
     PortalPages(
             TicketIntake intake,
@@ -72,7 +71,8 @@ class PortalPages {
             Members members,
             RequestTypeCatalogue requestTypes,
             BusinessCalendar calendar,
-            DeskClock clock) {
+            DeskClock clock,
+            DeskTime time) {
         this.intake = intake;
         this.queries = queries;
         this.work = work;
@@ -83,6 +83,7 @@ class PortalPages {
         this.requestTypes = requestTypes;
         this.calendar = calendar;
         this.clock = clock;
+        this.time = time;
     }
 
     /** Everyone lands where their work is. */
@@ -180,9 +181,9 @@ class PortalPages {
         return "redirect:/portal/tickets/" + key;
     }
 
-    /** How the portal writes a time: the calendar's wall clock. */
-    public String shown(OffsetDateTime time) {
-        return time == null ? "" : time.atZoneSameInstant(calendar.zone()).format(SHOWN);
+    /** How the portal writes a time: as the desk shows every time ({@link DeskTime}). */
+    public String shown(OffsetDateTime at) {
+        return time.at(at);
     }
 
     private String form(Model model, RequestForm form, List<FieldProblem> problems) {

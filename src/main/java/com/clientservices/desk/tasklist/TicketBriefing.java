@@ -5,6 +5,7 @@ import com.clientservices.desk.engine.TaskFormAdditions;
 import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.identity.UserNames;
 import com.clientservices.desk.routing.RequestType;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.SlaTarget;
@@ -163,19 +164,19 @@ class TicketBriefing implements TaskFormAdditions {
                 "Browser and operating system",
                 "**Browser:** " + orNone(Markdown.text(ticket.browser())) + "  \n**Operating system:** "
                         + orNone(Markdown.text(ticket.operatingSystem())));
-        var missing = details.missing(ticket);
+        var files = details.attachments(ticket);
+        var missing = details.missing(ticket, files);
         section(
                 out,
                 "Still missing",
                 missing.isEmpty()
                         ? "Nothing: the customer gave every detail the guide asks for."
                         : Markdown.bullets(missing.stream().map(Labels::detail).toList()));
-        section(out, "Attachments", attachments(ticket, names));
+        section(out, "Attachments", attachments(ticket, files, names));
         return out.toString();
     }
 
-    private String attachments(Ticket ticket, Names names) {
-        var files = details.attachments(ticket);
+    private String attachments(Ticket ticket, List<Attachments.Attachment> files, Names names) {
         if (files.isEmpty()) {
             return "_none_";
         }
@@ -276,12 +277,8 @@ class TicketBriefing implements TaskFormAdditions {
             }
             return known.computeIfAbsent(userId, id -> {
                 var user = identity.createUserQuery().userId(id).singleResult();
-                var name = user == null
-                        ? ""
-                        : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                                        + (user.getLastName() == null ? "" : user.getLastName()))
-                                .strip();
-                return name.isEmpty() ? id : name + " (" + id + ")";
+                var name = user == null ? id : UserNames.fullName(user);
+                return name.equals(id) ? id : name + " (" + id + ")";
             });
         }
     }

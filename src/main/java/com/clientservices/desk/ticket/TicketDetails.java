@@ -43,7 +43,12 @@ public class TicketDetails {
 
     /** The details docs/specification.md §4 expects that the ticket lacks, by field name. */
     public List<String> missing(Ticket ticket) {
-        var hasScreenshot = attachments.of(ticket.id()).stream().anyMatch(Attachments.Attachment::isImage);
+        return missing(ticket, attachments.of(ticket.id()));
+    }
+
+    /** The same, for a caller that has read the ticket's files already. */
+    public List<String> missing(Ticket ticket, List<Attachments.Attachment> files) {
+        var hasScreenshot = files.stream().anyMatch(Attachments.Attachment::isImage);
         return MissingInformation.of(
                 ticket, requestTypes.find(ticket.requestType()).orElse(null), hasScreenshot);
     }
