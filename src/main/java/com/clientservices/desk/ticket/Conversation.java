@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 @Component("conversation")
 public class Conversation {
 
+    static final String NO_NOTE = "We have your request and are working on it.";
+
     private final TicketEvents events;
     private final TicketOfProcess ticketOf;
 
@@ -25,16 +27,20 @@ public class Conversation {
      * {@code ${conversation.note(execution, 'STATUS_UPDATE', 'statusUpdate')}}.
      */
     public void note(DelegateExecution execution, String kind, String variable) {
+        var text = execution.getVariable(variable);
+        // An acknowledgement without a note is still a message the customer received.
         add(
                 ticketOf.idOf(execution),
                 Kind.valueOf(kind),
                 ProcessText.actor(execution, "team"),
-                String.valueOf(execution.getVariable(variable)));
+                text == null || String.valueOf(text).isBlank() ? NO_NOTE : String.valueOf(text));
     }
 
     public enum Kind {
+        ACKNOWLEDGEMENT,
         QUESTIONS,
         ANSWER,
+        ADDED_INFORMATION,
         STATUS_UPDATE,
         RESOLUTION
     }

@@ -19,8 +19,10 @@ public class TicketDetails {
 
     /** The entries of the ticket's log that are messages to or from the customer. */
     private static final Set<TicketEvents.Type> CONVERSATION = EnumSet.of(
+            TicketEvents.Type.ACKNOWLEDGEMENT,
             TicketEvents.Type.QUESTIONS,
             TicketEvents.Type.ANSWER,
+            TicketEvents.Type.ADDED_INFORMATION,
             TicketEvents.Type.STATUS_UPDATE,
             TicketEvents.Type.RESOLUTION);
 

@@ -36,7 +36,7 @@ public record TicketView(
 
     /**
      * One message to or from the customer, oldest first: when, who wrote it (a user id), which
-     * kind (QUESTIONS, ANSWER, STATUS_UPDATE, RESOLUTION) and what it says.
+     * kind (ACKNOWLEDGEMENT, QUESTIONS, ANSWER, ADDED_INFORMATION, STATUS_UPDATE, RESOLUTION) and what it says.
      */
     public record Message(OffsetDateTime at, String from, String kind, String text) {}
 

@@ -15,11 +15,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
-/** What customers and engineering do to a running ticket: answer questions, release a fix. */
+/**
+ * What customers and engineering do to a running ticket: answer questions, add information,
+ * reopen a closed ticket, release a fix (docs/specification.md §5).
+ */
 @Service
 public class TicketWork {
 
     static final String CUSTOMER_REPLIED = "CustomerReplied";
+    static final String CUSTOMER_ADDED_INFORMATION = "CustomerAddedInformation";
+    static final String CUSTOMER_REOPENED = "CustomerReopened";
     static final String ENGINEERING_FIX_RELEASED = "EngineeringFixReleased";
     static final int MESSAGE_MAX = 20_000;
 
@@ -64,24 +69,71 @@ public class TicketWork {
         if (TicketValidation.hasNul(message)) {
             throw new Invalid("message", TicketValidation.NUL_MESSAGE);
         }
-        if (ticket.status() == TicketStatus.CLOSED) {
-            throw new Conflict(key + " is closed and takes no more replies; please open a new ticket");
-        }
-        if (ticket.status() != TicketStatus.WAITING_ON_CUSTOMER) {
-            throw new Conflict(key + " is not waiting on the customer (status " + ticket.status() + ")");
-        }
+        return switch (ticket.status()) {
+            case REDIRECTED -> throw new Conflict(key + " was redirected to your account representative, who answers it"
+                    + " directly; please write to them or open a new ticket");
+            case WAITING_ON_CUSTOMER -> answer(ticket, message, contact);
+            case CLOSED -> reopen(ticket, message, contact);
+            default -> addInformation(ticket, message, contact);
+        };
+    }
+
+    /**
+     * Whether the customer can write to the ticket now (docs/specification.md §5): while it is
+     * open, and after it closed while its lifecycle still waits for a reply in the reopen window.
+     */
+    public boolean acceptsReplies(Ticket ticket) {
+        return switch (ticket.status()) {
+            case REDIRECTED -> false;
+            case CLOSED -> waitsFor(ticket.key(), CUSTOMER_REOPENED);
+            default -> true;
+        };
+    }
+
+    // The questions are answered: diagnosis resumes and the next-response target starts.
+    private Ticket answer(Ticket ticket, String message, DeskUser contact) {
         // Logged first: the answer is what moves the ticket on.
         events.record(ticket.id(), TicketEvents.Type.CUSTOMER_REPLIED, contact.id(), null);
         conversation.add(ticket.id(), Conversation.Kind.ANSWER, contact.id(), message);
-        var answer = ProcessText.forVariable(message, key);
-        var correlated = runtime.createMessageCorrelation(CUSTOMER_REPLIED)
-                .processInstanceBusinessKey(key)
-                .setVariables(Map.of(ProcessVariables.CUSTOMER_ANSWER.name(), answer))
+        correlate(ticket, CUSTOMER_REPLIED, message, " is not waiting on the customer");
+        return tickets.find(ticket.id()).orElseThrow();
+    }
+
+    // Added to the conversation; the status stays, and the lifecycle tells whoever works the ticket.
+    private Ticket addInformation(Ticket ticket, String message, DeskUser contact) {
+        conversation.add(ticket.id(), Conversation.Kind.ADDED_INFORMATION, contact.id(), message);
+        correlate(ticket, CUSTOMER_ADDED_INFORMATION, message, " takes no information now");
+        return tickets.find(ticket.id()).orElseThrow();
+    }
+
+    // Within the reopen window the lifecycle takes the reply and reopens; after it nothing waits.
+    private Ticket reopen(Ticket ticket, String message, DeskUser contact) {
+        if (!waitsFor(ticket.key(), CUSTOMER_REOPENED)) {
+            throw new Conflict(ticket.key() + " is closed and can no longer be reopened; please open a new ticket"
+                    + " and mention " + ticket.key() + " in it");
+        }
+        conversation.add(ticket.id(), Conversation.Kind.ADDED_INFORMATION, contact.id(), message);
+        correlate(ticket, CUSTOMER_REOPENED, message, " can no longer be reopened; please open a new ticket");
+        return tickets.find(ticket.id()).orElseThrow();
+    }
+
+    private void correlate(Ticket ticket, String messageName, String message, String refusal) {
+        var text = ProcessText.forVariable(message, ticket.key());
+        var correlated = runtime.createMessageCorrelation(messageName)
+                .processInstanceBusinessKey(ticket.key())
+                .setVariables(Map.of(ProcessVariables.CUSTOMER_ANSWER.name(), text))
                 .correlateAllWithResult();
         if (correlated.isEmpty()) {
-            throw new Conflict(key + " is not waiting on the customer");
+            throw new Conflict(ticket.key() + refusal);
         }
-        return tickets.find(ticket.id()).orElseThrow();
+    }
+
+    private boolean waitsFor(String key, String messageName) {
+        return runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(key)
+                        .messageEventSubscriptionName(messageName)
+                        .count()
+                > 0;
     }
 
     /** Releases every ticket waiting on the bug; the named ticket must be one of them. */

@@ -38,8 +38,10 @@ public final class Labels {
             "screenshot", "A screenshot");
 
     private static final Map<Conversation.Kind, String> MESSAGES = new EnumMap<>(Map.of(
+            Conversation.Kind.ACKNOWLEDGEMENT, "Acknowledgement to the customer",
             Conversation.Kind.QUESTIONS, "Questions to the customer",
             Conversation.Kind.ANSWER, "Answer from the customer",
+            Conversation.Kind.ADDED_INFORMATION, "Information added by the customer",
             Conversation.Kind.STATUS_UPDATE, "Status update to the customer",
             Conversation.Kind.RESOLUTION, "Resolution sent to the customer"));
 
