@@ -29,7 +29,7 @@ final class Vocabulary {
             entry("askCustomer", Set.of()),
             entry("recordRoute", Set.of()),
             entry("downgradeEmergency", Set.of()),
-            entry("ticketStatus", Set.of("change")),
+            entry("ticketStatus", Set.of("change", "reopen")),
             entry("conversation", Set.of("note")),
             entry(
                     "slaClock",
@@ -41,7 +41,8 @@ final class Vocabulary {
                             "stop",
                             "startStatusUpdate",
                             "deliverStatusUpdate",
-                            "stopStatusUpdates")));
+                            "stopStatusUpdates",
+                            "workingDaysFromNow")));
 
     private Vocabulary() {}
 

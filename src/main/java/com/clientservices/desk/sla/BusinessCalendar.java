@@ -164,6 +164,18 @@ public final class BusinessCalendar {
     }
 
     /**
+     * {@code days} whole working days of working time after {@code from}: the same wall time that
+     * many working days later when {@code from} is inside working hours, else that many working
+     * days after the next opening (so it may be a closing time). Holidays do not count.
+     */
+    public Instant plusWorkingDays(Instant from, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative");
+        }
+        return plusWorkingTime(from, Duration.between(opening, closing).multipliedBy(days));
+    }
+
+    /**
      * The latest instant from which {@code amount} of working time remains until {@code from}
      * (so it may be an opening time, never a closing time). A negative amount counts forwards.
      */

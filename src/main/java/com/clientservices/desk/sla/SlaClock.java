@@ -202,6 +202,15 @@ public class SlaClock {
     }
 
     /**
+     * When a periodic message is next due, {@code days} working days from now on the business
+     * calendar: the models' timers read it, e.g. the engineering update of a standard ticket,
+     * {@code ${slaClock.workingDaysFromNow(5)}} (docs/specification.md §5). No target, no breach.
+     */
+    public Date workingDaysFromNow(int days) {
+        return Date.from(calendar.plusWorkingDays(now(), days));
+    }
+
+    /**
      * Hands a due or warning time to the models, in the calendar's zone: their timers, the tasks'
      * {@code camunda:dueDate} and the messages read it. The one way the desk writes a task's due time.
      */

@@ -27,6 +27,17 @@ public class TicketStatusChange {
         change(ticketOf.idOf(execution), TicketStatus.valueOf(status), ProcessText.actor(execution, null));
     }
 
+    /**
+     * The customer's reply reopened the closed ticket within the reopen window the model keeps
+     * (docs/specification.md §5): a REOPENED entry in the timeline, then back to IN_PROGRESS with
+     * the team that closed it, which the ticket record still names.
+     */
+    public void reopen(DelegateExecution execution) {
+        var ticketId = ticketOf.idOf(execution);
+        events.record(ticketId, TicketEvents.Type.REOPENED, ProcessText.actor(execution, null), null);
+        change(ticketId, TicketStatus.IN_PROGRESS, ProcessText.actor(execution, null));
+    }
+
     /** Changes the status and records the change with who caused it; no record when nothing changes. */
     void change(long ticketId, TicketStatus status, String actor) {
         tickets.updateStatus(ticketId, status)

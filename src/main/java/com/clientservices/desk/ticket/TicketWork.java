@@ -1,5 +1,6 @@
 package com.clientservices.desk.ticket;
 
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.DeskGroups;
@@ -10,6 +11,8 @@ import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.refusal.NotAllowed;
 import com.clientservices.desk.refusal.NotFound;
 import com.clientservices.desk.web.RetryOnConcurrentChange;
+import com.clientservices.desk.words.DeskTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,6 +30,7 @@ public class TicketWork {
     static final String CUSTOMER_REOPENED = "CustomerReopened";
     static final String ENGINEERING_FIX_RELEASED = "EngineeringFixReleased";
     static final int MESSAGE_MAX = 20_000;
+    private static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
     private final TicketRepository tickets;
     private final Members members;
@@ -34,6 +38,8 @@ public class TicketWork {
     private final RuntimeService runtime;
     private final TicketEvents events;
     private final RetryOnConcurrentChange retry;
+    private final DeskClock clock;
+    private final DeskTime time;
 
     TicketWork(
             TicketRepository tickets,
@@ -41,7 +47,11 @@ public class TicketWork {
             Conversation conversation,
             RuntimeService runtime,
             TicketEvents events,
-            RetryOnConcurrentChange retry) {
+            RetryOnConcurrentChange retry,
+            DeskClock clock,
+            DeskTime time) {
+        this.clock = clock;
+        this.time = time;
         this.events = events;
         this.retry = retry;
         this.tickets = tickets;
@@ -69,9 +79,11 @@ public class TicketWork {
         if (TicketValidation.hasNul(message)) {
             throw new Invalid("message", TicketValidation.NUL_MESSAGE);
         }
+        refuseRepeat(ticket, message, contact);
         return switch (ticket.status()) {
-            case REDIRECTED -> throw new Conflict(key + " was redirected to your account representative, who answers it"
-                    + " directly; please write to them or open a new ticket");
+            case REDIRECTED ->
+                throw new Conflict(key + " was redirected to your account representative, who answers it"
+                        + " directly; please write to them or open a new ticket");
             case WAITING_ON_CUSTOMER -> answer(ticket, message, contact);
             case CLOSED -> reopen(ticket, message, contact);
             default -> addInformation(ticket, message, contact);
@@ -115,6 +127,25 @@ public class TicketWork {
         conversation.add(ticket.id(), Conversation.Kind.ADDED_INFORMATION, contact.id(), message);
         correlate(ticket, CUSTOMER_REOPENED, message, " can no longer be reopened; please open a new ticket");
         return tickets.find(ticket.id()).orElseThrow();
+    }
+
+    /**
+     * The same text from the same contact again within minutes is a double click or a resent
+     * mail, not a new message: it is refused, so the team reads it once and no notice repeats.
+     */
+    private void refuseRepeat(Ticket ticket, String message, DeskUser contact) {
+        var since = clock.now().minus(REPEAT_WINDOW);
+        events.of(ticket.id()).stream()
+                .filter(event ->
+                        event.type() == TicketEvents.Type.ANSWER || event.type() == TicketEvents.Type.ADDED_INFORMATION)
+                .reduce((first, second) -> second)
+                .filter(last -> contact.id().equals(last.actor())
+                        && message.equals(last.detail())
+                        && last.at().toInstant().isAfter(since))
+                .ifPresent(last -> {
+                    throw new Conflict(ticket.key() + " already has this message from you, received at "
+                            + time.at(last.at()) + "; it was not added again");
+                });
     }
 
     private void correlate(Ticket ticket, String messageName, String message, String refusal) {

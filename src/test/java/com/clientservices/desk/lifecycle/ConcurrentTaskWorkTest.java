@@ -94,8 +94,11 @@ class ConcurrentTaskWorkTest {
                 .isEqualTo(200);
         var second = answers.get(1);
         assertThat(second.status()).as("the second: %s", second.body()).isEqualTo(409);
-        assertThat(second.json().get("detail").asText()).contains("not waiting on the customer");
+        assertThat(second.json().get("detail").asText()).contains("already has this message");
         assertThat(count(key, "CUSTOMER_REPLIED", "%")).isEqualTo(1);
+        assertThat(count(key, "ADDED_INFORMATION", "%"))
+                .as("the repeat is not added either")
+                .isZero();
         assertThat(count(key, "STATUS_CHANGED", "WAITING_ON_CUSTOMER → %")).isEqualTo(1);
     }
 

@@ -164,8 +164,9 @@ class EmergencyIssueProcessTest extends LifecycleTest {
                 .hasPassed(
                         "Task_StopStatusUpdates",
                         "Event_StatusUpdatesEnded",
-                        "Task_NotifyAccountRepresentativeOfResolution")
-                .isEnded();
+                        "Task_NotifyAccountRepresentativeOfResolution",
+                        "Task_CloseTicket")
+                .isWaitingAt("Gateway_ReopenWindow");
         assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).isEmpty();
         assertThat(targets(key, SlaTargetKind.STATUS_UPDATE))
                 .extracting(SlaTarget::outcome)
@@ -215,7 +216,9 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         scenario.complete(
                 key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed"));
         assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
-        assertThat(lifecycle).hasPassed("Event_NextResponseGiven", "Event_TicketClosed");
+        assertThat(lifecycle)
+                .hasPassed("Event_NextResponseGiven", "Task_CloseTicket")
+                .isWaitingAt("Gateway_ReopenWindow");
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
 
@@ -247,6 +250,100 @@ class EmergencyIssueProcessTest extends LifecycleTest {
         assertThat(ticket.downgradeReason()).isEqualTo("Only a test page is affected");
         assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).outcome())
                 .isEqualTo(Outcome.MET);
+        var downgraded = sent(key, "emergency-downgraded");
+        assertThat(downgraded)
+                .as("one message to the customer and the account representative, with the reason")
+                .hasSize(1);
+        assertThat(downgraded.get(0).recipient()).isEqualTo("spoc-acme, account-rep");
+        assertThat(downgraded.get(0).body()).contains("Only a test page is affected");
+    }
+
+    @Test
+    void reopenedEmergencyGoesBackToDiagnosisWithinTheHourAndTheHourlyUpdatesResume() {
+        scenario.at("2026-05-12T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", true);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.acknowledge(key);
+        scenario.at("2026-05-12T10:30:00-04:00");
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Restarted"));
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+        assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).isEmpty();
+
+        scenario.at("2026-05-16T23:00:00-04:00"); // Saturday night, four days later
+        scenario.customerWrites(key, "Blank placements again, all of them");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(scenario.ticket(key).emergency()).as("still an emergency").isTrue();
+        assertThat(lifecycle).hasPassed("Task_ReopenTicket", "Gateway_ResumeEmergency");
+        assertThat(sent(key, "ticket-reopened"))
+                .extracting(Notifications.Sent::recipient)
+                .containsExactly("group:client-services");
+        var diagnose = scenario.task(key, "Task_DiagnoseIssue");
+        assertThat(diagnose.getPriority()).isEqualTo(80);
+        assertThat(diagnose.getDueDate()).isEqualTo(instant("2026-05-17T00:00:00-04:00"));
+        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate())
+                .as("the hourly contact starts again at the reopening")
+                .isEqualTo(instant("2026-05-17T00:00:00-04:00"));
+
+        scenario.at("2026-05-16T23:40:00-04:00");
+        scenario.complete(key, "Task_SendStatusUpdate", Map.of("statusUpdate", "We are looking at it"));
+        assertThat(scenario.task(key, "Task_SendStatusUpdate").getDueDate())
+                .isEqualTo(instant("2026-05-17T00:40:00-04:00"));
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Cache purged"));
+        assertThat(scenario.openTasks(key, "Task_SendStatusUpdate")).isEmpty();
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+        assertThat(lifecycle).isWaitingAt("Gateway_ReopenWindow");
+
+        scenario.at("2026-05-30T23:40:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle)
+                .hasPassed("Event_ReopenWindowOver", "Event_TicketClosed")
+                .isEnded();
+    }
+
+    @Test
+    void emergencyWaitingOnEngineeringIsHandedOffTakesAddedInformationAndItsConfirmationIsDueWithinTheHour() {
+        scenario.at("2026-05-19T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", true);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.acknowledge(key);
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-77"));
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
+        assertThat(sent(key, "waiting-on-engineering"))
+                .extracting(Notifications.Sent::recipient)
+                .containsExactly("spoc-acme");
+        assertThat(sent(key, "engineering-handoff"))
+                .extracting(Notifications.Sent::recipient)
+                .containsExactly("group:engineering");
+
+        scenario.customerWrites(key, "It started right after our ad server deploy");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
+        assertThat(lifecycle).hasPassed("Task_TellWhoWorksTheTicket").isWaitingAt("Task_AwaitEngineeringFix");
+        assertThat(sent(key, "customer-added-information")).hasSize(1);
+
+        scenario.at("2026-05-19T20:00:00-04:00"); // released in the evening
+        runtime.createMessageCorrelation("EngineeringFixReleased")
+                .processInstanceVariableEquals("engineeringBugId", "ENG-77")
+                .correlateAll();
+        assertThat(scenario.task(key, "Task_ConfirmResolution").getDueDate())
+                .isEqualTo(instant("2026-05-19T21:00:00-04:00"));
+        scenario.at("2026-05-19T20:44:59-04:00");
+        assertThat(scenario.dueTimers(key))
+                .noneMatch(job -> job.getDuedate().equals(instant("2026-05-19T20:45:00-04:00")));
+        scenario.at("2026-05-19T20:45:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_WarnConfirmationDue", "Event_ConfirmationWarned");
+        scenario.at("2026-05-19T21:00:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_RecordConfirmationBreach", "Event_ConfirmationBreachEscalated");
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach"))
+                .extracting(task -> tasks.getVariable(task.getId(), "breachedTarget"))
+                .contains("NEXT_RESPONSE");
+        scenario.complete(key, "Task_ConfirmResolution", Map.of("resolutionSummary", "Fixed in 5.3.1"));
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.clientservices.desk.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.notification.Notifications;
 import com.clientservices.desk.sla.SlaTarget;
 import com.clientservices.desk.sla.SlaTargetKind;
 import com.clientservices.desk.sla.SlaTargets;
@@ -11,6 +12,7 @@ import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.ticket.TicketIntake;
 import com.clientservices.desk.ticket.TicketRepository;
 import com.clientservices.desk.ticket.TicketStatus;
+import com.clientservices.desk.ticket.TicketWork;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -39,6 +41,8 @@ public class Scenario {
     private final TaskService tasks;
     private final ManagementService management;
     private final IdentityService identity;
+    private final Notifications notifications;
+    private final TicketWork work;
 
     Scenario(
             TicketIntake intake,
@@ -47,8 +51,12 @@ public class Scenario {
             RuntimeService runtime,
             TaskService tasks,
             ManagementService management,
-            IdentityService identity) {
+            IdentityService identity,
+            Notifications notifications,
+            TicketWork work) {
         this.identity = identity;
+        this.notifications = notifications;
+        this.work = work;
         this.intake = intake;
         this.tickets = tickets;
         this.targets = targets;
@@ -176,6 +184,18 @@ public class Scenario {
         }
     }
 
+    /** The messages of that kind the desk queued for the ticket, oldest first. */
+    public List<Notifications.Sent> sent(String key, String kind) {
+        return notifications.ofTicket(ticket(key).id()).stream()
+                .filter(message -> message.kind().equals(kind))
+                .toList();
+    }
+
+    /** The customer writes to the ticket as the portal and the API do (docs/specification.md §5). */
+    public Ticket customerWrites(String key, String message) {
+        return work.reply(key, message, SPOC_ACME);
+    }
+
     /** Timer jobs of the ticket that are due by the engine's current time. */
     public List<Job> dueTimers(String key) {
         return management
@@ -184,6 +204,20 @@ public class Scenario {
                 .timers()
                 .executable()
                 .list();
+    }
+
+    /**
+     * Runs out the reopen window of a closed ticket now, as its timer would when the window ends
+     * (docs/specification.md §5): after it, a reply is refused.
+     */
+    public String reopenWindowOver(String key) {
+        management
+                .createJobQuery()
+                .processInstanceId(lifecycleId(key))
+                .activityId("Event_ReopenWindowOver")
+                .list()
+                .forEach(job -> management.executeJob(job.getId()));
+        return key;
     }
 
     public List<Job> timers(String key) {

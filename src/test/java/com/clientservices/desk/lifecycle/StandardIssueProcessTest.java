@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.ModelCoverage;
+import com.clientservices.desk.notification.Notifications;
 import com.clientservices.desk.sla.SlaTarget.Outcome;
 import com.clientservices.desk.sla.SlaTargetKind;
+import com.clientservices.desk.ticket.Conversation;
+import com.clientservices.desk.ticket.TicketDetails;
 import com.clientservices.desk.ticket.TicketStatus;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -31,6 +35,12 @@ class StandardIssueProcessTest extends LifecycleTest {
 
     @Autowired
     ManagementService management;
+
+    @Autowired
+    TicketDetails details;
+
+    @Autowired
+    DeskHttpClient http;
 
     @Test
     void acknowledgementWarningAndBreachFireAtTheirInstantsAndNotOneSecondBefore() {
@@ -162,8 +172,9 @@ class StandardIssueProcessTest extends LifecycleTest {
                 "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Cache purged; placements serve again"));
         assertThat(lifecycle)
+                .as("closed, and open to the customer's reply for the reopen window")
                 .hasPassed("Task_SendResolution", "Task_CloseTicket")
-                .isEnded();
+                .isWaitingAt("Gateway_ReopenWindow");
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
 
@@ -207,7 +218,9 @@ class StandardIssueProcessTest extends LifecycleTest {
                 "Task_DiagnoseIssue",
                 Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Fixed in Chrome rendering path"));
         assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
-        assertThat(lifecycle).hasPassed("Event_NextResponseGiven").isEnded();
+        assertThat(lifecycle)
+                .hasPassed("Event_NextResponseGiven", "Task_CloseTicket")
+                .isWaitingAt("Gateway_ReopenWindow");
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
 
@@ -242,7 +255,7 @@ class StandardIssueProcessTest extends LifecycleTest {
                 Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-4711"));
         assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
-        assertThat(lifecycle).isWaitingAt("Event_FixReleased");
+        assertThat(lifecycle).isWaitingAt("Task_AwaitEngineeringFix");
 
         runtime.createMessageCorrelation("EngineeringFixReleased")
                 .processInstanceVariableEquals("engineeringBugId", "ENG-4711")
@@ -259,7 +272,8 @@ class StandardIssueProcessTest extends LifecycleTest {
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
         assertThat(lifecycle)
                 .as("the ticket closes while the managers still handle its breach")
-                .isEnded();
+                .hasPassed("Task_CloseTicket")
+                .isWaitingAt("Gateway_ReopenWindow");
         scenario.complete(key, "Task_HandleSlaBreach", Map.of("escalationNote", "Discussed in the weekly review"));
         assertThat(scenario.openTasks(key, "Task_HandleSlaBreach")).isEmpty();
     }
@@ -350,6 +364,212 @@ class StandardIssueProcessTest extends LifecycleTest {
         assertThat(ticket.downgradedBy()).isEqualTo("cs-agent");
         assertThat(ticket.downgradeReason()).isEqualTo("A single placement; a workaround exists");
         assertThat(ticket.downgradedAt()).isEqualTo(OffsetDateTime.parse("2026-04-14T10:00:00-04:00"));
+    }
+
+    @Test
+    void customerAddsInformationAtEveryOpenStatusAndWhoeverWorksTheTicketIsToldWhileTheStatusStays() {
+        scenario.at("2026-11-02T10:00:00-05:00"); // Monday
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+
+        scenario.customerWrites(key, "Steps: open placement 5512 in Chrome 131");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.NEW);
+        assertThat(lifecycle).hasPassed("Task_TellWhoWorksTheTicket").isWaitingAt("Task_AcknowledgeTicket");
+        assertThat(scenario.sent(key, "customer-added-information"))
+                .extracting(Notifications.Sent::recipient)
+                .as("nobody has claimed the ticket yet: the team hears of it")
+                .containsExactly("group:client-services");
+
+        scenario.at("2026-11-02T10:30:00-05:00");
+        scenario.acknowledge(key);
+        scenario.customerWrites(key, "It also happens on placement 5513");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
+
+        var diagnose = scenario.task(key, "Task_DiagnoseIssue");
+        tasks.claim(diagnose.getId(), "cs-agent");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
+        scenario.customerWrites(key, "A screenshot is on its way");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(scenario.sent(key, "customer-added-information"))
+                .extracting(Notifications.Sent::recipient)
+                .as("once an agent has claimed the task, that agent hears of it")
+                .containsExactly("group:client-services", "group:client-services", "cs-agent");
+        assertThat(lifecycle).isWaitingAt("Task_DiagnoseIssue");
+        assertThat(scenario.task(key, "Task_DiagnoseIssue").getDueDate())
+                .as("added information does not start a next-response target")
+                .isEqualTo(diagnose.getDueDate());
+
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-9"));
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
+        scenario.customerWrites(key, "Our release is on Friday, in case that matters");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
+        assertThat(lifecycle).isWaitingAt("Task_AwaitEngineeringFix");
+        assertThat(scenario.sent(key, "customer-added-information")).hasSize(4);
+        assertThat(details.conversation(scenario.ticket(key)))
+                .filteredOn(message -> message.kind() == Conversation.Kind.ADDED_INFORMATION)
+                .extracting(TicketDetails.Message::text)
+                .containsExactly(
+                        "Steps: open placement 5512 in Chrome 131",
+                        "It also happens on placement 5513",
+                        "A screenshot is on its way",
+                        "Our release is on Friday, in case that matters");
+    }
+
+    @Test
+    void engineeringHandOffThenAnUpdateToTheCustomerEveryFiveWorkingDaysSkippingThanksgiving() {
+        scenario.at("2026-11-18T09:30:00-05:00"); // Wednesday
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.acknowledge(key);
+        scenario.at("2026-11-18T10:00:00-05:00");
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-31"));
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
+        assertThat(scenario.sent(key, "waiting-on-engineering"))
+                .extracting(Notifications.Sent::recipient)
+                .containsExactly("spoc-acme");
+        assertThat(scenario.sent(key, "engineering-handoff"))
+                .extracting(Notifications.Sent::recipient)
+                .containsExactly("group:engineering");
+
+        scenario.at("2026-11-25T09:59:59-05:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-11-25T10:00:00-05:00"); // 5 working days later: Thu, Fri, Mon, Tue, Wed
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_SendEngineeringUpdate").isWaitingAt("Task_AwaitEngineeringFix");
+        assertThat(scenario.sent(key, "engineering-update"))
+                .extracting(Notifications.Sent::recipient)
+                .containsExactly("spoc-acme");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.WAITING_ON_ENGINEERING);
+        assertThat(scenario.timers(key))
+                .extracting(job -> job.getDuedate().toInstant())
+                .as("Thanksgiving (Thu 26 Nov) and the weekend do not count: Fri, Mon, Tue, Wed, Thu")
+                .containsExactly(instant("2026-12-03T10:00:00-05:00").toInstant());
+
+        scenario.at("2026-12-03T09:59:59-05:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-12-03T10:00:00-05:00");
+        scenario.fireDueTimers(key);
+        assertThat(scenario.sent(key, "engineering-update")).hasSize(2);
+    }
+
+    @Test
+    void confirmingTheResolutionAfterTheFixIsANextResponseWithItsWarningAndBreach() {
+        scenario.at("2026-04-20T10:00:00-04:00"); // Monday
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.acknowledge(key);
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-40"));
+
+        scenario.at("2026-04-22T11:00:00-04:00"); // Wednesday: the fix is released
+        runtime.createMessageCorrelation("EngineeringFixReleased")
+                .processInstanceVariableEquals("engineeringBugId", "ENG-40")
+                .correlateAll();
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).dueAt())
+                .isEqualTo(OffsetDateTime.parse("2026-04-23T11:00:00-04:00"));
+        assertThat(scenario.task(key, "Task_ConfirmResolution").getDueDate())
+                .isEqualTo(instant("2026-04-23T11:00:00-04:00"));
+
+        scenario.at("2026-04-23T09:59:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-04-23T10:00:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_WarnConfirmationDue", "Event_ConfirmationWarned");
+        assertThat(scenario.sent(key, "sla-warning"))
+                .extracting(Notifications.Sent::recipient)
+                .contains("group:client-services");
+        scenario.at("2026-04-23T10:59:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-04-23T11:00:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Task_RecordConfirmationBreach", "Event_ConfirmationBreachEscalated");
+        assertThat(scenario.openTasks(key, "Task_HandleSlaBreach"))
+                .extracting(task -> tasks.getVariable(task.getId(), "breachedTarget"))
+                .containsExactly("NEXT_RESPONSE");
+
+        scenario.at("2026-04-23T11:30:00-04:00");
+        scenario.complete(key, "Task_ConfirmResolution", Map.of("resolutionSummary", "Fixed in 5.4.0"));
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(lifecycle).hasPassed("Task_RecordConfirmation", "Task_CloseTicket");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void fixReleasedOnASaturdayIsConfirmedByMondayOpeningWithNoSeparateWarning() {
+        scenario.at("2026-04-20T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.acknowledge(key);
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "ENGINEERING_FIX", "engineeringBugId", "ENG-41"));
+        scenario.at("2026-04-25T15:00:00-04:00"); // Saturday
+        runtime.createMessageCorrelation("EngineeringFixReleased")
+                .processInstanceVariableEquals("engineeringBugId", "ENG-41")
+                .correlateAll();
+        assertThat(scenario.task(key, "Task_ConfirmResolution").getDueDate())
+                .isEqualTo(instant("2026-04-27T09:00:00-04:00"));
+        scenario.at("2026-04-27T09:00:00-04:00");
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle).hasPassed("Event_NoConfirmationWarning").hasNotPassed("Task_WarnConfirmationDue");
+    }
+
+    @Test
+    void replyOnDayThirteenReopensTheTicketForTheTeamThatClosedItAndOnDayFifteenIsRefused() {
+        scenario.at("2026-05-04T10:00:00-04:00"); // Monday
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, LIFECYCLE);
+        scenario.acknowledge(key);
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
+        scenario.at("2026-05-05T10:00:00-04:00");
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Re-approved"));
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+        assertThat(lifecycle).isWaitingAt("Gateway_ReopenWindow");
+
+        scenario.at("2026-05-18T10:00:00-04:00"); // day 13, a Monday
+        scenario.customerWrites(key, "The creative is rejected again since this morning");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(lifecycle).hasPassed("Task_ReopenTicket", "Task_TellTeamReopened");
+        assertThat(details.log(scenario.ticket(key)))
+                .extracting(event -> event.type().name())
+                .contains("REOPENED");
+        var diagnose = scenario.task(key, "Task_DiagnoseIssue");
+        assertThat(diagnose).as("the team that closed it").hasCandidateGroup("ad-quality");
+        assertThat(diagnose.getDueDate())
+                .as("a next-response target from the reply, one business day")
+                .isEqualTo(instant("2026-05-19T10:00:00-04:00"));
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.OPEN);
+        assertThat(scenario.ticket(key).emergency()).isFalse();
+        assertThat(scenario.sent(key, "ticket-reopened"))
+                .extracting(Notifications.Sent::recipient)
+                .containsExactly("group:ad-quality");
+
+        scenario.at("2026-05-18T15:00:00-04:00");
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Rule fixed"));
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).outcome()).isEqualTo(Outcome.MET);
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+
+        scenario.at("2026-06-01T14:59:59-04:00");
+        assertThat(scenario.dueTimers(key)).isEmpty();
+        scenario.at("2026-06-01T15:00:00-04:00"); // 14 days after closing
+        scenario.fireDueTimers(key);
+        assertThat(lifecycle)
+                .hasPassed("Event_ReopenWindowOver", "Event_TicketClosed")
+                .isEnded();
+
+        scenario.at("2026-06-02T15:00:00-04:00"); // day 15
+        var refused =
+                http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"It is back once more\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText())
+                .contains("can no longer be reopened")
+                .contains("please open a new ticket");
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
     }
 
     @AfterAll

@@ -114,7 +114,7 @@ class HostileInputTest {
 
     // ---------------------------------------------------------------------------------------------
     // The refusals: name, expected status, the field the problem names (or null), and the call.
-    // Paths may name the fixtures: {new}, {waiting} (on the customer), {closed}, {engineering}
+    // Paths may name the fixtures: {new}, {waiting} (on the customer), {closed} (past its reopen window), {engineering}
     // (waiting on bug ENG-HOSTILE-1) and {task} (the acknowledgement task of {new}).
     // ---------------------------------------------------------------------------------------------
 
@@ -364,12 +364,7 @@ class HostileInputTest {
 
                 // POST /api/tickets/{key}/replies
                 refused(
-                        "reply: ticket not waiting on the customer",
-                        409,
-                        null,
-                        api(ACME, "POST", TICKETS + "/{new}/replies", json("{\"message\":\"Here you are\"}"))),
-                refused(
-                        "reply: closed ticket",
+                        "reply: ticket closed past its reopen window",
                         409,
                         null,
                         api(ACME, "POST", TICKETS + "/{closed}/replies", json("{\"message\":\"Thanks\"}"))),
@@ -1117,10 +1112,10 @@ class HostileInputTest {
     static Stream<Arguments> portalRefusalsOnThePage() {
         return Stream.of(
                 Arguments.of(
-                        "reply to a ticket not waiting on the customer",
-                        "/portal/tickets/{new}/replies",
+                        "reply to a ticket closed past its reopen window",
+                        "/portal/tickets/{closed}/replies",
                         form("message", "Firefox"),
-                        "not waiting on the customer"),
+                        "can no longer be reopened"),
                 Arguments.of(
                         "attachment named ../../etc/passwd",
                         "/portal/tickets/{new}/attachments",
@@ -1394,7 +1389,7 @@ class HostileInputTest {
     }
 
     private String closed() {
-        return Tickets.closed(http, submit(), "Creative re-approved");
+        return scenario.reopenWindowOver(Tickets.closed(http, submit(), "Creative re-approved"));
     }
 
     private String waitingOnEngineering(String bug) {
