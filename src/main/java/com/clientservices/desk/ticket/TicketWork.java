@@ -11,7 +11,6 @@ import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.refusal.NotAllowed;
 import com.clientservices.desk.refusal.NotFound;
 import com.clientservices.desk.web.RetryOnConcurrentChange;
-import com.clientservices.desk.words.DeskTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ public class TicketWork {
     private final TicketEvents events;
     private final RetryOnConcurrentChange retry;
     private final DeskClock clock;
-    private final DeskTime time;
 
     TicketWork(
             TicketRepository tickets,
@@ -48,10 +46,8 @@ public class TicketWork {
             RuntimeService runtime,
             TicketEvents events,
             RetryOnConcurrentChange retry,
-            DeskClock clock,
-            DeskTime time) {
+            DeskClock clock) {
         this.clock = clock;
-        this.time = time;
         this.events = events;
         this.retry = retry;
         this.tickets = tickets;
@@ -143,8 +139,10 @@ public class TicketWork {
                         && message.equals(last.detail())
                         && last.at().toInstant().isAfter(since))
                 .ifPresent(last -> {
-                    throw new Conflict(ticket.key() + " already has this message from you, received at "
-                            + time.at(last.at()) + "; it was not added again");
+                    throw new Conflict(ticket.key() + " already has this message from you, received "
+                            + Duration.between(last.at().toInstant(), clock.now())
+                                    .toMinutes()
+                            + " min ago; it was not added again");
                 });
     }
 

@@ -28,15 +28,19 @@ class TicketConversationApiTest {
 
         var conversation =
                 http.get(Tickets.CONTACT, "/api/tickets/" + key).json().path("conversation");
-        assertThat(conversation).hasSize(2);
-        assertThat(conversation.get(0).path("kind").asText()).isEqualTo("QUESTIONS");
+        assertThat(conversation).hasSize(3);
+        assertThat(conversation.get(0).path("kind").asText())
+                .as("the acknowledgement the lifecycle sent opens the conversation")
+                .isEqualTo("ACKNOWLEDGEMENT");
         assertThat(conversation.get(0).path("from").asText()).isEqualTo(Tickets.AGENT);
-        assertThat(conversation.get(0).path("text").asText()).isEqualTo("Which placements?");
-        assertThat(conversation.get(1).path("kind").asText()).isEqualTo("ANSWER");
-        assertThat(conversation.get(1).path("from").asText()).isEqualTo(Tickets.CONTACT);
-        assertThat(conversation.get(1).path("text").asText()).isEqualTo("5512 and 5513");
-        var asked = OffsetDateTime.parse(conversation.get(0).path("at").asText());
-        var answered = OffsetDateTime.parse(conversation.get(1).path("at").asText());
+        assertThat(conversation.get(1).path("kind").asText()).isEqualTo("QUESTIONS");
+        assertThat(conversation.get(1).path("from").asText()).isEqualTo(Tickets.AGENT);
+        assertThat(conversation.get(1).path("text").asText()).isEqualTo("Which placements?");
+        assertThat(conversation.get(2).path("kind").asText()).isEqualTo("ANSWER");
+        assertThat(conversation.get(2).path("from").asText()).isEqualTo(Tickets.CONTACT);
+        assertThat(conversation.get(2).path("text").asText()).isEqualTo("5512 and 5513");
+        var asked = OffsetDateTime.parse(conversation.get(1).path("at").asText());
+        var answered = OffsetDateTime.parse(conversation.get(2).path("at").asText());
         assertThat(answered).isAfterOrEqualTo(asked);
     }
 
