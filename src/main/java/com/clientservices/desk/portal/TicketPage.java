@@ -47,6 +47,9 @@ class TicketPage {
             SlaTargetKind.NEXT_RESPONSE, "We will respond by",
             SlaTargetKind.STATUS_UPDATE, "Your next status update is due by");
 
+    /** The missing detail that is a file, not text (TicketDetails.missing). */
+    private static final String SCREENSHOT = "screenshot";
+
     private final TicketDetails details;
     private final TicketWork work;
     private final SlaTargets targets;
@@ -79,6 +82,7 @@ class TicketPage {
         var names = new Names(identity);
         var files = details.attachments(ticket);
         var replies = work.acceptsReplies(ticket);
+        var missing = replies ? details.missing(ticket, files) : List.<String>of();
         var representative = representative(ticket, names);
         var conversation = conversation(ticket, names, ticket.status() == TicketStatus.WAITING_ON_CUSTOMER);
         return new View(
@@ -88,13 +92,10 @@ class TicketPage {
                 ticket.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 ticket.emergency(),
                 due(ticket, representative),
-                next(ticket, replies, representative),
+                next(ticket, replies),
                 request(ticket, names),
-                replies
-                        ? details.missing(ticket, files).stream()
-                                .map(Labels::detail)
-                                .toList()
-                        : List.of(),
+                missing.stream().map(Labels::detail).toList(),
+                missing.contains(SCREENSHOT),
                 files.stream().map(file -> file(ticket, file, names)).toList(),
                 conversation,
                 conversation.stream()
@@ -111,15 +112,15 @@ class TicketPage {
         var now = clock.now();
         var status = ticket.status();
         if (status == TicketStatus.REDIRECTED) {
-            return new Line(
-                    "Who answers", "Your account representative, " + representative + ", answers you directly.");
+            return new Line("Who answers", "Your account representative, " + representative + ".");
         }
         if (status == TicketStatus.CLOSED || status == TicketStatus.RESOLVED) {
             return null;
         }
         if (status == TicketStatus.WAITING_ON_CUSTOMER) {
             return new Line(
-                    "When you will hear from us", "After you answer: the team's response time starts again then.");
+                    "When you will hear from us",
+                    "After you answer: the team's response time starts again when your answer arrives.");
         }
         var running = targets.ofTicket(ticket.id()).stream()
                 .filter(t -> t.outcome() == SlaTarget.Outcome.OPEN)
@@ -139,7 +140,7 @@ class TicketPage {
         return new Line("When you will hear from us", "As soon as the team has news for you.");
     }
 
-    private static String next(Ticket ticket, boolean replies, String representative) {
+    private static String next(Ticket ticket, boolean replies) {
         return switch (ticket.status()) {
             case NEW -> "Nothing is needed from you now. If you have more details, add them below.";
             case ACKNOWLEDGED, IN_PROGRESS ->
@@ -155,7 +156,7 @@ class TicketPage {
                         ? "Nothing, if the problem is solved. If it is not, write below to reopen this ticket."
                         : "Nothing on this ticket: it is closed. If the problem is back, open a new ticket and"
                                 + " mention " + ticket.key() + " in it.";
-            case REDIRECTED -> "Write to your account representative, " + representative + ", about this request.";
+            case REDIRECTED -> "Write to your account representative about this request; they answer you directly.";
         };
     }
 
@@ -282,7 +283,7 @@ class TicketPage {
         return members.find(ticket.memberId())
                 .map(Members.Member::accountRepresentative)
                 .filter(id -> !blank(id))
-                .map(names::of)
+                .map(names::withAddress)
                 .orElse("your account representative");
     }
 
@@ -327,6 +328,7 @@ class TicketPage {
             String next,
             List<Line> request,
             List<String> missing,
+            boolean screenshotMissing,
             List<File> files,
             List<Message> conversation,
             List<String> openQuestions,
@@ -371,6 +373,15 @@ class TicketPage {
                 var user = identity.createUserQuery().userId(id).singleResult();
                 return user == null ? id : UserNames.fullName(user);
             });
+        }
+
+        /** The full name and, where the desk knows it, the e-mail address to write to. */
+        String withAddress(String userId) {
+            var user = identity.createUserQuery().userId(userId).singleResult();
+            if (user == null) {
+                return userId;
+            }
+            return UserNames.fullName(user) + (blank(user.getEmail()) ? "" : " (" + user.getEmail() + ")");
         }
 
         /** A message the lifecycle sent without a person behind it is the team's. */

@@ -337,7 +337,7 @@ class PortalPagesTest {
                 .doesNotContainPattern(ISO_TIME);
         assertThat(section(page, "reply"))
                 .contains("You cannot reply here: this request went to your account representative, Avery"
-                        + " Representative, who answers it directly.");
+                        + " Representative (account-rep@desk.example), who answers it directly.");
     }
 
     @Test
