@@ -1,7 +1,6 @@
 package com.clientservices.desk.portal;
 
 import com.clientservices.desk.engine.DeskClock;
-import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.Members;
@@ -12,12 +11,10 @@ import com.clientservices.desk.refusal.Refusal;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.ticket.Attaching;
-import com.clientservices.desk.ticket.Attachments;
 import com.clientservices.desk.ticket.EmergencyCriterion;
 import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.ticket.TicketIntake;
 import com.clientservices.desk.ticket.TicketQueries;
-import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.ticket.TicketWork;
 import com.clientservices.desk.web.PageRefusals;
 import com.clientservices.desk.words.DeskTime;
@@ -39,22 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PortalPages {
 
-    // What a customer sees of a ticket's log: the conversation and how its status moved.
-    private static final List<TicketEvents.Type> PUBLIC_EVENTS = List.of(
-            TicketEvents.Type.SUBMITTED,
-            TicketEvents.Type.STATUS_CHANGED,
-            TicketEvents.Type.QUESTIONS,
-            TicketEvents.Type.ANSWER,
-            TicketEvents.Type.STATUS_UPDATE,
-            TicketEvents.Type.RESOLUTION,
-            TicketEvents.Type.ATTACHMENT_ADDED);
-
     private final TicketIntake intake;
     private final TicketQueries queries;
     private final TicketWork work;
     private final Attaching attaching;
-    private final Attachments attachments;
-    private final TicketEvents events;
+    private final TicketPage ticketPage;
     private final Members members;
     private final RequestTypeCatalogue requestTypes;
     private final BusinessCalendar calendar;
@@ -66,8 +52,7 @@ class PortalPages {
             TicketQueries queries,
             TicketWork work,
             Attaching attaching,
-            Attachments attachments,
-            TicketEvents events,
+            TicketPage ticketPage,
             Members members,
             RequestTypeCatalogue requestTypes,
             BusinessCalendar calendar,
@@ -77,8 +62,7 @@ class PortalPages {
         this.queries = queries;
         this.work = work;
         this.attaching = attaching;
-        this.attachments = attachments;
-        this.events = events;
+        this.ticketPage = ticketPage;
         this.members = members;
         this.requestTypes = requestTypes;
         this.calendar = calendar;
@@ -127,30 +111,30 @@ class PortalPages {
 
     @GetMapping("/portal/tickets/{key}")
     String ticket(@PathVariable String key, Model model) {
-        var ticket = readable(key);
-        model.addAttribute("ticket", ticket);
-        model.addAttribute("page", this);
-        model.addAttribute(
-                "history",
-                events.of(ticket.id()).stream()
-                        .filter(e -> PUBLIC_EVENTS.contains(e.type()))
-                        .toList());
-        model.addAttribute("attachments", attachments.of(ticket.id()));
-        model.addAttribute("waitingOnCustomer", ticket.status() == TicketStatus.WAITING_ON_CUSTOMER);
-        model.addAttribute("closed", ticket.status() == TicketStatus.CLOSED);
+        model.addAttribute("ticket", ticketPage.of(readable(key)));
         return "portal/ticket";
     }
 
+    /** The thanks say what the reply did, which the status before it decides (docs/specification.md §5). */
     @PostMapping("/portal/tickets/{key}/replies")
     String reply(
             @PathVariable String key, @RequestParam(required = false) String message, RedirectAttributes redirect) {
+        var before = readable(key).status();
         try {
             work.reply(key, message, CurrentUser.get());
-            redirect.addFlashAttribute("notice", "Thank you, your answer is with the team.");
+            redirect.addFlashAttribute(
+                    "notice",
+                    switch (before) {
+                        case WAITING_ON_CUSTOMER -> "Thank you, your answer is with the team.";
+                        case CLOSED -> "Thank you, " + key + " is open again and the team is picking it up.";
+                        default -> "Thank you, your information is added to the ticket and the team is told.";
+                    });
         } catch (NotAllowed | NotFound e) {
             throw PageRefusals.toPage(e);
         } catch (Refusal e) {
-            refusedBelowTheForm(e, "", redirect);
+            refusedBelowTheForm(e, "Your message ", redirect);
+            // Kept, so that a refused reply need not be typed again.
+            redirect.addFlashAttribute("draft", message);
         }
         return "redirect:/portal/tickets/" + key;
     }

@@ -2,7 +2,9 @@ package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.identity.CurrentUser;
 import com.clientservices.desk.identity.TasklistUser;
+import com.clientservices.desk.refusal.NotAllowed;
 import com.clientservices.desk.refusal.NotFound;
+import com.clientservices.desk.web.PageRefusals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,6 +81,21 @@ class AttachmentController {
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.UNAUTHORIZED, "Sign in to Tasklist to open files attached to a ticket"));
         return file(queries.readable(key, user), id);
+    }
+
+    /**
+     * The same file for a customer's contact signed in to the portal, whose ticket page links here
+     * (docs/specification.md §13): the API's address takes HTTP Basic only, so the portal's session
+     * cannot use it; the same read rule decides, and a refusal is the portal's error page.
+     */
+    @GetMapping("/portal/tickets/{key}/attachments/{id}")
+    @Operation(summary = "Download an attached file, signed in to the portal")
+    ResponseEntity<byte[]> downloadInPortal(@PathVariable String key, @PathVariable long id) {
+        try {
+            return file(readable(key), id);
+        } catch (NotAllowed | NotFound e) {
+            throw PageRefusals.toPage(e);
+        }
     }
 
     private ResponseEntity<byte[]> file(Ticket ticket, long id) {

@@ -5,27 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
-import java.net.CookieManager;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.clientservices.desk.ticket.Conversation;
+import com.clientservices.desk.ticket.TicketKey;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The support portal as a browser gets it: sign in, submit, see errors by their fields, follow and answer. */
+/**
+ * The support portal as a browser gets it: sign in, submit, see errors by their fields, follow and
+ * answer; a ticket's page shows everything the desk knows of it in words (docs/specification.md §13).
+ */
 @DeskTest
 class PortalPagesTest {
 
     private static final Pattern TICKET = Pattern.compile("/portal/tickets/(CS-\\d+)");
+    private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+    /** A time as the desk writes it (docs/specification.md §13): {@code Tue 1 Dec 2026, 10:30 EST}. */
+    private static final Pattern TIME_IN_WORDS =
+            Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} E[SD]T");
+    /** A due time with the time left: {@code Tue 1 Dec 2026, 10:30 EST (in 3 h 10 min)}. */
+    private static final Pattern DUE_IN_WORDS =
+            Pattern.compile(TIME_IN_WORDS.pattern() + " \\((in |overdue by |due now)");
 
     @Autowired
     DeskHttpClient http;
+
+    @Autowired
+    Conversation conversation;
 
     @Test
     void contactSubmitsARequestAndSeesItsKeyAndDueTime() throws Exception {
@@ -108,7 +118,7 @@ class PortalPagesTest {
         var browser = signIn("spoc-acme");
         var page = get(browser, "/portal/tickets/" + key);
         assertThat(page.body())
-                .contains("WAITING_ON_CUSTOMER")
+                .contains(">Waiting on the customer<")
                 .contains("Which browser do you use?")
                 .contains("id=\"answer\"");
         var answered = post(
@@ -118,7 +128,7 @@ class PortalPagesTest {
                 fields("message", "Firefox 133"));
         assertThat(answered.statusCode()).isEqualTo(302);
         assertThat(get(browser, "/portal/tickets/" + key).body())
-                .contains("IN_PROGRESS")
+                .contains(">In progress<")
                 .contains("Firefox 133")
                 .contains("your answer is with the team");
 
@@ -128,16 +138,234 @@ class PortalPagesTest {
         assertThat(get(signIn("cs-agent"), "/portal").statusCode()).isEqualTo(403);
     }
 
-    private HttpClient signIn(String user) throws Exception {
-        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        var login = post(
-                browser,
-                "/login",
-                DeskHttpClient.csrfToken(get(browser, "/login").body()),
-                fields("username", user, "password", "demo"));
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
+    @Test
+    void ticketPageShowsEveryFilledFieldInWords() throws Exception {
+        var request = Tickets.request(Tickets.MEMBER, "MANUAL_CONFIGURATION", "Segment sharing for DMP 77");
+        request.put("emergency", true);
+        request.put("emergencyPhone", "+1 212 555 0100");
+        request.put(
+                "emergencyCriteria", List.of("PRODUCTION_FEATURE_BROKEN_NO_WORKAROUND", "SIGNIFICANT_FINANCIAL_LOSS"));
+        request.put("stepsToReproduce", "1. Open segment 9\n2. Share with DMP 77");
+        request.put("objectIds", List.of("9001", "9002"));
+        request.put("environment", Map.of("memberId", "1001", "placementId", "5512"));
+        request.put("browser", "Firefox 133");
+        request.put("operatingSystem", "macOS 15");
+        request.put("businessJustification", "The campaign starts Monday");
+        var key = Tickets.submit(http, Tickets.CONTACT, Tickets.json(request));
+
+        var page = get(signIn(Tickets.CONTACT), "/portal/tickets/" + key).body();
+
+        assertThat(section(page, "request"))
+                .contains("Necessary manual configuration changes that cannot be accomplished through the product")
+                .contains(">Emergency<")
+                .contains("Production feature broken, no workaround")
+                .contains("Significant financial loss")
+                .contains("+1 212 555 0100")
+                .contains(">Client Services<")
+                .contains("Pat Acme, ")
+                .contains("Placement 5512 shows blanks")
+                .contains("Lost impressions")
+                .contains("1. Open segment 9\n2. Share with DMP 77")
+                .contains("<li>9001</li>", "<li>9002</li>")
+                .contains("memberId: 1001", "placementId: 5512")
+                .contains("Firefox 133")
+                .contains("macOS 15")
+                .contains("The campaign starts Monday");
+        assertThat(page)
+                .contains(">New<")
+                .containsPattern(DUE_IN_WORDS)
+                .contains("What to do next")
+                .doesNotContain("MANUAL_CONFIGURATION", "PRODUCTION_FEATURE", "SIGNIFICANT_FINANCIAL", ">NEW<")
+                .doesNotContain("null", "spoc-acme", "client-services")
+                .doesNotContainPattern(ISO_TIME)
+                .doesNotContain("id=\"missing\"");
+    }
+
+    @Test
+    void ticketPageOmitsEmptyOptionalFieldsAndAsksForWhatIsMissing() throws Exception {
+        var key = Tickets.submit(http, "Blank placements, nothing more");
+
+        var page = get(signIn(Tickets.CONTACT), "/portal/tickets/" + key).body();
+
+        assertThat(section(page, "request"))
+                .contains("Observed ad serving issues")
+                .contains(">Standard<")
+                .doesNotContain(
+                        "Steps to reproduce",
+                        "Object ids",
+                        "Environment",
+                        "Browser",
+                        "Operating system",
+                        "Business justification",
+                        "emergency");
+        assertThat(section(page, "missing"))
+                .contains("<li>Object ids</li>")
+                .contains("<li>Environment (ids such as bidder, member, creative, placement)</li>")
+                .contains("<li>Steps to reproduce</li>")
+                .contains("Please add them below");
+        assertThat(page).doesNotContain("null", ">none<", "AD_SERVING").doesNotContainPattern(ISO_TIME);
+    }
+
+    @Test
+    void ticketPageListsAttachmentsWithWorkingDownloadLinks() throws Exception {
+        var key = Tickets.submit(http, "With a screenshot and a log");
+        assertThat(http.attach(Tickets.CONTACT, key, "blank.png", "image/png", Tickets.PNG)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(http.attach(
+                                Tickets.CONTACT,
+                                key,
+                                "calls.txt",
+                                "text/plain",
+                                "GET /ad?placement=5512\n".getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(201);
+        var browser = signIn(Tickets.CONTACT);
+
+        var files = section(get(browser, "/portal/tickets/" + key).body(), "files");
+
+        assertThat(files)
+                .contains(">blank.png</a>")
+                .contains("(PNG image, " + Tickets.PNG.length + " bytes, added by Pat Acme on ")
+                .contains(">calls.txt</a>")
+                .contains("(Text file, 23 bytes, added by Pat Acme on ");
+        var links = Pattern.compile("href=\"(/portal/tickets/" + key + "/attachments/\\d+)\"")
+                .matcher(files)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(links).hasSize(2);
+        var png = browser.download(links.get(0));
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(png.body()).isEqualTo(Tickets.PNG);
+        assertThat(signIn("spoc-globex").download(links.get(0)).statusCode())
+                .as("another member's file answers as one that does not exist")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void ticketPageShowsTheConversationOldestFirstWithWhoAndWhen() throws Exception {
+        var key = Tickets.submit(http, "A conversation in order");
+        conversation.add(
+                TicketKey.parse(key).orElseThrow(),
+                Conversation.Kind.ACKNOWLEDGEMENT,
+                "team",
+                "We have your request and are working on it.");
+        Tickets.waitingOnCustomer(http, key, "Which browser?\\nAnd which <b>version</b>?");
+        assertThat(http.post(Tickets.CONTACT, "/api/tickets/" + key + "/replies", "{\"message\":\"Firefox 133\"}")
+                        .status())
+                .isEqualTo(200);
+        http.completeTask(
+                Tickets.AGENT,
+                key,
+                "Task_DiagnoseIssue",
+                "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
+                        + "\"customerQuestions\":{\"value\":\"Which placement ids?\"}}");
+
+        var page = get(signIn(Tickets.CONTACT), "/portal/tickets/" + key).body();
+
+        var items = section(page, "history").split("<li");
+        assertThat(items).hasSize(5);
+        assertThat(items[1])
+                .contains("Acknowledgement to the customer")
+                .contains("from Client Services")
+                .containsPattern(TIME_IN_WORDS)
+                .doesNotContain("Waiting for your answer");
+        assertThat(items[2])
+                .contains("Questions to the customer")
+                .contains("from Casey Agent")
+                .contains("Which browser?\nAnd which &lt;b&gt;version&lt;/b&gt;?")
+                .doesNotContain("Waiting for your answer");
+        assertThat(items[3])
+                .contains("Answer from the customer")
+                .contains("from Pat Acme")
+                .contains("Firefox 133");
+        assertThat(items[4])
+                .contains("open-questions")
+                .contains("Which placement ids?")
+                .contains("Waiting for your answer");
+        assertThat(section(page, "reply"))
+                .as("the questions to answer are repeated where the answer is written")
+                .contains("The team asked:")
+                .contains("Which placement ids?")
+                .doesNotContain("Which browser?");
+        assertThat(page).doesNotContainPattern(ISO_TIME).doesNotContain("<b>version");
+    }
+
+    @Test
+    void replyBoxOffersToAddInformationWhileTheTicketIsNew() throws Exception {
+        var key = Tickets.submit(http, "Reply box at NEW");
+
+        var reply =
+                section(get(signIn(Tickets.CONTACT), "/portal/tickets/" + key).body(), "reply");
+
+        assertThat(reply)
+                .contains(">Add information</h3>")
+                .contains("<label for=\"message\">Information to add</label>")
+                .contains("The status stays as it is")
+                .contains(">Add to the ticket</button>")
+                .contains("action=\"/portal/tickets/" + key + "/replies\"")
+                .doesNotContain("Send answer", "Reopen");
+    }
+
+    @Test
+    void replyBoxAsksForTheAnswerWhileWaitingOnTheCustomer() throws Exception {
+        var key = Tickets.waitingOnCustomer(http, Tickets.submit(http, "Reply box while waiting"), "Which browser?");
+
+        var page = get(signIn(Tickets.CONTACT), "/portal/tickets/" + key).body();
+
+        assertThat(section(page, "reply"))
+                .contains(">Answer the team&#39;s questions</h3>")
+                .contains("<label for=\"message\">Your answer</label>")
+                .contains(">Send answer</button>")
+                .doesNotContain("Add to the ticket", "Reopen");
+        assertThat(page).contains("Answer the team&#39;s questions below").contains("href=\"#reply\"");
+    }
+
+    @Test
+    void redirectedTicketHasNoReplyBoxAndSaysWhoAnswers() throws Exception {
+        var key = Tickets.routed(http, Tickets.CONTACT, Tickets.MEMBER, "BILLING", "Invoice 42 is wrong");
+
+        var page = get(signIn(Tickets.CONTACT), "/portal/tickets/" + key).body();
+
+        assertThat(page)
+                .contains(">Redirected to the account representative<")
+                .contains("Avery Representative")
+                .doesNotContain("name=\"message\"")
+                .doesNotContain("REDIRECTED", "account-rep\"", "null")
+                .doesNotContainPattern(ISO_TIME);
+        assertThat(section(page, "reply"))
+                .contains("You cannot reply here: this request went to your account representative, Avery"
+                        + " Representative (account-rep@desk.example), who answers it directly.");
+    }
+
+    @Test
+    void aRefusedReplyIsExplainedOnThePageAndWhatWasTypedIsKept() throws Exception {
+        var key = Tickets.waitingOnCustomer(http, Tickets.submit(http, "A blank answer"), "Which browser?");
+        var browser = signIn(Tickets.CONTACT);
+
+        assertThat(browser.reply(key, "   ").statusCode()).isEqualTo(302);
+        assertThat(get(browser, "/portal/tickets/" + key).body())
+                .contains("role=\"alert\">Your message is required</p>")
+                .contains(">Waiting on the customer<");
+
+        var redirected = Tickets.routed(http, Tickets.CONTACT, Tickets.MEMBER, "TRAINING", "Training for two");
+        assertThat(browser.reply(redirected, "Is there a date?").statusCode()).isEqualTo(302);
+        assertThat(get(browser, "/portal/tickets/" + redirected).body())
+                .contains("was redirected to your account representative, who answers it directly");
+    }
+
+    private PortalBrowser signIn(String user) throws Exception {
+        return PortalBrowser.signIn(http, user);
+    }
+
+    /** The part of the page inside the element with that id, up to the end of its section. */
+    private static String section(String page, String id) {
+        var start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("#%s in the page", id).isNotNegative();
+        var end = page.indexOf("</section>", start);
+        return page.substring(start, end < 0 ? page.length() : end);
     }
 
     private static String match(Pattern pattern, String text) {
@@ -147,30 +375,15 @@ class PortalPagesTest {
     }
 
     private static Map<String, String> fields(String... pairs) {
-        var fields = new LinkedHashMap<String, String>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        return fields;
+        return PortalBrowser.fields(pairs);
     }
 
-    private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(http.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(PortalBrowser browser, String path) throws Exception {
+        return browser.get(path);
     }
 
-    private HttpResponse<String> post(HttpClient browser, String path, String csrf, Map<String, String> fields)
-            throws Exception {
-        var all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf);
-        var body = all.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return browser.send(
-                HttpRequest.newBuilder(http.uri(path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(
+            PortalBrowser browser, String path, String csrf, Map<String, String> fields) throws Exception {
+        return browser.post(path, csrf, fields);
     }
 }

@@ -19,6 +19,9 @@ class TicketConversationApiTest {
     @Autowired
     DeskHttpClient http;
 
+    @Autowired
+    Conversation conversation;
+
     @Test
     void ticketListsTheQuestionsAndTheCustomersAnswerInOrder() {
         var key = Tickets.waitingOnCustomer(http, Tickets.submit(http, "Conversation in the API"), "Which placements?");
@@ -42,6 +45,29 @@ class TicketConversationApiTest {
         var asked = OffsetDateTime.parse(conversation.get(1).path("at").asText());
         var answered = OffsetDateTime.parse(conversation.get(2).path("at").asText());
         assertThat(answered).isAfterOrEqualTo(asked);
+    }
+
+    @Test
+    void theAcknowledgementAndAddedInformationAreMessagesOfTheConversation() {
+        var key = Tickets.submit(http, "Acknowledged, then more information");
+        var id = TicketKey.parse(key).orElseThrow();
+        // As the lifecycle and TicketWork record them: the acknowledgement by the team, the added information by the
+        // contact.
+        conversation.add(id, Conversation.Kind.ACKNOWLEDGEMENT, "team", Conversation.NO_NOTE);
+        conversation.add(id, Conversation.Kind.ADDED_INFORMATION, Tickets.CONTACT, "Placement 5514 too");
+
+        var messages = http.get(Tickets.CONTACT, "/api/tickets/" + key).json().path("conversation");
+
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).path("kind").asText()).isEqualTo("ACKNOWLEDGEMENT");
+        assertThat(messages.get(0).path("from").asText()).isEqualTo("team");
+        assertThat(messages.get(0).path("text").asText()).isEqualTo(Conversation.NO_NOTE);
+        assertThat(messages.get(1).path("kind").asText()).isEqualTo("ADDED_INFORMATION");
+        assertThat(messages.get(1).path("from").asText()).isEqualTo(Tickets.CONTACT);
+        assertThat(messages.get(1).path("text").asText()).isEqualTo("Placement 5514 too");
+        assertThat(OffsetDateTime.parse(messages.get(1).path("at").asText()))
+                .isAfterOrEqualTo(
+                        OffsetDateTime.parse(messages.get(0).path("at").asText()));
     }
 
     @Test

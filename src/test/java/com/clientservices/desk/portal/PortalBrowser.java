@@ -1,0 +1,80 @@
+package com.clientservices.desk.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The portal as a browser without JavaScript uses it: a session cookie from the sign-in form, forms posted with their CSRF token. */
+final class PortalBrowser {
+
+    private final DeskHttpClient http;
+    private final HttpClient browser;
+
+    private PortalBrowser(DeskHttpClient http) {
+        this.http = http;
+        this.browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    /** Signed in with the demo password; a refused sign-in fails the test. */
+    static PortalBrowser signIn(DeskHttpClient http, String user) throws Exception {
+        var browser = new PortalBrowser(http);
+        var login = browser.post(
+                "/login",
+                DeskHttpClient.csrfToken(browser.get("/login").body()),
+                fields("username", user, "password", "demo"));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return browser;
+    }
+
+    static Map<String, String> fields(String... pairs) {
+        var fields = new LinkedHashMap<String, String>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        return fields;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(http.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> download(String path) throws Exception {
+        return browser.send(
+                HttpRequest.newBuilder(http.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> post(String path, String csrf, Map<String, String> fields) throws Exception {
+        var all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        var body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return browser.send(
+                HttpRequest.newBuilder(http.uri(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts the ticket page's reply form, as the button does; the answer is the redirect back to the page. */
+    HttpResponse<String> reply(String key, String message) throws Exception {
+        var page = get("/portal/tickets/" + key);
+        return post(
+                "/portal/tickets/" + key + "/replies",
+                DeskHttpClient.csrfToken(page.body()),
+                fields("message", message));
+    }
+}
