@@ -1,26 +1,38 @@
 // The request form: an emergency asks for its criteria and phone, and changes when we respond;
-// a request type that needs a business justification asks for one.
+// the chosen request type shows its example, its guidance and where it goes, and asks for a
+// business justification or a screenshot only when the routing table says so. Without this
+// script every part is shown, with the list of all types.
 (function () {
   var emergency = document.getElementById('emergency');
   var details = document.getElementById('emergency-details');
   var due = document.getElementById('due');
   var type = document.getElementById('requestType');
   var example = document.getElementById('example');
+  var guidance = document.getElementById('guidance');
+  var representative = document.getElementById('representative');
+  var types = document.getElementById('types');
   var justification = document.getElementById('justification');
+  var screenshot = document.getElementById('screenshot-hint');
   function showEmergency() {
     details.hidden = !emergency.checked;
     due.textContent = emergency.checked ? due.dataset.emergency : due.dataset.standard;
   }
-  function showExample() {
+  function showType() {
     var option = type.options[type.selectedIndex];
-    var text = option && option.dataset.example;
-    example.textContent = text ? 'For example: ' + text : '';
+    var chosen = option && option.value ? option.dataset : {};
+    example.textContent = chosen.example ? 'For example: ' + chosen.example : '';
+    example.hidden = !chosen.example;
+    guidance.textContent = chosen.guidance || '';
+    guidance.hidden = !chosen.guidance;
+    representative.hidden = chosen.representative !== 'true';
     // The routing table says which request types need a business justification; the others do not ask.
-    justification.hidden = !(option && option.dataset.justification === 'true')
+    justification.hidden = chosen.justification !== 'true'
       && !document.getElementById('error-businessJustification');
+    screenshot.hidden = chosen.ui !== 'true';
   }
+  types.hidden = true;
   emergency.addEventListener('change', showEmergency);
-  type.addEventListener('change', showExample);
+  type.addEventListener('change', showType);
   showEmergency();
-  showExample();
+  showType();
 })();
