@@ -66,17 +66,17 @@ public class RequestTypeCatalogue {
                     code,
                     literal(entries.get(index(outputs, "label")).getTextContent()),
                     literal(entries.get(index(outputs, "example")).getTextContent()),
-                    // A routing table deployed before this column existed gives no guidance.
-                    hasOutput(outputs, "guidance")
-                            ? literal(entries.get(index(outputs, "guidance")).getTextContent())
-                            : null,
                     literal(entries.get(index(outputs, "route")).getTextContent()),
                     Boolean.parseBoolean(
                             literal(entries.get(index(outputs, "uiRelated")).getTextContent())),
                     // A routing table deployed before this column existed asks for none.
                     hasOutput(outputs, "justificationRequired")
                             && Boolean.parseBoolean(literal(entries.get(index(outputs, "justificationRequired"))
-                                    .getTextContent()))));
+                                    .getTextContent())),
+                    // A routing table deployed before this column existed gives no guidance.
+                    hasOutput(outputs, "guidance")
+                            ? literal(entries.get(index(outputs, "guidance")).getTextContent())
+                            : null));
         }
         return List.copyOf(types);
     }
