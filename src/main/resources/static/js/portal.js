@@ -30,6 +30,22 @@
       && !document.getElementById('error-businessJustification');
     screenshot.hidden = chosen.ui !== 'true';
   }
+  // A file over the upload limits would refuse the whole form; the browser says so before sending it.
+  var files = document.getElementById('files');
+  function checkFiles() {
+    var total = 0;
+    var tooLarge = null;
+    for (var i = 0; i < files.files.length; i++) {
+      total += files.files[i].size;
+      if (files.files[i].size > Number(files.dataset.maxFile)) {
+        tooLarge = files.files[i].name;
+      }
+    }
+    files.setCustomValidity(tooLarge ? tooLarge + ' is larger than 5 MB: attach a smaller file.'
+      : total > Number(files.dataset.maxTotal)
+        ? 'These files are larger than 6 MB together: send some now and add the rest on the ticket\'s page.' : '');
+  }
+  files.addEventListener('change', checkFiles);
   types.hidden = true;
   emergency.addEventListener('change', showEmergency);
   type.addEventListener('change', showType);
