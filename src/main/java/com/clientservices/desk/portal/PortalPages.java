@@ -98,13 +98,20 @@ class PortalPages {
     }
 
     @PostMapping("/portal/new")
-    String submit(@ModelAttribute("form") RequestForm form, Model model) {
+    String submit(
+            @ModelAttribute("form") RequestForm form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            Model model)
+            throws IOException {
         try {
-            var ticket = intake.submit(form.toRequest(), CurrentUser.get());
+            var ticket = intake.submit(form.toRequest(), CurrentUser.get(), files);
             return "redirect:/portal/tickets/" + ticket.key() + "?submitted";
         } catch (NotAllowed e) {
             throw PageRefusals.toPage(e);
         } catch (Refusal e) {
+            // A browser cannot be given files back: the page says to choose them again.
+            model.addAttribute(
+                    "filesChosen", files != null && files.stream().anyMatch(file -> file != null && !file.isEmpty()));
             return form(model, form, e.problems());
         }
     }

@@ -72,7 +72,11 @@ public class RequestTypeCatalogue {
                     // A routing table deployed before this column existed asks for none.
                     hasOutput(outputs, "justificationRequired")
                             && Boolean.parseBoolean(literal(entries.get(index(outputs, "justificationRequired"))
-                                    .getTextContent()))));
+                                    .getTextContent())),
+                    // A routing table deployed before this column existed gives no guidance.
+                    hasOutput(outputs, "guidance")
+                            ? literal(entries.get(index(outputs, "guidance")).getTextContent())
+                            : null));
         }
         return List.copyOf(types);
     }

@@ -17,7 +17,9 @@ class RequestTypeController {
     }
 
     @GetMapping("/api/request-types")
-    @Operation(summary = "Request types with their labels, examples and routes, read from the deployed routing table")
+    @Operation(
+            summary =
+                    "Request types with their labels, examples, guidance and routes, read from the deployed routing table")
     List<RequestType> requestTypes() {
         return catalogue.all();
     }

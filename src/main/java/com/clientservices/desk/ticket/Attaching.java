@@ -12,7 +12,9 @@ import com.clientservices.desk.refusal.UnsupportedContent;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +29,10 @@ public class Attaching {
     static final int FILES_MAX = 20;
 
     static final long BYTES_MAX = 50L * 1024 * 1024;
+    /** The new-request form's file field. */
+    static final String FILES = "files";
+
+    private static final String TYPES = "a PNG, JPEG, GIF or WebP screenshot, a PDF or plain text";
     // A plain file name: no folders, no control characters.
     private static final Pattern SAFE_NAME = Pattern.compile("[^/\\\\\\x00-\\x1F\\x7F]+");
 
@@ -55,15 +61,8 @@ public class Attaching {
         if (file == null || file.isEmpty()) {
             throw new Invalid("file", "is required: a non-empty file in the multipart field 'file'");
         }
-        var name = file.getOriginalFilename() == null
-                ? ""
-                : file.getOriginalFilename().strip();
-        if (name.isEmpty()
-                || name.length() > NAME_MAX
-                || !SAFE_NAME.matcher(name).matches()
-                || name.contains("..")
-                || name.startsWith(".")
-                || !FileTypes.showsAsNamed(name)) {
+        var name = plainName(file);
+        if (name == null) {
             throw new Invalid(
                     "file",
                     "has a file name that is not a plain name of at most " + NAME_MAX
@@ -97,6 +96,90 @@ public class Attaching {
                 .findFirst()
                 .orElseThrow();
         return stored;
+    }
+
+    /**
+     * Checks the files sent with a new request before its ticket exists, each by name and content and all against a
+     * ticket's quota (docs/specification.md §8): a refused file refuses the request, named, and no ticket is left
+     * without the files its contact meant to send. A file field left empty sends nothing.
+     */
+    List<Upload> checkBeforeSubmission(List<MultipartFile> files) throws IOException {
+        var chosen = files == null
+                ? List.<MultipartFile>of()
+                : files.stream()
+                        .filter(file -> file != null
+                                && !(file.isEmpty()
+                                        && (file.getOriginalFilename() == null
+                                                || file.getOriginalFilename().isBlank())))
+                        .toList();
+        var bytes = chosen.stream().mapToLong(MultipartFile::getSize).sum();
+        if (chosen.size() > FILES_MAX || bytes > BYTES_MAX) {
+            throw new TooLarge(
+                    "A ticket takes at most " + FILES_MAX + " files and " + (BYTES_MAX / (1024 * 1024)) + " MB in all",
+                    new FieldProblem(
+                            FILES,
+                            chosen.size() + " files of " + (bytes / (1024 * 1024))
+                                    + " MB are more than a ticket takes: at most " + FILES_MAX + " files and "
+                                    + (BYTES_MAX / (1024 * 1024)) + " MB in all"));
+        }
+        var uploads = new ArrayList<Upload>();
+        for (var file : chosen) {
+            var name = plainName(file);
+            if (name == null) {
+                throw new Invalid(
+                        FILES,
+                        "One file's name is not a plain name of at most " + NAME_MAX
+                                + " characters (no folders, no '..', no control or text-direction characters)");
+            }
+            if (file.isEmpty()) {
+                throw new Invalid(FILES, name + " is empty");
+            }
+            var content = file.getBytes();
+            var type = FileTypes.detect(content)
+                    .orElseThrow(() -> new UnsupportedContent(
+                            "Unsupported file type: " + name + " is not " + TYPES,
+                            new FieldProblem(
+                                    FILES, name + " is not " + TYPES + ": choose another file or leave it out")));
+            uploads.add(new Upload(name, type, content));
+        }
+        return List.copyOf(uploads);
+    }
+
+    /** Stores the files {@link #checkBeforeSubmission} passed on the ticket just recorded, in its transaction. */
+    void store(long ticketId, List<Upload> uploads, DeskUser contact) {
+        for (var upload : uploads) {
+            attachments.add(
+                    ticketId, upload.name(), upload.type(), upload.content(), sha256(upload.content()), contact.id());
+            events.record(
+                    ticketId,
+                    TicketEvents.Type.ATTACHMENT_ADDED,
+                    contact.id(),
+                    upload.name() + " (" + upload.type() + ", " + upload.content().length + " bytes)");
+        }
+    }
+
+    // The file's name when it is a plain one: no folders, no control or text-direction characters; else null.
+    private static String plainName(MultipartFile file) {
+        var name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().strip();
+        if (name.isEmpty()
+                || name.length() > NAME_MAX
+                || !SAFE_NAME.matcher(name).matches()
+                || name.contains("..")
+                || name.startsWith(".")
+                || !FileTypes.showsAsNamed(name)) {
+            return null;
+        }
+        return name;
+    }
+
+    /** A file checked by name and content, not yet stored. */
+    record Upload(String name, String type, byte[] content) {
+
+        boolean isImage() {
+            return type.startsWith("image/");
+        }
     }
 
     private static String sha256(byte[] content) {

@@ -29,6 +29,15 @@ public final class Labels {
             EmergencyCriterion.PRODUCTION_FEATURE_BROKEN_NO_WORKAROUND, "Production feature broken, no workaround",
             EmergencyCriterion.SIGNIFICANT_FINANCIAL_LOSS, "Significant financial loss"));
 
+    // What each criterion means, in the words of docs/specification.md §3, for the customer choosing it.
+    private static final Map<EmergencyCriterion, String> CRITERIA_MEANING = new EnumMap<>(Map.of(
+            EmergencyCriterion.PRODUCTION_FEATURE_BROKEN_NO_WORKAROUND,
+                    "An essential feature you use in production is broken and there is no available workaround,"
+                            + " for example widespread ad-serving failures or the UI or API not accessible.",
+            EmergencyCriterion.SIGNIFICANT_FINANCIAL_LOSS,
+                    "The problem causes, or will cause, significant financial losses for you or your clients,"
+                            + " for example campaigns that stop delivering at scale."));
+
     private static final Map<String, String> DETAILS = Map.of(
             "objectIds", "Object ids",
             "environment", "Environment (ids such as bidder, member, creative, placement)",
@@ -61,6 +70,15 @@ public final class Labels {
             return CRITERIA.get(EmergencyCriterion.valueOf(code));
         } catch (IllegalArgumentException e) {
             return code;
+        }
+    }
+
+    /** What choosing the criterion says about the problem; empty for an unknown code. */
+    public static String criterionMeaning(String code) {
+        try {
+            return CRITERIA_MEANING.get(EmergencyCriterion.valueOf(code));
+        } catch (IllegalArgumentException e) {
+            return "";
         }
     }
 

@@ -67,12 +67,28 @@ final class Chromium implements AutoCloseable {
     /** A customer's contact signed in to the portal. */
     Page portal(String user) {
         var page = browser.newContext().newPage();
+        signInToPortal(page, user);
+        return page;
+    }
+
+    /**
+     * A page signed in to nothing whose pages' Content-Security-Policy is set aside, so that a test may add its own
+     * checking script (axe-core) to them.
+     */
+    Page checkable(int width, int height) {
+        return browser.newContext(new Browser.NewContextOptions()
+                        .setViewportSize(width, height)
+                        .setBypassCSP(true))
+                .newPage();
+    }
+
+    /** Signs the page in to the portal as a customer's contact. */
+    void signInToPortal(Page page, String user) {
         page.navigate(url("/login"));
         page.fill("#username", user);
         page.fill("#password", "demo");
         page.click("button[type=submit]");
         page.waitForURL("**/portal**");
-        return page;
     }
 
     /** A member of staff signed in to Tasklist, its filters shown; tall enough for a whole task form. */

@@ -45,11 +45,22 @@ class SupportJourneyBrowserTest {
     void requestGoesFromThePortalThroughTasklistToClosedAndStaysWithItsTeamAndCustomer() {
         var customer = chromium.portal("spoc-acme");
         customer.navigate(url("/portal/new"));
+        assertThat(customer.locator("#types")).isHidden();
+        customer.selectOption("#requestType", "BILLING");
+        assertThat(customer.locator("#representative")).isVisible();
+        customer.selectOption("#requestType", "UI_API_BUG");
+        assertThat(customer.locator("#guidance")).containsText("screenshot");
+        assertThat(customer.locator("#screenshot-hint")).isVisible();
+        assertThat(customer.locator("#representative")).isHidden();
         customer.selectOption("#requestType", "CRITICAL_DATA_PULL");
         assertThat(customer.locator("#justification")).isVisible();
+        assertThat(customer.locator("#guidance")).containsText("date range");
+        assertThat(customer.locator("#example")).isHidden();
         customer.selectOption("#requestType", "AD_SERVING");
         assertThat(customer.locator("#justification")).isHidden();
         assertThat(customer.locator("#example")).containsText("Placements start showing blanks");
+        assertThat(customer.locator("#guidance")).containsText("placement ids");
+        assertThat(customer.locator("#screenshot-hint")).isHidden();
         assertThat(customer.locator("#due")).not().isEmpty();
         customer.fill("input[name=subject]", SUBJECT);
         customer.fill(

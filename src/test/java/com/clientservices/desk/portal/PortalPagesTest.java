@@ -78,7 +78,7 @@ class PortalPagesTest {
                 .doesNotContain("<script>alert(1)");
         var api = http.get("spoc-acme", "/api/tickets/" + key).json();
         assertThat(api.get("objectIds").toString()).isEqualTo("[\"5512\",\"5513\"]");
-        assertThat(get(browser, "/portal").body()).contains(key).contains("NEW");
+        assertThat(get(browser, "/portal").body()).contains(key).contains("class=\"status\">New</td>");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.clientservices.desk.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
@@ -19,6 +20,9 @@ class RequestRoutingDecisionTest {
 
     @Autowired
     RequestTypeCatalogue catalogue;
+
+    @Autowired
+    DeskHttpClient http;
 
     @ParameterizedTest(name = "{0} goes to {1}")
     @CsvSource({
@@ -72,5 +76,28 @@ class RequestRoutingDecisionTest {
                 .get()
                 .extracting(RequestType::example)
                 .isEqualTo("Placements start showing blanks without apparent cause");
+    }
+
+    @Test
+    void everyRowTellsTheCustomerWhatToIncludeAndTheApiListsIt() {
+        assertThat(catalogue.all())
+                .allSatisfy(type -> assertThat(type.guidance())
+                        .as("guidance of %s", type.code())
+                        .isNotBlank());
+        assertThat(catalogue.find("APP_BUG").orElseThrow().guidance())
+                .contains("app version")
+                .contains("screenshot");
+        assertThat(catalogue.find("TRAFFIC_QUALITY").orElseThrow().guidance()).contains("placement ids");
+
+        var listed = http.get("spoc-acme", "/api/request-types").json();
+        assertThat(listed).hasSize(18);
+        listed.forEach(type -> {
+            assertThat(type.get("guidance").asText())
+                    .as("guidance of %s", type.get("code"))
+                    .isNotBlank();
+            assertThat(type.has("label") && type.has("route") && type.has("uiRelated"))
+                    .as("the fields listed before guidance")
+                    .isTrue();
+        });
     }
 }
