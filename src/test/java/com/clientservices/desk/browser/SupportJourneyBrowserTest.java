@@ -7,6 +7,10 @@ import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
 import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,15 +71,27 @@ class SupportJourneyBrowserTest {
                 "textarea[name=description]",
                 "Placement 5512 returns <img src=x onerror=\"window.pwned = 2\"> blanks.");
         customer.fill("textarea[name=impact]", "Our largest campaign loses impressions.");
+        customer.setInputFiles("#files", screenshot());
+        chromium.shot(customer, "customer-attaches-a-file-on-the-new-request-form");
         customer.click("button:has-text('Submit request')");
         assertThat(customer.locator(".notice")).containsText("we will respond by");
         var key = customer.locator(".notice strong").first().innerText();
         assertThat(key).matches("CS-\\d+");
         assertThat(customer.locator("h2").first()).containsText("<b>placements</b>");
-        assertThat(customer.locator("td.pre").first()).containsText("<img src=x onerror=");
+        assertThat(customer.locator(".pre").first()).containsText("<img src=x onerror=");
         assertThat((Boolean) customer.evaluate("() => window.pwned === undefined"))
                 .isTrue();
+        assertThat(customer.locator("#attachments")).containsText("blank-placement.png");
+        assertThat(customer.locator("#status")).hasText("New");
         chromium.shot(customer, "customer-submitted-" + key);
+
+        // Ten minutes later the customer remembers the steps: added to the NEW ticket, the status stays.
+        assertThat(customer.locator("#reply-heading")).hasText("Add information");
+        customer.fill("#message", "Steps: open placement 5512 in Chrome, scroll to the second slot");
+        customer.click("#reply button");
+        assertThat(customer.locator("#status")).hasText("New");
+        assertThat(customer.locator("#conversation")).containsText("Steps: open placement 5512 in Chrome");
+        chromium.shot(customer, "customer-adds-information-to-the-new-ticket");
 
         var agent = chromium.tasklist("cs-agent");
         Chromium.openTask(agent, "Client Services queue", key + " · Acknowledge ticket");
@@ -102,12 +118,13 @@ class SupportJourneyBrowserTest {
         assertThat(agent.getByText(key + " · Diagnose issue")).hasCount(0);
 
         customer.navigate(url("/portal/tickets/" + key));
-        assertThat(customer.locator("#status")).hasText("WAITING_ON_CUSTOMER");
-        assertThat(customer.locator("#history")).containsText("Which browser shows the blanks?");
+        assertThat(customer.locator("#status")).hasText("Waiting on the customer");
+        assertThat(customer.locator("#conversation .open-questions")).containsText("Which browser shows the blanks?");
+        chromium.shot(customer, "customer-sees-the-question");
         customer.fill("#answer textarea", "Chrome 131 on macOS 15");
         chromium.shot(customer, "customer-answers");
         customer.click("#answer button");
-        assertThat(customer.locator("#status")).hasText("IN_PROGRESS");
+        assertThat(customer.locator("#status")).hasText("In progress");
 
         Chromium.openTask(agent, "Client Services queue", key + " · Diagnose issue");
         agent.click("text=Claim");
@@ -121,9 +138,22 @@ class SupportJourneyBrowserTest {
         assertThat(agent.getByText(key + " · Diagnose issue")).hasCount(0);
 
         customer.navigate(url("/portal/tickets/" + key));
-        assertThat(customer.locator("#status")).hasText("CLOSED");
-        assertThat(customer.locator("#history")).containsText("Purged the cache of ad server 7.");
-        chromium.shot(customer, "customer-sees-closed");
+        assertThat(customer.locator("#status")).hasText("Closed");
+        assertThat(customer.locator("#conversation")).containsText("Purged the cache of ad server 7.");
+        chromium.shot(customer, "customer-sees-the-resolution");
+
+        // The next morning the blanks are back: the reply reopens the closed ticket for the same team.
+        assertThat(customer.locator("#reply-heading")).hasText("Reopen this ticket");
+        customer.fill("#message", "The blanks are back since this morning");
+        chromium.shot(customer, "customer-reopens");
+        customer.click("#reply button");
+        assertThat(customer.locator("#status")).hasText("In progress");
+        assertThat(customer.locator("#conversation")).containsText("The blanks are back since this morning");
+        chromium.shot(customer, "customer-sees-the-ticket-reopened");
+        Chromium.openTask(agent, "Client Services queue", key + " · Diagnose issue");
+        assertThat(agent.locator(".fjs-form-field-group:has-text('Conversation with the customer')"))
+                .containsText("The blanks are back since this morning");
+        chromium.shot(agent, "agent-sees-the-reopened-ticket");
 
         var theirs = Tickets.submit(http, "spoc-acme", Tickets.MEMBER, "CREATIVE_AUDITING", "Creative rejected");
         var otherTeam = chromium.tasklist("aq-agent");
@@ -147,6 +177,15 @@ class SupportJourneyBrowserTest {
         var button = page.locator("button:has-text('Complete')");
         assertThat(button).isEnabled();
         button.press("Enter");
+    }
+
+    private static Path screenshot() {
+        try {
+            var file = Files.createTempDirectory("journey").resolve("blank-placement.png");
+            return Files.write(file, Tickets.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String url(String path) {
