@@ -70,8 +70,9 @@ public class TicketWork {
             throw new Invalid("message", TicketValidation.NUL_MESSAGE);
         }
         return switch (ticket.status()) {
-            case REDIRECTED -> throw new Conflict(key + " was redirected to your account representative, who answers it"
-                    + " directly; please write to them or open a new ticket");
+            case REDIRECTED ->
+                throw new Conflict(key + " was redirected to your account representative, who answers it"
+                        + " directly; please write to them or open a new ticket");
             case WAITING_ON_CUSTOMER -> answer(ticket, message, contact);
             case CLOSED -> reopen(ticket, message, contact);
             default -> addInformation(ticket, message, contact);
