@@ -129,6 +129,7 @@ class MailDeliveryTest {
 
         deliverQueued();
 
+        assertArrived(emergency, "We have your request", Set.of("spoc-acme@desk.example"), "Client Services");
         assertArrived(emergency, "Emergency for Acme Media", Set.of("account-rep@desk.example"), "+1 212 555 0100");
         assertArrived(
                 emergency,
@@ -173,8 +174,9 @@ class MailDeliveryTest {
                 .hasSize(1);
         var queued = deliveryJobs().size();
         assertThat(queued)
-                .as("alert to the team and managers, notice to the account representative, acknowledgement")
-                .isEqualTo(3);
+                .as("request received, alert to the team and managers, notice to the account representative, "
+                        + "acknowledgement")
+                .isEqualTo(4);
 
         var attempts = 0;
         while (!deliveryJobs().stream().allMatch(job -> job.getRetries() == 0) && attempts++ < 50) {
@@ -210,7 +212,8 @@ class MailDeliveryTest {
         // One copy per recipient: the alert reaches each member of the team and the managers.
         assertThat(received.stream().distinct().toList())
                 .filteredOn(subject -> subject.contains(key))
-                .hasSize(3)
+                .hasSize(4)
+                .anyMatch(subject -> subject.contains("We have your request"))
                 .anyMatch(subject -> subject.contains("EMERGENCY for Acme Media"))
                 .anyMatch(subject -> subject.contains("Emergency for Acme Media"))
                 .anyMatch(subject -> subject.contains("We are working on your request"));
