@@ -2,6 +2,7 @@ package com.clientservices.desk;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -58,9 +59,13 @@ public record DeskProperties(
      * @param channel {@code desk.notifications.channel}: {@code outbox} keeps messages in the local
      *                outbox, {@code smtp} sends e-mail through {@code spring.mail.*}
      * @param from    {@code desk.notifications.from}: the sender of every e-mail
+     * @param portalUrl {@code desk.notifications.portal-url}: where people open the desk, for the
+     *                links in messages ({@code <portal-url>/portal/tickets/CS-12}, Tasklist for staff)
      */
     public record Notifications(
-            @NotNull @DefaultValue("outbox") Channel channel, String from) {
+            @NotNull @DefaultValue("outbox") Channel channel,
+            String from,
+            @NotBlank @DefaultValue("http://localhost:8080") String portalUrl) {
 
         public enum Channel {
             OUTBOX,

@@ -31,6 +31,7 @@ class DeskPropertiesTest {
             assertThat(desk.demo().enabled()).isFalse();
             assertThat(desk.demo().sampleTickets()).isTrue();
             assertThat(desk.notifications().channel()).isEqualTo(DeskProperties.Notifications.Channel.OUTBOX);
+            assertThat(desk.notifications().portalUrl()).isEqualTo("http://localhost:8080");
             assertThat(desk.intake().maxBodyBytes()).isEqualTo(262144);
             assertThat(desk.production().minPasswordLength()).isEqualTo(12);
         });
@@ -45,6 +46,7 @@ class DeskPropertiesTest {
                         "desk.demo.sample-tickets=false",
                         "desk.notifications.channel=smtp",
                         "desk.notifications.from=desk@example.com",
+                        "desk.notifications.portal-url=https://desk.example.com",
                         "desk.intake.max-body-bytes=1024",
                         "desk.production.min-password-length=16")
                 .run(ctx -> {
@@ -55,6 +57,7 @@ class DeskPropertiesTest {
                     assertThat(desk.demo().sampleTickets()).isFalse();
                     assertThat(desk.notifications().channel()).isEqualTo(DeskProperties.Notifications.Channel.SMTP);
                     assertThat(desk.notifications().from()).isEqualTo("desk@example.com");
+                    assertThat(desk.notifications().portalUrl()).isEqualTo("https://desk.example.com");
                     assertThat(desk.intake().maxBodyBytes()).isEqualTo(1024);
                     assertThat(desk.production().minPasswordLength()).isEqualTo(16);
                 });

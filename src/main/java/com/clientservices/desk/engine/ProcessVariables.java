@@ -60,6 +60,10 @@ public final class ProcessVariables {
     public static final ProcessVariable<String> REROUTE_TEAM = text("rerouteTeam");
     public static final ProcessVariable<String> ENGINEERING_BUG_ID = text("engineeringBugId");
     public static final ProcessVariable<String> RELEASE_NOTE = text("releaseNote");
+    // Read only to put the agent's words into the customer's message (notification.MessageModels).
+    public static final ProcessVariable<String> ACKNOWLEDGEMENT_NOTE = text("acknowledgementNote");
+    public static final ProcessVariable<String> STATUS_UPDATE = text("statusUpdate");
+    public static final ProcessVariable<String> RESOLUTION_SUMMARY = text("resolutionSummary");
 
     // The SLA clocks (sla.SlaClock): due and warning times for the models' timers and task due dates.
     public static final ProcessVariable<OffsetDateTime> ACKNOWLEDGE_BY = time("acknowledgeBy");

@@ -1,71 +1,92 @@
 package com.clientservices.desk.notification;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.core.io.ResourceLoader;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Plain-text message templates, one file per kind under {@code notifications/}: the first line is
- * {@code Subject: …}, the rest the body; {@code {{name}}} stands for a ticket value. Values are
- * inserted as plain text, and line breaks are taken out of the subject, so what a customer typed
- * can neither add markup nor add headers.
+ * The message templates (docs/specification.md §7), Thymeleaf files a process owner edits under
+ * {@code src/main/resources/notifications/}, two per message kind:
+ *
+ * <ul>
+ *   <li>{@code <kind>.txt}, Thymeleaf's TEXT mode: the plain-text part. Its first line is
+ *       {@code Subject: …}, the subject of the message (line breaks taken out, at most 300
+ *       characters); the rest is the body. Values are written {@code [(${ticket.subject})]},
+ *       conditions and lists {@code [# th:if="${ticket.browser != null}"]…[/]} and
+ *       {@code [# th:each="item : ${ticket.missing}"]- [(${item})][/]}.
+ *   <li>{@code <kind>.html}, HTML mode: the HTML part, with the same values through
+ *       {@code th:text}, which escapes them, so nothing a customer typed becomes markup
+ *       ({@code th:utext} is never used on people's text).
+ * </ul>
+ *
+ * Parts both formats share sit under {@code notifications/fragments/} and are inserted with
+ * {@code th:insert}. What the templates see is {@link MessageModel}. A dedicated engine and
+ * resolver, not the pages' one, so a page can never be rendered as a message or the other way.
  */
 @Component
 class MessageTemplates {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+    static final String FOLDER = "notifications/";
+    private static final String SUBJECT = "Subject:";
     private static final int SUBJECT_MAX = 300;
 
-    private final ResourceLoader resources;
+    private final TemplateEngine engine;
 
-    MessageTemplates(ResourceLoader resources) {
-        this.resources = resources;
+    MessageTemplates() {
+        var engine = new SpringTemplateEngine();
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
+        this.engine = engine;
     }
 
-    Message render(String template, Map<String, Object> values) {
-        var text = load(template);
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        var resolver = new ClassLoaderTemplateResolver(MessageTemplates.class.getClassLoader());
+        resolver.setPrefix(FOLDER);
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setCheckExistence(true);
+        resolver.setCacheable(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    Message render(String kind, MessageModel model) {
+        if (kind == null || !kind.matches("[a-z][a-z-]*")) {
+            throw new IllegalArgumentException("not a message kind: " + kind);
+        }
+        var context = new Context();
+        model.values().forEach(context::setVariable);
+        context.setVariable("ticket", model.ticket());
+        context.setVariable("recipient", model.recipient());
+        context.setVariable("links", model.links());
+        var text = engine.process(kind + ".txt", context).replace("\r\n", "\n");
         var newline = text.indexOf('\n');
         var first = newline < 0 ? text : text.substring(0, newline);
-        if (!first.startsWith("Subject:")) {
-            throw new IllegalStateException("template " + template + " must start with a 'Subject:' line");
+        if (!first.startsWith(SUBJECT)) {
+            throw new IllegalStateException("template " + kind + ".txt must start with a 'Subject:' line");
         }
-        var subject = fill(first.substring("Subject:".length()).trim(), values)
+        var subject = first.substring(SUBJECT.length())
                 .replaceAll("[\\r\\n\\t]+", " ")
-                .trim();
+                .strip();
         if (subject.length() > SUBJECT_MAX) {
             subject = subject.substring(0, SUBJECT_MAX - 1) + "…";
         }
-        var body = newline < 0 ? "" : fill(text.substring(newline + 1), values).strip() + "\n";
-        return new Message(subject, body);
+        var body = newline < 0 ? "" : tidy(text.substring(newline + 1));
+        var html = engine.process(kind + ".html", context);
+        return new Message(subject, body, html);
     }
 
-    private static String fill(String text, Map<String, Object> values) {
-        var matcher = PLACEHOLDER.matcher(text);
-        var out = new StringBuilder();
-        while (matcher.find()) {
-            var value = values.get(matcher.group(1));
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : String.valueOf(value)));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+    // Conditions that leave nothing behind leave blank lines; more than one in a row reads as a gap.
+    private static String tidy(String body) {
+        return body.replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip() + "\n";
     }
 
-    private String load(String template) {
-        if (!template.matches("[a-z][a-z-]*")) {
-            throw new IllegalArgumentException("not a template name: " + template);
-        }
-        var resource = resources.getResource("classpath:notifications/" + template + ".txt");
-        try (var in = resource.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no message template " + template, e);
-        }
-    }
-
-    record Message(String subject, String body) {}
+    /** One rendered message: its subject, the plain-text part and the HTML part. */
+    record Message(String subject, String body, String html) {}
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class Notifications {
 
     private static final String SELECT_SENT = """
-            select kind, recipient, address, subject, body, created_at, sent_at, channel, status, ticket_id
+            select kind, recipient, address, subject, body, body_html, created_at, sent_at, channel, status, ticket_id
             from notification""";
 
     private final JdbcClient jdbc;
@@ -35,8 +35,8 @@ public class Notifications {
     long queue(Long ticketId, String kind, String recipient, String addresses, MessageTemplates.Message message) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into notification (ticket_id, kind, recipient, address, subject, body, created_at, channel, status)
-                values (:ticket, :kind, :recipient, :address, :subject, :body, :now, 'NONE', 'QUEUED')
+                insert into notification (ticket_id, kind, recipient, address, subject, body, body_html, created_at, channel, status)
+                values (:ticket, :kind, :recipient, :address, :subject, :body, :html, :now, 'NONE', 'QUEUED')
                 """)
                 .param("ticket", ticketId)
                 .param("kind", kind)
@@ -44,6 +44,7 @@ public class Notifications {
                 .param("address", addresses)
                 .param("subject", message.subject())
                 .param("body", message.body())
+                .param("html", message.html())
                 .param("now", now())
                 .update(keys, "id");
         if (ticketId != null) {
@@ -58,7 +59,7 @@ public class Notifications {
 
     Optional<Queued> find(long id) {
         return jdbc.sql(
-                        "select id, ticket_id, kind, recipient, address, subject, body, status from notification where id = :id")
+                        "select id, ticket_id, kind, recipient, address, subject, body, body_html, status from notification where id = :id")
                 .param("id", id)
                 .query((rs, row) -> new Queued(
                         rs.getLong("id"),
@@ -68,6 +69,7 @@ public class Notifications {
                         rs.getString("address"),
                         rs.getString("subject"),
                         rs.getString("body"),
+                        rs.getString("body_html"),
                         Status.valueOf(rs.getString("status")) == Status.SENT))
                 .optional();
     }
@@ -116,6 +118,7 @@ public class Notifications {
                 rs.getString("address"),
                 rs.getString("subject"),
                 rs.getString("body"),
+                rs.getString("body_html"),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("sent_at", OffsetDateTime.class),
                 rs.getString("channel"),
@@ -142,15 +145,17 @@ public class Notifications {
             String addresses,
             String subject,
             String body,
+            String bodyHtml,
             boolean alreadySent) {}
 
-    /** A message as the desk queued and sent it. */
+    /** A message as the desk queued and sent it: {@code body} the plain text, {@code bodyHtml} the HTML part. */
     public record Sent(
             String kind,
             String recipient,
             String address,
             String subject,
             String body,
+            String bodyHtml,
             OffsetDateTime queuedAt,
             OffsetDateTime sentAt,
             String channel,

@@ -26,8 +26,9 @@ class OutboxController {
 
     @GetMapping("/api/outbox")
     @Operation(
-            summary = "Messages the desk queued and sent (admins and auditors): those of one ticket in order, "
-                    + "or without ?ticket the latest 100, newest first")
+            summary =
+                    "Messages the desk queued and sent (admins and auditors), each with its plain text (body) and "
+                            + "HTML part (bodyHtml): those of one ticket in order, or without ?ticket the latest 100, newest first")
     List<Notifications.Sent> outbox(@RequestParam(required = false) String ticket) {
         var user = CurrentUser.get();
         if (!user.in(DeskGroups.ADMINS) && !user.in(DeskGroups.AUDITORS)) {

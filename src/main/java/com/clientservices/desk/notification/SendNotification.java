@@ -4,32 +4,44 @@ import com.clientservices.desk.engine.EngineCommands;
 import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.identity.UserNames;
-import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.ticket.TicketRepository;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
  * Queues the message a send task of a model names: its input {@code template} is the message
- * kind, its input {@code to} who receives it by role: {@code customer} (the contact who submitted
- * the ticket), {@code account-representative} (the customer's), {@code team} (every member of the
- * ticket's team) or {@code group:<group id>}, or several of these separated by commas. Recipients and the ticket's details come from the
- * ticket record, never from process variables a task form could change. The message is rendered
- * and queued in the same transaction as the business step, and the {@code deliver-notification}
- * process sends it once that transaction has committed, so a failing mail server never holds a
- * ticket up or loses a message.
+ * kind, its input {@code to} who receives it by role:
+ *
+ * <ul>
+ *   <li>{@code customer}: the contact who submitted the ticket;
+ *   <li>{@code account-representative}: the customer's;
+ *   <li>{@code team}: every member of the ticket's team;
+ *   <li>{@code assignee-or-team}: whoever has claimed the ticket's open task of its team (the
+ *       lifecycle's tasks, found by the business key the called process shares), or the whole
+ *       team while nobody has (docs/specification.md §5, {@code customer-added-information});
+ *   <li>{@code group:<group id>}: every member of that group;
+ * </ul>
+ *
+ * or several of these separated by commas, one message to all. Recipients and the ticket come
+ * from the ticket record, never from process variables a task form could change; what people
+ * wrote for the step and the send task's other inputs ({@code slaTarget}, {@code slaDue}, …)
+ * reach the template by name ({@link MessageModels}). The message is rendered and queued in the
+ * same transaction as the business step, and the {@code deliver-notification} process sends it
+ * once that transaction has committed, so a failing mail server never holds a ticket up or loses
+ * a message.
  */
 @Component("sendNotification")
 class SendNotification implements JavaDelegate {
@@ -38,31 +50,35 @@ class SendNotification implements JavaDelegate {
     private static final String CUSTOMER = "customer";
     private static final String ACCOUNT_REPRESENTATIVE = "account-representative";
     private static final String TEAM = "team";
+    private static final String ASSIGNEE_OR_TEAM = "assignee-or-team";
     private static final String GROUP = "group:";
 
     private final MessageTemplates templates;
+    private final MessageModels models;
     private final Notifications notifications;
     private final IdentityService identity;
     private final RuntimeService runtime;
-    private final BusinessCalendar calendar;
+    private final TaskService tasks;
     private final TicketRepository tickets;
     private final Members members;
 
     SendNotification(
             MessageTemplates templates,
+            MessageModels models,
             Notifications notifications,
             IdentityService identity,
             RuntimeService runtime,
-            BusinessCalendar calendar,
+            TaskService tasks,
             TicketRepository tickets,
             Members members) {
-        this.tickets = tickets;
-        this.members = members;
         this.templates = templates;
+        this.models = models;
         this.notifications = notifications;
         this.identity = identity;
         this.runtime = runtime;
-        this.calendar = calendar;
+        this.tasks = tasks;
+        this.tickets = tickets;
+        this.members = members;
     }
 
     @Override
@@ -76,11 +92,7 @@ class SendNotification implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("no ticket " + execution.getProcessBusinessKey()));
         var member = members.find(ticket.memberId()).orElseThrow();
         var recipients = recipients(to, ticket, member);
-        var values = new HashMap<String, Object>();
-        execution.getVariables().forEach((name, value) -> values.put(name, readable(value)));
-        values.putAll(details(ticket, member));
-        values.put("recipientName", recipients.name());
-        var message = templates.render(template, values);
+        var message = templates.render(template, models.of(ticket, member, recipients.name(), values(execution)));
         var id = notifications.queue(
                 ticket.id(), template, recipients.who(), String.join(", ", recipients.addresses()), message);
         // Queuing is the desk's own doing, whoever's action caused the message.
@@ -90,47 +102,21 @@ class SendNotification implements JavaDelegate {
                 Map.of(ProcessVariables.NOTIFICATION_ID.name(), id)));
     }
 
-    /** The request as the customer sent it, in full, and who is who on the ticket. */
-    private Map<String, Object> details(Ticket ticket, Members.Member member) {
-        var details = new HashMap<String, Object>();
-        details.put("ticketKey", ticket.key());
-        details.put("subject", ticket.subject());
-        details.put("description", ticket.description());
-        details.put("impact", ticket.impact());
-        details.put("requestType", ticket.requestType());
-        details.put("stepsToReproduce", orNone(ticket.stepsToReproduce()));
-        details.put(
-                "objectIds",
-                ticket.objectIds() == null || ticket.objectIds().isEmpty()
-                        ? "none"
-                        : String.join(", ", ticket.objectIds()));
-        details.put(
-                "environment",
-                ticket.environment() == null || ticket.environment().isEmpty()
-                        ? "none"
-                        : ticket.environment().entrySet().stream()
-                                .map(e -> e.getKey() + "=" + e.getValue())
-                                .collect(Collectors.joining(", ")));
-        details.put("browser", orNone(ticket.browser()));
-        details.put("operatingSystem", orNone(ticket.operatingSystem()));
-        details.put("emergencyPhone", orNone(ticket.emergencyPhone()));
-        details.put(
-                "emergencyCriteria",
-                ticket.emergencyCriteria() == null ? "none" : String.join(", ", ticket.emergencyCriteria()));
-        details.put("submittedBy", ticket.submittedBy());
-        details.put("submittedAt", readable(Date.from(ticket.submittedAt().toInstant())));
-        details.put("memberName", member.name());
-        details.put("accountRepresentative", member.accountRepresentative());
-        details.put("team", ticket.team() == null ? "none" : ticket.team());
-        if (ticket.acknowledgeBy() != null) {
-            details.put(
-                    "acknowledgeBy", readable(Date.from(ticket.acknowledgeBy().toInstant())));
+    /** What people wrote for the step, then the send task's own inputs, which win. */
+    private static Map<String, Object> values(DelegateExecution execution) {
+        var values = new HashMap<String, Object>();
+        for (var variable : MessageModels.WORDS) {
+            var value = execution.getVariable(variable.name());
+            if (value != null) {
+                values.put(variable.name(), value);
+            }
         }
-        return details;
-    }
-
-    private static String orNone(String value) {
-        return value == null || value.isBlank() ? "none" : value;
+        execution.getVariablesLocal().forEach((name, value) -> {
+            if (!name.equals(ProcessVariables.TEMPLATE.name()) && !name.equals(ProcessVariables.TO.name())) {
+                values.put(name, value);
+            }
+        });
+        return values;
     }
 
     /** One recipient role, or several separated by commas ({@code team, group:cs-managers}): one message to all. */
@@ -156,24 +142,51 @@ class SendNotification implements JavaDelegate {
             case CUSTOMER -> user(ticket.submittedBy());
             case ACCOUNT_REPRESENTATIVE -> user(member.accountRepresentative());
             case TEAM -> group(ticket.team());
+            case ASSIGNEE_OR_TEAM -> assigneesOrTeam(ticket);
             default -> {
                 if (!to.startsWith(GROUP)) {
                     throw new IllegalStateException("unknown recipient '" + to
-                            + "': use customer, account-representative, " + "team or group:<group id>");
+                            + "': use customer, account-representative, team, assignee-or-team or group:<group id>");
                 }
                 yield group(to.substring(GROUP.length()));
             }
         };
     }
 
+    /** The assignees of the ticket's open tasks of its team; the team while nobody has claimed one. */
+    private Recipients assigneesOrTeam(Ticket ticket) {
+        // The customer whose reply causes the message may not read the team's tasks; finding who
+        // works them is the desk's own doing.
+        var assignees = EngineCommands.withoutAuthorization(() -> tasks.createTaskQuery()
+                        .processInstanceBusinessKey(ticket.key())
+                        .taskCandidateGroup(ticket.team())
+                        .includeAssignedTasks()
+                        .active()
+                        .list())
+                .stream()
+                .map(Task::getAssignee)
+                .filter(assignee -> assignee != null && !assignee.isBlank())
+                .distinct()
+                .sorted()
+                .toList();
+        if (assignees.isEmpty()) {
+            return group(ticket.team());
+        }
+        var each = assignees.stream().map(this::user).toList();
+        return new Recipients(
+                each.stream().map(Recipients::who).collect(Collectors.joining(", ")),
+                each.stream().map(Recipients::name).collect(Collectors.joining(" and ")),
+                each.stream().flatMap(r -> r.addresses().stream()).distinct().toList());
+    }
+
     private Recipients group(String groupId) {
-        var group = identity.createGroupQuery().groupId(groupId).singleResult();
         var addresses = new ArrayList<String>();
         identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
                 .map(User::getEmail)
                 .filter(address -> address != null && !address.isBlank())
                 .forEach(addresses::add);
-        return new Recipients(GROUP + groupId, group == null ? groupId : group.getName(), addresses);
+        var name = models.teamName(groupId);
+        return new Recipients(GROUP + groupId, name == null ? groupId : name, addresses);
     }
 
     private Recipients user(String userId) {
@@ -183,11 +196,6 @@ class SendNotification implements JavaDelegate {
             addresses.add(user.getEmail());
         }
         return new Recipients(userId, user == null ? userId : UserNames.fullName(user), addresses);
-    }
-
-    // Dates read as the calendar's wall time with offset, the way the desk shows every time.
-    private Object readable(Object value) {
-        return value instanceof Date date ? calendar.local(date.toInstant()) : value;
     }
 
     private record Recipients(String who, String name, List<String> addresses) {}

@@ -1,23 +1,40 @@
 package com.clientservices.desk.notification;
 
 import com.clientservices.desk.DeskProperties;
+import com.clientservices.desk.ticket.TicketKey;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mail through SMTP (Spring Mail). Messages are plain text, so nothing a customer typed becomes
- * markup; the subject is set as one encoded header. Each message carries a stable Message-ID, so a
- * mail system can recognise the same message should it ever arrive twice.
+ * E-mail through SMTP (Spring Mail). A message is {@code multipart/alternative}: the plain text,
+ * then the HTML part (the last part is the one a mail program prefers to show); a message queued
+ * before HTML parts existed leaves as plain text. The subject is set as one encoded header, and
+ * the HTML part escapes what people typed (see {@link MessageTemplates}).
+ *
+ * <p>Each message carries its own Message-ID, {@code <notification-42@client-services-desk>}, so a
+ * mail system recognises the same message should it ever arrive twice. Every message of a ticket
+ * also names the ticket's thread, {@code <ticket-CS-12@client-services-desk>}, in both
+ * {@code In-Reply-To} and {@code References}, as if it answered one first message of the ticket
+ * that is never itself sent. Mail programs that thread by references (Thunderbird, Apple Mail,
+ * Outlook on the web, mutt) gather every message with that shared parent into one conversation
+ * per ticket, whichever message arrived first; since the parent never exists, no message hangs
+ * below another, and a message delivered again cannot break the thread. Gmail also asks for the
+ * same subject before it joins messages, so there the ticket's messages of one kind form a thread.
+ * The subject's {@code [CS-12]} lets the desk take a customer's reply back to its ticket
+ * (docs/specification.md §12).
  */
 @Component
 @ConditionalOnProperty(name = "desk.notifications.channel", havingValue = "smtp")
 class SmtpChannel implements NotificationChannel {
+
+    private static final String DOMAIN = "@client-services-desk>";
 
     private final JavaMailSender mail;
     private final String from;
@@ -36,20 +53,46 @@ class SmtpChannel implements NotificationChannel {
         return "SMTP";
     }
 
+    /** The Message-ID of one message. */
+    static String messageId(long notificationId) {
+        return "<notification-" + notificationId + DOMAIN;
+    }
+
+    /** The id every message of the ticket answers, so that they form one thread. */
+    static String threadId(long ticketId) {
+        return "<ticket-" + TicketKey.of(ticketId) + DOMAIN;
+    }
+
     @Override
     public String deliver(Notifications.Queued queued) {
         if (queued.addresses() == null || queued.addresses().isBlank()) {
             throw new IllegalStateException(
                     "notification " + queued.id() + " to " + queued.recipient() + " has no e-mail address");
         }
-        var messageId = "<notification-" + queued.id() + "@client-services-desk>";
+        var messageId = messageId(queued.id());
         try {
             MimeMessage message = mail.createMimeMessage();
-            var helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setTo(InternetAddress.parse(queued.addresses(), true));
-            helper.setSubject(queued.subject());
-            helper.setText(queued.body(), false);
+            message.setFrom(new InternetAddress(from, true));
+            message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(queued.addresses(), true));
+            message.setSubject(queued.subject(), StandardCharsets.UTF_8.name());
+            if (queued.bodyHtml() == null || queued.bodyHtml().isBlank()) {
+                message.setText(queued.body(), StandardCharsets.UTF_8.name(), "plain");
+            } else {
+                var text = new MimeBodyPart();
+                text.setText(queued.body(), StandardCharsets.UTF_8.name(), "plain");
+                var html = new MimeBodyPart();
+                html.setText(queued.bodyHtml(), StandardCharsets.UTF_8.name(), "html");
+                var alternative = new MimeMultipart("alternative");
+                alternative.addBodyPart(text);
+                alternative.addBodyPart(html);
+                message.setContent(alternative);
+            }
+            if (queued.ticketId() != null) {
+                var thread = threadId(queued.ticketId());
+                message.setHeader("In-Reply-To", thread);
+                message.setHeader("References", thread);
+            }
+            // Spring Mail keeps a Message-ID set before sending (saving a message would replace it).
             message.setHeader("Message-ID", messageId);
             mail.send(message);
             return messageId;

@@ -12,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
@@ -128,12 +129,13 @@ class MailDeliveryTest {
 
         deliverQueued();
 
+        assertArrived(emergency, "We have your request", Set.of("spoc-acme@desk.example"), "Client Services");
         assertArrived(emergency, "Emergency for Acme Media", Set.of("account-rep@desk.example"), "+1 212 555 0100");
         assertArrived(
                 emergency,
                 "Due soon: acknowledgement",
                 Set.of("cs-agent@desk.example", "cs-manager@desk.example"),
-                "2026-04-20T11:00-04:00");
+                "Mon 20 Apr 2026, 11:00 EDT");
         assertArrived(emergency, "Missed: acknowledgement", Set.of("cs-manager@desk.example"), "Handle SLA breach");
         assertArrived(
                 emergency,
@@ -151,9 +153,12 @@ class MailDeliveryTest {
         assertArrived(
                 redirected, "Request from Acme Media for you", Set.of("account-rep@desk.example"), "Two platform fees");
         assertArrived(
-                redirected, "Your account representative will answer", Set.of("spoc-acme@desk.example"), "account-rep");
+                redirected,
+                "Your account representative will answer",
+                Set.of("spoc-acme@desk.example"),
+                "Avery Representative");
         for (var message : SMTP.getReceivedMessages()) {
-            assertThat(message.getContentType()).startsWith("text/plain");
+            assertThat(message.getContentType()).startsWith("multipart/alternative");
             assertThat(message.getFrom()[0].toString()).contains("desk@clientservices.example");
         }
     }
@@ -169,8 +174,9 @@ class MailDeliveryTest {
                 .hasSize(1);
         var queued = deliveryJobs().size();
         assertThat(queued)
-                .as("alert to the team and managers, notice to the account representative, acknowledgement")
-                .isEqualTo(3);
+                .as("request received, alert to the team and managers, notice to the account representative, "
+                        + "acknowledgement")
+                .isEqualTo(4);
 
         var attempts = 0;
         while (!deliveryJobs().stream().allMatch(job -> job.getRetries() == 0) && attempts++ < 50) {
@@ -206,7 +212,8 @@ class MailDeliveryTest {
         // One copy per recipient: the alert reaches each member of the team and the managers.
         assertThat(received.stream().distinct().toList())
                 .filteredOn(subject -> subject.contains(key))
-                .hasSize(3)
+                .hasSize(4)
+                .anyMatch(subject -> subject.contains("We have your request"))
                 .anyMatch(subject -> subject.contains("EMERGENCY for Acme Media"))
                 .anyMatch(subject -> subject.contains("Emergency for Acme Media"))
                 .anyMatch(subject -> subject.contains("We are working on your request"));
@@ -244,8 +251,44 @@ class MailDeliveryTest {
                     .doesNotContain("\r")
                     .doesNotContain("\n")
                     .contains("<script>alert(1)</script>");
-            assertThat(message.getContentType()).startsWith("text/plain");
+            assertThat(message.getContentType()).startsWith("multipart/alternative");
+            assertThat(part(message, "text/html"))
+                    .as("the HTML part shows the subject as text")
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    .doesNotContain("<script>");
         }
+    }
+
+    @Test
+    void messagesOfOneTicketArriveAsOneThreadInPlainTextAndHtml() throws Exception {
+        scenario.at("2026-04-22T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", false);
+        scenario.askCustomer(key, "Which placements show blanks?"); // acknowledges, then asks
+
+        deliverQueued();
+
+        var messages = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> subject(m).contains("[" + key + "]")
+                        && (subject(m).contains("We are working on your request")
+                                || subject(m).contains("Questions about your request")))
+                .toList();
+        assertThat(messages).as("the acknowledgement, then the questions").hasSize(2);
+        var thread = "<ticket-" + key + "@client-services-desk>";
+        for (var message : messages) {
+            assertThat(message.getContentType()).startsWith("multipart/alternative");
+            var parts = (MimeMultipart) message.getContent();
+            assertThat(parts.getCount()).isEqualTo(2);
+            assertThat(parts.getBodyPart(0).isMimeType("text/plain")).isTrue();
+            assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
+            assertThat(body(message)).contains("/portal/tickets/" + key);
+            assertThat(part(message, "text/html")).contains("/portal/tickets/" + key);
+            assertThat(message.getHeader("In-Reply-To")).containsExactly(thread);
+            assertThat(message.getHeader("References")).containsExactly(thread);
+        }
+        assertThat(messages.stream().map(MailDeliveryTest::messageId).distinct())
+                .as("each message its own Message-ID")
+                .hasSize(2)
+                .noneMatch(thread::equals);
     }
 
     private void assertArrived(String key, String subjectPart, Set<String> recipients, String bodyPart)
@@ -305,8 +348,19 @@ class MailDeliveryTest {
         }
     }
 
+    /** The plain-text part. */
     private static String body(MimeMessage message) throws Exception {
-        return message.getContent().toString();
+        return part(message, "text/plain");
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
+        var parts = (MimeMultipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType(type)) {
+                return parts.getBodyPart(i).getContent().toString();
+            }
+        }
+        throw new AssertionError("no " + type + " part in " + message.getSubject());
     }
 
     private static int freePort() {
