@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -36,21 +38,32 @@ public class ModelCoverage extends AbstractProcessEnginePlugin {
         elements(repository, processKey).stream()
                 .filter(id -> !COVERED.contains(processKey + "/" + id))
                 .forEach(missing::add);
+        // The engine never takes the flows out of an event-based gateway: the event that happened
+        // starts the node after it, so reaching that node is taking its flow.
+        model(repository, processKey).getModelElementsByType(SequenceFlow.class).stream()
+                .filter(flow -> flow.getSource() instanceof EventBasedGateway)
+                .filter(flow ->
+                        COVERED.contains(processKey + "/" + flow.getTarget().getId()))
+                .forEach(flow -> missing.remove(flow.getId()));
         return missing;
     }
 
     /** The ids of the flow nodes and sequence flows of the model's latest version. */
     public static Set<String> elements(RepositoryService repository, String processKey) {
+        var model = model(repository, processKey);
+        var ids = new TreeSet<String>();
+        model.getModelElementsByType(FlowNode.class).forEach(node -> ids.add(node.getId()));
+        model.getModelElementsByType(SequenceFlow.class).forEach(flow -> ids.add(flow.getId()));
+        return ids;
+    }
+
+    private static BpmnModelInstance model(RepositoryService repository, String processKey) {
         var definition = repository
                 .createProcessDefinitionQuery()
                 .processDefinitionKey(processKey)
                 .latestVersion()
                 .singleResult();
-        var model = repository.getBpmnModelInstance(definition.getId());
-        var ids = new TreeSet<String>();
-        model.getModelElementsByType(FlowNode.class).forEach(node -> ids.add(node.getId()));
-        model.getModelElementsByType(SequenceFlow.class).forEach(flow -> ids.add(flow.getId()));
-        return ids;
+        return repository.getBpmnModelInstance(definition.getId());
     }
 
     @Override

@@ -118,9 +118,13 @@ class StandardTicketOverHttpTest {
                 .isEqualTo(204);
         assertThat(ticket(key).get("status").asText()).isEqualTo("CLOSED");
 
-        var late = http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"Thanks!\"}");
-        assertThat(late.status()).isEqualTo(409);
-        assertThat(late.json().get("detail").asText()).contains("closed");
+        var back = http.post(
+                "spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"It is back after the release\"}");
+        assertThat(back.status())
+                .as("a reply within the reopen window reopens the ticket: %s", back.body())
+                .isEqualTo(200);
+        assertThat(ticket(key).get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(onlyTask("cs-agent", key, "Task_DiagnoseIssue")).isNotBlank();
     }
 
     @Test

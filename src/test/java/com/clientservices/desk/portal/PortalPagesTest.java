@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
-import com.clientservices.desk.ticket.Conversation;
-import com.clientservices.desk.ticket.TicketKey;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,9 +31,6 @@ class PortalPagesTest {
 
     @Autowired
     DeskHttpClient http;
-
-    @Autowired
-    Conversation conversation;
 
     @Test
     void contactSubmitsARequestAndSeesItsKeyAndDueTime() throws Exception {
@@ -247,11 +242,6 @@ class PortalPagesTest {
     @Test
     void ticketPageShowsTheConversationOldestFirstWithWhoAndWhen() throws Exception {
         var key = Tickets.submit(http, "A conversation in order");
-        conversation.add(
-                TicketKey.parse(key).orElseThrow(),
-                Conversation.Kind.ACKNOWLEDGEMENT,
-                "team",
-                "We have your request and are working on it.");
         Tickets.waitingOnCustomer(http, key, "Which browser?\\nAnd which <b>version</b>?");
         assertThat(http.post(Tickets.CONTACT, "/api/tickets/" + key + "/replies", "{\"message\":\"Firefox 133\"}")
                         .status())
@@ -268,8 +258,10 @@ class PortalPagesTest {
         var items = section(page, "history").split("<li");
         assertThat(items).hasSize(5);
         assertThat(items[1])
+                .as("the acknowledgement the agent sent, as the lifecycle recorded it")
                 .contains("Acknowledgement to the customer")
-                .contains("from Client Services")
+                .contains("from Casey Agent")
+                .contains("We have your request and are working on it.")
                 .containsPattern(TIME_IN_WORDS)
                 .doesNotContain("Waiting for your answer");
         assertThat(items[2])
