@@ -78,7 +78,7 @@ class SupportJourneyBrowserTest {
         var key = customer.locator(".notice strong").first().innerText();
         assertThat(key).matches("CS-\\d+");
         assertThat(customer.locator("h2").first()).containsText("<b>placements</b>");
-        assertThat(customer.locator(".pre").first()).containsText("<img src=x onerror=");
+        assertThat(customer.locator("#request")).containsText("<img src=x onerror=");
         assertThat((Boolean) customer.evaluate("() => window.pwned === undefined"))
                 .isTrue();
         assertThat(customer.locator("#attachments")).containsText("blank-placement.png");
