@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,6 +33,31 @@ class PortalPagesTest {
 
     @Autowired
     DeskHttpClient http;
+
+    @Test
+    void signInPageSaysWhoseItIsAndWhatWentWrongInWords() throws Exception {
+        var client = HttpClient.newHttpClient();
+        var page = client.send(
+                        HttpRequest.newBuilder(http.uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(page)
+                .contains("<html lang=\"en\"")
+                .contains("Client Services support")
+                .contains("<label for=\"username\">User name</label>")
+                .contains("<label for=\"password\">Password</label>")
+                .contains("name=\"_csrf\"")
+                .doesNotContain("role=\"alert\"");
+        var failed = client.send(
+                        HttpRequest.newBuilder(http.uri("/login?error")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(failed).contains("role=\"alert\"").contains("The user name or the password is not right");
+        var signedOut = client.send(
+                        HttpRequest.newBuilder(http.uri("/login?logout")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(signedOut).contains("You are signed out.");
+    }
 
     @Test
     void contactSubmitsARequestAndSeesItsKeyAndDueTime() throws Exception {
