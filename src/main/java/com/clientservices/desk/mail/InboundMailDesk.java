@@ -54,6 +54,11 @@ class InboundMailDesk {
     private static final int SUBJECT_MAX = 200;
     private static final int TEXT_MAX = 20_000;
     private static final String FULL_TEXT = "message.txt";
+    /**
+     * The start of the text the triage reads: the engine keeps a decision's input in its history in a column of
+     * 4,000 characters, and the keywords that say what a request is about stand near its beginning.
+     */
+    private static final int TRIAGE_TEXT_MAX = 3_500;
 
     private final InboundMailLog log;
     private final TicketIntake intake;
@@ -231,7 +236,13 @@ class InboundMailDesk {
 
     private String triage(String subject, String text) {
         var result = decisions
-                .evaluateDecisionTableByKey(TRIAGE, Map.of("subject", subject, "text", text))
+                .evaluateDecisionTableByKey(
+                        TRIAGE,
+                        Map.of(
+                                "subject",
+                                subject,
+                                "text",
+                                text.length() > TRIAGE_TEXT_MAX ? text.substring(0, TRIAGE_TEXT_MAX) : text))
                 .getFirstResult();
         if (result == null || result.getEntry("requestType") == null) {
             throw new IllegalStateException("the decision " + TRIAGE + " gave no request type");

@@ -189,6 +189,63 @@ class InboundMailTest {
     }
 
     @Test
+    void aReplyTheConversationRefusesIsRecordedWithTheDesksReasonAndChangesNothing() throws Exception {
+        var key = Tickets.routed(http, Tickets.CONTACT, Tickets.MEMBER, "BILLING", "Invoice " + SEQUENCE.get());
+        var subject = "Re: [" + key + "] Invoice " + SEQUENCE.incrementAndGet();
+        deliver(mail(ACME, subject, "Any news?"));
+
+        poller.poll();
+
+        assertThat(Tickets.status(http, key)).isEqualTo("REDIRECTED");
+        var entry = entry(subject);
+        assertThat(entry.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(entry.path("reason").asText()).startsWith("REPLY_REFUSED").contains("account representative");
+    }
+
+    @Test
+    void aRefusedFileIsRecordedAndTheReplyStillLands() throws Exception {
+        var key = Tickets.submit(http, "Blank placements " + SEQUENCE.incrementAndGet());
+        var reply = mail(ACME, "Re: [" + key + "] More", null);
+        var text = new MimeBodyPart();
+        text.setText("The installer we use is attached.", "UTF-8");
+        var program = new MimeBodyPart();
+        program.setDataHandler(new DataHandler(
+                new ByteArrayDataSource(new byte[] {'M', 'Z', 0, 1, 2, 3}, "application/octet-stream")));
+        program.setFileName("setup.exe");
+        reply.setContent(new MimeMultipart(text, program));
+        reply.saveChanges();
+        deliver(reply);
+
+        poller.poll();
+
+        var entry = entry(reply.getSubject());
+        assertThat(entry.path("outcome").asText()).isEqualTo("REPLY");
+        assertThat(entry.path("reason").asText()).contains("setup.exe");
+        var conversation =
+                http.get(Tickets.CONTACT, "/api/tickets/" + key).json().path("conversation");
+        assertThat(conversation.findValuesAsText("text")).contains("The installer we use is attached.");
+        assertThat(http.get(Tickets.CONTACT, "/api/tickets/" + key + "/attachments")
+                        .json()
+                        .findValuesAsText("fileName"))
+                .isEmpty();
+    }
+
+    @Test
+    void aTextOverTheDescriptionLimitIsCutAndKeptWholeAsAFile() throws Exception {
+        var subject = "Long log " + SEQUENCE.incrementAndGet();
+        deliver(mail(ACME, subject, "x".repeat(25_000)));
+
+        poller.poll();
+
+        var ticket = ticket(entry(subject));
+        assertThat(ticket.path("description").asText()).hasSize(20_000);
+        var files = http.get(
+                        Tickets.CONTACT, "/api/tickets/" + ticket.path("key").asText() + "/attachments")
+                .json();
+        assertThat(files.findValuesAsText("fileName")).containsExactly("message.txt");
+    }
+
+    @Test
     void mailThatIsNoContactsRequestCreatesNothingSendsNothingAndIsListedWithItsReason() throws Exception {
         var acmeTicket = Tickets.submit(http, "Blank placements " + SEQUENCE.incrementAndGet());
         var tickets = count("ticket");
