@@ -29,7 +29,8 @@ public record DeskProperties(
         @Valid @NotNull @DefaultValue Demo demo,
         @Valid @NotNull @DefaultValue Notifications notifications,
         @Valid @NotNull @DefaultValue Intake intake,
-        @Valid @NotNull @DefaultValue Production production) {
+        @Valid @NotNull @DefaultValue Production production,
+        @Valid @NotNull @DefaultValue InboundMail inboundMail) {
 
     /** {@code desk.sign-in.*}: sign-ins of the desk, its API and the webapps. */
     public record SignIn(@Valid @NotNull @DefaultValue Throttle throttle) {
@@ -81,4 +82,24 @@ public record DeskProperties(
      *                          administrator password a production start accepts
      */
     public record Production(@Min(1) @DefaultValue("12") int minPasswordLength) {}
+
+    /**
+     * {@code desk.inbound-mail.*}: the mailbox contacts write to (docs/specification.md §12), read over IMAP or
+     * IMAPS every {@code poll-seconds}; off unless {@code enabled}, so the embedded default needs no mail server.
+     */
+    public record InboundMail(
+            @DefaultValue("false") boolean enabled,
+            String host,
+            Integer port,
+            @NotNull @DefaultValue("imaps") Protocol protocol,
+            String username,
+            String password,
+            @NotBlank @DefaultValue("INBOX") String folder,
+            @Min(1) @DefaultValue("30") int pollSeconds) {
+
+        public enum Protocol {
+            IMAP,
+            IMAPS
+        }
+    }
 }

@@ -7,6 +7,7 @@ import com.clientservices.desk.refusal.Conflict;
 import com.clientservices.desk.refusal.FieldProblem;
 import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.refusal.NotFound;
+import com.clientservices.desk.refusal.Refusal;
 import com.clientservices.desk.refusal.TooLarge;
 import com.clientservices.desk.refusal.UnsupportedContent;
 import java.io.IOException;
@@ -96,6 +97,16 @@ public class Attaching {
                 .findFirst()
                 .orElseThrow();
         return stored;
+    }
+
+    /**
+     * A file that came with a contact's e-mail (docs/specification.md §12), under the same rules as an upload; a
+     * refused file is the caller's to record, and leaves the caller's transaction (the mail's reply or request)
+     * to commit, since nothing is written before the checks pass.
+     */
+    @Transactional(noRollbackFor = Refusal.class)
+    public Attachments.Attachment attachFromMail(String key, MultipartFile file, DeskUser contact) throws IOException {
+        return attach(key, file, contact);
     }
 
     /**

@@ -31,7 +31,8 @@ public record Ticket(
         String downgradedBy,
         OffsetDateTime downgradedAt,
         String downgradeReason,
-        String businessJustification) {
+        String businessJustification,
+        String channel) {
 
     public String key() {
         return TicketKey.of(id);

@@ -130,7 +130,8 @@ class TicketController {
                         .map(m -> new TicketView.Message(
                                 local(m.at()), m.from(), m.kind().name(), m.text()))
                         .toList(),
-                t.businessJustification());
+                t.businessJustification(),
+                t.channel());
     }
 
     private List<TicketView.Target> targets(Ticket t) {

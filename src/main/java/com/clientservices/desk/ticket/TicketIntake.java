@@ -51,7 +51,16 @@ public class TicketIntake {
 
     @Transactional
     public Ticket submit(NewTicket request, DeskUser contact) {
-        return record(request, checked(request, contact), contact, List.of());
+        return record(request, checked(request, contact), contact, List.of(), Channel.API);
+    }
+
+    /**
+     * A request a contact sent by e-mail (docs/specification.md §12): the same checks and lifecycle as any
+     * other, recorded as having come by e-mail; it joins the caller's transaction, which also records the mail.
+     */
+    @Transactional
+    public Ticket submitByEmail(NewTicket request, DeskUser contact) {
+        return record(request, checked(request, contact), contact, List.of(), Channel.EMAIL);
     }
 
     /**
@@ -62,7 +71,7 @@ public class TicketIntake {
     @Transactional
     public Ticket submit(NewTicket request, DeskUser contact, List<MultipartFile> files) throws IOException {
         var member = checked(request, contact);
-        return record(request, member, contact, attaching.checkBeforeSubmission(files));
+        return record(request, member, contact, attaching.checkBeforeSubmission(files), Channel.PORTAL);
     }
 
     private Members.Member checked(NewTicket request, DeskUser contact) {
@@ -77,9 +86,14 @@ public class TicketIntake {
         return member;
     }
 
-    private Ticket record(NewTicket request, Members.Member member, DeskUser contact, List<Attaching.Upload> uploads) {
+    private Ticket record(
+            NewTicket request,
+            Members.Member member,
+            DeskUser contact,
+            List<Attaching.Upload> uploads,
+            Channel channel) {
         var submittedAt = clock.now();
-        var id = tickets.insert(request, contact.id(), submittedAt);
+        var id = tickets.insert(request, contact.id(), submittedAt, channel);
         var key = TicketKey.of(id);
         attaching.store(id, uploads, contact);
         var variables = new HashMap<String, Object>();

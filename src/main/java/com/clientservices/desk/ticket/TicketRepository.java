@@ -39,15 +39,15 @@ public class TicketRepository {
     }
 
     /** Inserts a new ticket with status NEW and returns its id. */
-    long insert(NewTicket t, String submittedBy, Instant submittedAt) {
+    long insert(NewTicket t, String submittedBy, Instant submittedAt, Channel channel) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into ticket (member_id, submitted_by, submitted_at, request_type, emergency, emergency_phone,
                     emergency_criteria, subject, description, impact, steps_to_reproduce, object_ids, environment,
-                    browser, operating_system, business_justification, status, updated_at)
+                    browser, operating_system, business_justification, status, updated_at, channel)
                 values (:memberId, :submittedBy, :submittedAt, :requestType, :emergency, :emergencyPhone,
                     :emergencyCriteria, :subject, :description, :impact, :steps, :objectIds, :environment,
-                    :browser, :os, :justification, :status, :submittedAt)
+                    :browser, :os, :justification, :status, :submittedAt, :channel)
                 """)
                 .param("memberId", t.memberId())
                 .param("submittedBy", submittedBy)
@@ -66,6 +66,7 @@ public class TicketRepository {
                 .param("os", t.operatingSystem())
                 .param("justification", t.businessJustification())
                 .param("status", TicketStatus.NEW.name())
+                .param("channel", channel.name())
                 .update(keys, "id");
         var id = keys.getKey().longValue();
         events.record(
@@ -227,7 +228,8 @@ public class TicketRepository {
                 rs.getString("downgraded_by"),
                 rs.getObject("downgraded_at", OffsetDateTime.class),
                 rs.getString("downgrade_reason"),
-                rs.getString("business_justification"));
+                rs.getString("business_justification"),
+                rs.getString("channel"));
     }
 
     private OffsetDateTime now() {

@@ -32,7 +32,8 @@ public record TicketView(
         Downgrade downgrade,
         OffsetDateTime updatedAt,
         List<Message> conversation,
-        String businessJustification) {
+        String businessJustification,
+        String channel) {
 
     /**
      * One message to or from the customer, oldest first: when, who wrote it (a user id), which

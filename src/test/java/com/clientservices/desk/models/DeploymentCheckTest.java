@@ -128,13 +128,13 @@ class DeploymentCheckTest {
                 }
             }
         }
-        assertThat(files).hasSize(11);
+        assertThat(files).hasSize(12);
 
         var response = http.upload("process-owner", DEPLOY, files);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().path("deployedProcessDefinitions")).hasSize(5);
-        assertThat(response.json().path("deployedDecisionDefinitions")).hasSize(1);
+        assertThat(response.json().path("deployedDecisionDefinitions")).hasSize(2);
     }
 
     @Test

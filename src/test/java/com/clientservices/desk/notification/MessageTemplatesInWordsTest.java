@@ -242,7 +242,8 @@ class MessageTemplatesInWordsTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                "API");
     }
 
     private static Ticket filled(boolean emergency) {
@@ -279,6 +280,7 @@ class MessageTemplatesInWordsTest {
                 "cs-agent",
                 OffsetDateTime.parse("2026-12-01T09:50:00-05:00"),
                 "A workaround exists " + HOSTILE,
-                "Quarter-end report " + HOSTILE);
+                "Quarter-end report " + HOSTILE,
+                "API");
     }
 }

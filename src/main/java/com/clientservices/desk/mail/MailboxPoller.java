@@ -1,0 +1,112 @@
+package com.clientservices.desk.mail;
+
+import com.clientservices.desk.DeskProperties;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * One pass over the desk's mailbox (docs/specification.md §12): every unseen message is read without marking it,
+ * taken (recorded with its ticket or reply, or refused), and only after that commit filed: copied to
+ * {@code desk-processed} or {@code desk-refused} (created when missing) and marked \Seen. Nothing is ever deleted.
+ * A crash between the commit and the filing re-reads the message, and its recorded Message-ID skips it; a
+ * message that could not be taken (the database down) stays unseen for the next pass.
+ */
+@Component
+class MailboxPoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
+    static final String PROCESSED = "desk-processed";
+    static final String REFUSED = "desk-refused";
+    private static final String TIMEOUT_MILLIS = "30000";
+
+    private final DeskProperties.InboundMail settings;
+    private final InboundMailDesk desk;
+
+    @Autowired
+    MailboxPoller(DeskProperties properties, InboundMailDesk desk) {
+        this(properties.inboundMail(), desk);
+    }
+
+    /** A poller of another mailbox, for a test's own mail server. */
+    MailboxPoller(DeskProperties.InboundMail settings, InboundMailDesk desk) {
+        this.settings = settings;
+        this.desk = desk;
+    }
+
+    /** Reads the mailbox once; the number of messages this pass took (filed as processed or refused). */
+    int poll() throws MessagingException {
+        var protocol = settings.protocol().name().toLowerCase(Locale.ROOT);
+        var properties = new Properties();
+        properties.put("mail.store.protocol", protocol);
+        // Reading must not mark a message \Seen before the desk has committed what it made of it.
+        properties.put("mail." + protocol + ".peek", "true");
+        properties.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MILLIS);
+        properties.put("mail." + protocol + ".timeout", TIMEOUT_MILLIS);
+        var session = Session.getInstance(properties);
+        var taken = 0;
+        try (Store store = session.getStore(protocol)) {
+            store.connect(
+                    settings.host(),
+                    settings.port() == null ? -1 : settings.port(),
+                    settings.username(),
+                    settings.password());
+            var folder = store.getFolder(settings.folder());
+            folder.open(Folder.READ_WRITE);
+            try {
+                for (var message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+                    if (takeOne(store, folder, message)) {
+                        taken++;
+                    }
+                }
+            } finally {
+                folder.close(false);
+            }
+        }
+        return taken;
+    }
+
+    private boolean takeOne(Store store, Folder folder, Message message) throws MessagingException {
+        InboundMailDesk.Filing filing;
+        try {
+            filing = desk.take(MailReading.read(message));
+        } catch (IOException | MessagingException | RuntimeException e) {
+            // Left unseen: the next pass tries again, and the recorded Message-ID keeps it from being taken twice.
+            LOG.warn("Could not take message {} from the desk's mailbox: {}", message.getMessageNumber(), e.toString());
+            return false;
+        }
+        if (filing != InboundMailDesk.Filing.TAKEN_BEFORE) {
+            folder.copyMessages(
+                    new Message[] {message},
+                    target(store, filing == InboundMailDesk.Filing.REFUSED ? REFUSED : PROCESSED));
+        }
+        message.setFlag(Flags.Flag.SEEN, true);
+        return filing != InboundMailDesk.Filing.TAKEN_BEFORE;
+    }
+
+    private static Folder target(Store store, String name) throws MessagingException {
+        var target = store.getFolder(name);
+        if (!target.exists()) {
+            try {
+                target.create(Folder.HOLDS_MESSAGES);
+            } catch (MessagingException e) {
+                // Another node created it at the same moment.
+                if (!target.exists()) {
+                    throw e;
+                }
+            }
+        }
+        return target;
+    }
+}

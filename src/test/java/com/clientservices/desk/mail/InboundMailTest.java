@@ -1,0 +1,430 @@
+package com.clientservices.desk.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskProperties;
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The e-mail channel (docs/specification.md §12) against a real IMAP server (GreenMail): contacts' mail becomes
+ * tickets and replies, everything else is kept for administrators unanswered, and each message is taken once.
+ * The desk's schedule is off in tests; each test reads the mailbox by calling the poller.
+ */
+@DeskTest
+class InboundMailTest {
+
+    private static final int IMAP_PORT = freePort();
+    private static final GreenMail IMAP =
+            new GreenMail(new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    private static final String MAILBOX = "support@clientservices.example";
+    private static final String PASSWORD = "mailbox-secret";
+    private static final String ACME = "spoc-acme@desk.example";
+    private static final String GLOBEX = "spoc-globex@desk.example";
+    private static final String ADMIN = "demo";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Autowired
+    DeskHttpClient http;
+
+    @Autowired
+    InboundMailDesk desk;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private GreenMailUser mailbox;
+    private MailboxPoller poller;
+
+    @BeforeAll
+    static void startMailServer() {
+        IMAP.start();
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        IMAP.stop();
+    }
+
+    @BeforeEach
+    void emptyMailbox() throws Exception {
+        IMAP.purgeEmailFromAllMailboxes();
+        mailbox = IMAP.setUser(MAILBOX, MAILBOX, PASSWORD);
+        poller = new MailboxPoller(
+                new DeskProperties.InboundMail(
+                        false,
+                        "127.0.0.1",
+                        IMAP_PORT,
+                        DeskProperties.InboundMail.Protocol.IMAP,
+                        MAILBOX,
+                        PASSWORD,
+                        "INBOX",
+                        30),
+                desk);
+    }
+
+    @Test
+    void aContactsNewMailBecomesATicketOfTheTriagedTypeRoutedAndAcknowledged() throws Exception {
+        deliver(mail(ACME, "Creative 8812 was rejected but should be approved", "Please look at creative 8812."));
+        deliver(mail(ACME, "Placements show blanks since 10:00", "Placement 5512 shows blanks on every page."));
+
+        assertThat(poller.poll()).isEqualTo(2);
+
+        var creative = ticket(entry("Creative 8812 was rejected but should be approved"));
+        assertThat(creative.path("requestType").asText()).isEqualTo("CREATIVE_AUDITING");
+        assertThat(creative.path("team").asText()).isEqualTo("ad-quality");
+        assertThat(creative.path("channel").asText()).isEqualTo("EMAIL");
+        assertThat(creative.path("description").asText()).isEqualTo("Please look at creative 8812.");
+        assertThat(creative.path("impact").asText()).isEqualTo(InboundMailDesk.IMPACT_NOT_STATED);
+        var blanks = ticket(entry("Placements show blanks since 10:00"));
+        assertThat(blanks.path("requestType").asText()).isEqualTo("AD_SERVING");
+        assertThat(blanks.path("team").asText()).isEqualTo("client-services");
+        assertThat(blanks.path("submittedBy").asText()).isEqualTo(Tickets.CONTACT);
+        assertThat(kinds(blanks.path("key").asText())).contains("request-received");
+        assertThat(folder(MailboxPoller.PROCESSED)).hasSize(2);
+        assertThat(unseenInInbox()).isZero();
+    }
+
+    @Test
+    void anHtmlOnlyMailBecomesPlainText() throws Exception {
+        var message = mail(ACME, "Report page " + SEQUENCE.incrementAndGet(), "");
+        message.setContent(
+                "<html><head><style>p{color:red}</style></head><body><p>Line one &amp; more</p>"
+                        + "<script>alert(1)</script><div>Line two</div></body></html>",
+                "text/html; charset=UTF-8");
+        message.saveChanges();
+        deliver(message);
+
+        poller.poll();
+
+        var ticket = ticket(entry(message.getSubject()));
+        assertThat(ticket.path("description").asText()).isEqualTo("Line one & more\nLine two");
+    }
+
+    @Test
+    void aReplyToADeskMessageLandsAsTheCustomersAnswerWithoutTheQuotedTextAndWithItsScreenshot() throws Exception {
+        var key = Tickets.waitingOnCustomer(
+                http, Tickets.submit(http, "Blank placements " + SEQUENCE.incrementAndGet()), "Which placement?");
+        var reply = mail(ACME, "Re: [" + key + "] Questions about your request", null);
+        reply.setHeader("In-Reply-To", "<ticket-" + key + "@client-services-desk>");
+        reply.setHeader("References", "<ticket-" + key + "@client-services-desk>");
+        var text = new MimeBodyPart();
+        text.setText("""
+                Placement 5512, see the screenshot.
+
+                Thanks,
+                Ana
+
+                On Tue, 1 Dec 2026 at 10:30, Client Services Desk <desk@clientservices.example> wrote:
+                > Which placement?
+                > Regards
+                """, "UTF-8");
+        var image = new MimeBodyPart();
+        image.setDataHandler(new DataHandler(new ByteArrayDataSource(Tickets.PNG, "image/png")));
+        image.setFileName("blank-placement.png");
+        reply.setContent(new MimeMultipart(text, image));
+        reply.saveChanges();
+        deliver(reply);
+
+        poller.poll();
+
+        var ticket = http.get(Tickets.CONTACT, "/api/tickets/" + key).json();
+        assertThat(ticket.path("status").asText()).isEqualTo("IN_PROGRESS");
+        var answers = StreamSupport.stream(ticket.path("conversation").spliterator(), false)
+                .filter(message -> message.path("kind").asText().equals("ANSWER"))
+                .toList();
+        assertThat(answers).hasSize(1);
+        assertThat(answers.get(0).path("text").asText())
+                .isEqualTo("Placement 5512, see the screenshot.\n\nThanks,\nAna");
+        assertThat(answers.get(0).path("from").asText()).isEqualTo(Tickets.CONTACT);
+        var files = http.get(Tickets.CONTACT, "/api/tickets/" + key + "/attachments")
+                .json();
+        assertThat(files.findValuesAsText("fileName")).containsExactly("blank-placement.png");
+        assertThat(entry(reply.getSubject()).path("outcome").asText()).isEqualTo("REPLY");
+    }
+
+    @Test
+    void aReplyToAClosedTicketWithinTheWindowReopensIt() throws Exception {
+        var key = Tickets.closed(
+                http, Tickets.submit(http, "Blank placements " + SEQUENCE.incrementAndGet()), "Cache cleared");
+        deliver(mail(ACME, "Re: [" + key + "] Your request is resolved", "It is blank again since noon."));
+
+        poller.poll();
+
+        assertThat(Tickets.status(http, key)).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void aReplyTheConversationRefusesIsRecordedWithTheDesksReasonAndChangesNothing() throws Exception {
+        var key = Tickets.routed(http, Tickets.CONTACT, Tickets.MEMBER, "BILLING", "Invoice " + SEQUENCE.get());
+        var subject = "Re: [" + key + "] Invoice " + SEQUENCE.incrementAndGet();
+        deliver(mail(ACME, subject, "Any news?"));
+
+        poller.poll();
+
+        assertThat(Tickets.status(http, key)).isEqualTo("REDIRECTED");
+        var entry = entry(subject);
+        assertThat(entry.path("outcome").asText()).isEqualTo("REFUSED");
+        assertThat(entry.path("reason").asText()).startsWith("REPLY_REFUSED").contains("account representative");
+    }
+
+    @Test
+    void aRefusedFileIsRecordedAndTheReplyStillLands() throws Exception {
+        var key = Tickets.submit(http, "Blank placements " + SEQUENCE.incrementAndGet());
+        var reply = mail(ACME, "Re: [" + key + "] More", null);
+        var text = new MimeBodyPart();
+        text.setText("The installer we use is attached.", "UTF-8");
+        var program = new MimeBodyPart();
+        program.setDataHandler(new DataHandler(
+                new ByteArrayDataSource(new byte[] {'M', 'Z', 0, 1, 2, 3}, "application/octet-stream")));
+        program.setFileName("setup.exe");
+        reply.setContent(new MimeMultipart(text, program));
+        reply.saveChanges();
+        deliver(reply);
+
+        poller.poll();
+
+        var entry = entry(reply.getSubject());
+        assertThat(entry.path("outcome").asText()).isEqualTo("REPLY");
+        assertThat(entry.path("reason").asText()).contains("setup.exe");
+        var conversation =
+                http.get(Tickets.CONTACT, "/api/tickets/" + key).json().path("conversation");
+        assertThat(conversation.findValuesAsText("text")).contains("The installer we use is attached.");
+        assertThat(http.get(Tickets.CONTACT, "/api/tickets/" + key + "/attachments")
+                        .json()
+                        .findValuesAsText("fileName"))
+                .isEmpty();
+    }
+
+    @Test
+    void aTextOverTheDescriptionLimitIsCutAndKeptWholeAsAFile() throws Exception {
+        var subject = "Long log " + SEQUENCE.incrementAndGet();
+        deliver(mail(ACME, subject, "x".repeat(25_000)));
+
+        poller.poll();
+
+        var ticket = ticket(entry(subject));
+        assertThat(ticket.path("description").asText()).hasSize(20_000);
+        var files = http.get(
+                        Tickets.CONTACT, "/api/tickets/" + ticket.path("key").asText() + "/attachments")
+                .json();
+        assertThat(files.findValuesAsText("fileName")).containsExactly("message.txt");
+    }
+
+    @Test
+    void mailThatIsNoContactsRequestCreatesNothingSendsNothingAndIsListedWithItsReason() throws Exception {
+        var acmeTicket = Tickets.submit(http, "Blank placements " + SEQUENCE.incrementAndGet());
+        var tickets = count("ticket");
+        var notifications = count("notification");
+        var n = SEQUENCE.incrementAndGet();
+        deliver(mail("stranger@elsewhere.example", "Unknown " + n, "Hello"));
+        var vacation = mail(ACME, "Out of office " + n, "I am away");
+        vacation.setHeader("Auto-Submitted", "auto-replied");
+        deliver(vacation);
+        var bulk = mail(ACME, "Newsletter " + n, "News");
+        bulk.setHeader("Precedence", "bulk");
+        deliver(bulk);
+        var own = mail("desk@clientservices.example", "Own " + n, "Your request");
+        own.setHeader("Message-ID", "<notification-" + n + "@client-services-desk>");
+        deliver(own);
+        var large = mail(ACME, "Large " + n, null);
+        var body = new MimeBodyPart();
+        body.setText("A large log");
+        var log = new MimeBodyPart();
+        log.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[11 * 1024 * 1024], "text/plain")));
+        log.setFileName("huge.log");
+        large.setContent(new MimeMultipart(body, log));
+        large.saveChanges();
+        deliver(large);
+        deliver(mail(GLOBEX, "Re: [" + acmeTicket + "] Blank placements " + n, "Let me in"));
+
+        poller.poll();
+
+        assertThat(count("ticket")).isEqualTo(tickets);
+        assertThat(count("notification")).isEqualTo(notifications);
+        assertThat(entry("Unknown " + n).path("reason").asText()).startsWith("UNKNOWN_SENDER");
+        assertThat(entry("Out of office " + n).path("reason").asText()).startsWith("AUTOMATIC_REPLY");
+        assertThat(entry("Newsletter " + n).path("reason").asText()).startsWith("AUTOMATIC_REPLY");
+        assertThat(entry("Own " + n).path("reason").asText()).startsWith("OWN_MESSAGE");
+        assertThat(entry("Large " + n).path("reason").asText()).startsWith("TOO_LARGE");
+        assertThat(entry("Re: [" + acmeTicket + "] Blank placements " + n)
+                        .path("reason")
+                        .asText())
+                .startsWith("NOT_THE_SENDERS_TICKET");
+        assertThat(folder(MailboxPoller.REFUSED)).hasSize(6);
+        assertThat(meters.counter(InboundMailDesk.METRIC, "outcome", "REFUSED", "reason", "UNKNOWN_SENDER")
+                        .count())
+                .isPositive();
+        assertThat(http.get(Tickets.CONTACT, "/api/inbound-mail").status()).isEqualTo(403);
+        assertThat(http.get(Tickets.AGENT, "/api/inbound-mail").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceMakesOneTicket() throws Exception {
+        var subject = "Blanks twice " + SEQUENCE.incrementAndGet();
+        var message = mail(ACME, subject, "Placement 5512 shows blanks.");
+        deliver(message);
+        deliver(message);
+        var tickets = count("ticket");
+
+        poller.poll();
+        poller.poll();
+
+        assertThat(count("ticket")).isEqualTo(tickets + 1);
+        assertThat(entries(subject)).hasSize(1);
+    }
+
+    @Test
+    void twoPollersReadingOneMailboxAtOnceMakeOneTicket() throws Exception {
+        var subject = "Blanks on two nodes " + SEQUENCE.incrementAndGet();
+        deliver(mail(ACME, subject, "Placement 5512 shows blanks."));
+        var tickets = count("ticket");
+        var start = new CountDownLatch(1);
+        Callable<Integer> pass = () -> {
+            start.await();
+            return poller.poll();
+        };
+        var threads = Executors.newFixedThreadPool(2);
+        try {
+            var first = threads.submit(pass);
+            var second = threads.submit(pass);
+            start.countDown();
+            assertThat(first.get() + second.get()).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(count("ticket")).isEqualTo(tickets + 1);
+        assertThat(entries(subject)).hasSize(1);
+    }
+
+    private static MimeMessage mail(String from, String subject, String text) throws Exception {
+        var message = new MimeMessage(Session.getInstance(new Properties()));
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+        message.setSubject(subject, "UTF-8");
+        if (text != null) {
+            message.setText(text, "UTF-8");
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    // Delivered as it is: the Message-ID saveChanges gave it stays, so delivering it again is the same message.
+    private void deliver(MimeMessage message) {
+        mailbox.deliver(message);
+    }
+
+    private JsonNode entry(String subject) {
+        var found = entries(subject);
+        assertThat(found).as("inbound mail with subject " + subject).hasSize(1);
+        return found.get(0);
+    }
+
+    private List<JsonNode> entries(String subject) {
+        var response = http.get(ADMIN, "/api/inbound-mail");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var found = new ArrayList<JsonNode>();
+        response.json().forEach(entry -> {
+            if (subject.equals(entry.path("subject").asText())) {
+                found.add(entry);
+            }
+        });
+        return found;
+    }
+
+    private JsonNode ticket(JsonNode entry) {
+        var key = entry.path("ticketKey").asText();
+        assertThat(entry.path("outcome").asText()).as(entry.toString()).isEqualTo("TICKET_CREATED");
+        var response = http.get(Tickets.CONTACT, "/api/tickets/" + key);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private List<String> kinds(String key) {
+        return http.get(ADMIN, "/api/outbox?ticket=" + key).json().findValuesAsText("kind");
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private List<Message> folder(String name) throws Exception {
+        var store = IMAP.getImap().createStore();
+        store.connect(MAILBOX, PASSWORD);
+        try {
+            var folder = store.getFolder(name);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            try {
+                return List.of(folder.getMessages()).stream()
+                        .map(message -> (Message) message)
+                        .toList();
+            } finally {
+                folder.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private long unseenInInbox() throws Exception {
+        var store = IMAP.getImap().createStore();
+        store.connect(MAILBOX, PASSWORD);
+        try {
+            var inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return inbox.getUnreadMessageCount();
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
