@@ -8,6 +8,8 @@ import com.clientservices.desk.refusal.Conflict;
 import com.clientservices.desk.refusal.NotAllowed;
 import com.clientservices.desk.refusal.NotFound;
 import com.clientservices.desk.refusal.Refusal;
+import com.clientservices.desk.routing.RequestType;
+import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.ticket.Attaching;
 import com.clientservices.desk.ticket.NewTicket;
 import com.clientservices.desk.ticket.TicketIntake;
@@ -45,6 +47,7 @@ class InboundMailDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundMailDesk.class);
     static final String TRIAGE = "email-triage";
+    private static final int JUSTIFICATION_MAX = 5_000;
     /** Intake requires an impact; a mail seldom states one, so the ticket says where it came from (§4, §12). */
     static final String IMPACT_NOT_STATED = "Not stated (sent by e-mail)";
 
@@ -69,6 +72,7 @@ class InboundMailDesk {
     private final DecisionService decisions;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
+    private final RequestTypeCatalogue requestTypes;
     private final String deskAddress;
 
     InboundMailDesk(
@@ -81,7 +85,9 @@ class InboundMailDesk {
             DecisionService decisions,
             TransactionTemplate transaction,
             MeterRegistry meters,
-            DeskProperties properties) {
+            DeskProperties properties,
+            RequestTypeCatalogue requestTypes) {
+        this.requestTypes = requestTypes;
         this.log = log;
         this.intake = intake;
         this.work = work;
@@ -226,12 +232,22 @@ class InboundMailDesk {
                 null,
                 null,
                 null,
-                null);
+                justification(type, text));
         var ticket = intake.submitByEmail(request, contact);
         var refused = attach(ticket.key(), files, contact);
         log.settle(row, Outcome.TICKET_CREATED, refused, ticket.key());
         count(Outcome.TICKET_CREATED, "none");
         return Filing.PROCESSED;
+    }
+
+    /**
+     * A mail has no field for the business justification some request types require (docs/specification.md §5):
+     * the customer's own words are the best the desk has, so the text stands for it and the agent judges it.
+     */
+    private String justification(String type, String text) {
+        var required =
+                requestTypes.find(type).map(RequestType::justificationRequired).orElse(false);
+        return required ? text.substring(0, Math.min(text.length(), JUSTIFICATION_MAX)) : null;
     }
 
     private String triage(String subject, String text) {

@@ -120,6 +120,20 @@ class InboundMailTest {
     }
 
     @Test
+    void aMailedDataPullBecomesATicketWithTheMailsWordsAsItsBusinessJustification() throws Exception {
+        var text =
+                "We need a data pull of all impressions of campaign 77 for March: our auditor asks for it by Friday.";
+        deliver(mail(ACME, "Data pull for the March audit", text));
+
+        assertThat(poller.poll()).isEqualTo(1);
+
+        var pull = ticket(entry("Data pull for the March audit"));
+        assertThat(pull.path("requestType").asText()).isEqualTo("CRITICAL_DATA_PULL");
+        assertThat(pull.path("businessJustification").asText()).isEqualTo(text);
+        assertThat(kinds(pull.path("key").asText())).contains("request-received");
+    }
+
+    @Test
     void anHtmlOnlyMailBecomesPlainText() throws Exception {
         var message = mail(ACME, "Report page " + SEQUENCE.incrementAndGet(), "");
         message.setContent(
