@@ -8,17 +8,10 @@ import com.clientservices.desk.Tickets;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.ticket.EmergencyCriterion;
 import com.clientservices.desk.words.Labels;
-import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,16 +146,8 @@ class NewRequestPageTest {
                 "We cannot change budgets");
     }
 
-    private HttpClient signIn(String user) throws Exception {
-        var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        var login = post(
-                browser,
-                "/login",
-                DeskHttpClient.csrfToken(get(browser, "/login").body()),
-                fields("username", user, "password", "demo"));
-        assertThat(login.statusCode()).isEqualTo(302);
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
+    private PortalBrowser signIn(String user) throws Exception {
+        return PortalBrowser.signIn(http, user);
     }
 
     private static String match(Pattern pattern, String text) {
@@ -172,57 +157,16 @@ class NewRequestPageTest {
     }
 
     private static Map<String, String> fields(String... pairs) {
-        var fields = new LinkedHashMap<String, String>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        return fields;
+        return PortalBrowser.fields(pairs);
     }
 
-    private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(http.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(PortalBrowser browser, String path) throws Exception {
+        return browser.get(path);
     }
 
-    private HttpResponse<String> post(HttpClient browser, String path, String csrf, Map<String, String> fields)
+    private static HttpResponse<String> postMultipart(
+            PortalBrowser browser, String path, String csrf, Map<String, String> fields, Map<String, byte[]> files)
             throws Exception {
-        var all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf);
-        var body = all.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return browser.send(
-                HttpRequest.newBuilder(http.uri(path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    // As a browser sends the new-request form: its fields, then each file in the part "files".
-    private HttpResponse<String> postMultipart(
-            HttpClient browser, String path, String csrf, Map<String, String> fields, Map<String, byte[]> files)
-            throws Exception {
-        var boundary = "----portal" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
-        var all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf);
-        all.forEach((name, value) -> body.writeBytes(
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8)));
-        files.forEach((name, content) -> {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
-                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        });
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return browser.send(
-                HttpRequest.newBuilder(http.uri(path + "?_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return browser.postMultipart(path, csrf, fields, files);
     }
 }

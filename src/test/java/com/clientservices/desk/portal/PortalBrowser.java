@@ -3,6 +3,7 @@ package com.clientservices.desk.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -65,6 +66,32 @@ final class PortalBrowser {
                 HttpRequest.newBuilder(http.uri(path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    // As a browser sends the new-request form: its fields, then each file in the part "files".
+    HttpResponse<String> postMultipart(String path, String csrf, Map<String, String> fields, Map<String, byte[]> files)
+            throws Exception {
+        var boundary = "----portal" + System.nanoTime();
+        var body = new ByteArrayOutputStream();
+        var all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        all.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, content) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return browser.send(
+                HttpRequest.newBuilder(http.uri(path + "?_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
