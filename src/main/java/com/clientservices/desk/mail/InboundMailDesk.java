@@ -157,6 +157,9 @@ class InboundMailDesk {
         if (mail.automatic() != null) {
             return new Refused("AUTOMATIC_REPLY", "Sent automatically (" + mail.automatic() + ")");
         }
+        if (mail.problem() != null) {
+            return new Refused(mail.problem().code(), mail.problem().reason());
+        }
         if (mail.from() == null) {
             return new Refused("UNKNOWN_SENDER", "The message names no sender");
         }
@@ -279,6 +282,20 @@ class InboundMailDesk {
             }
         }
         return refused.isEmpty() ? null : "Attachments refused: " + String.join("; ", refused);
+    }
+
+    /**
+     * A message that failed {@link MailboxPoller#ATTEMPTS_MAX} times for no reason the desk could name: refused
+     * as {@code UNREADABLE} so it is filed and listed instead of holding up every pass (docs/specification.md §12).
+     */
+    Filing refuseUnreadable(ReceivedMail mail, String cause) {
+        if (log.has(mail.key())) {
+            return Filing.TAKEN_BEFORE;
+        }
+        return refuse(
+                mail,
+                new Refused(
+                        "UNREADABLE", "The desk failed to take it " + MailboxPoller.ATTEMPTS_MAX + " times: " + cause));
     }
 
     private Filing refuse(ReceivedMail mail, Refused refused) {

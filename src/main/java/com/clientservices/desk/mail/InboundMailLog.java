@@ -45,7 +45,7 @@ class InboundMailLog {
                 .param("sender", cut(visible(mail.from()), 320))
                 .param("subject", cut(visible(mail.subject()), TEXT_MAX))
                 .param("outcome", outcome.name())
-                .param("reason", cut(reason, REASON_MAX))
+                .param("reason", cut(visible(reason), REASON_MAX))
                 .param("size", mail.size())
                 .update();
         return jdbc.sql("select id from inbound_mail where message_id = :key")
@@ -57,7 +57,7 @@ class InboundMailLog {
     void settle(long id, Outcome outcome, String reason, String ticketKey) {
         jdbc.sql("update inbound_mail set outcome = :outcome, reason = :reason, ticket_key = :ticket where id = :id")
                 .param("outcome", outcome.name())
-                .param("reason", cut(reason, REASON_MAX))
+                .param("reason", cut(visible(reason), REASON_MAX))
                 .param("ticket", ticketKey)
                 .param("id", id)
                 .update();

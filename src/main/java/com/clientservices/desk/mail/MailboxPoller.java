@@ -3,10 +3,12 @@ package com.clientservices.desk.mail;
 import com.clientservices.desk.DeskProperties;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.util.Locale;
@@ -14,7 +16,9 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * One pass over the desk's mailbox (docs/specification.md §12): every unseen message is read without marking it,
@@ -30,6 +34,16 @@ class MailboxPoller {
     static final String PROCESSED = "desk-processed";
     static final String REFUSED = "desk-refused";
     private static final String TIMEOUT_MILLIS = "30000";
+
+    /**
+     * How often the desk tries a message that fails for a reason it cannot name before refusing it as
+     * {@code UNREADABLE} (docs/specification.md §12): three passes ride out a passing fault, and a poison message
+     * then no longer holds up every pass. The attempts are kept on the message in the mailbox as keywords, so every
+     * node and a restart see them; a fault of the database or the connection is never counted.
+     */
+    static final int ATTEMPTS_MAX = 3;
+
+    private static final String ATTEMPT = "desk-attempt-";
 
     private final DeskProperties.InboundMail settings;
     private final InboundMailDesk desk;
@@ -84,7 +98,19 @@ class MailboxPoller {
         } catch (IOException | MessagingException | RuntimeException e) {
             // Left unseen: the next pass tries again, and the recorded Message-ID keeps it from being taken twice.
             LOG.warn("Could not take message {} from the desk's mailbox: {}", message.getMessageNumber(), e.toString());
-            return false;
+            if (passing(e)) {
+                return false;
+            }
+            var attempts = attempts(message) + 1;
+            if (attempts < ATTEMPTS_MAX) {
+                message.setFlags(new Flags(ATTEMPT + attempts), true);
+                return false;
+            }
+            try {
+                filing = desk.refuseUnreadable(MailReading.unreadable(message), e.toString());
+            } catch (RuntimeException again) {
+                return false;
+            }
         }
         if (filing != InboundMailDesk.Filing.TAKEN_BEFORE) {
             folder.copyMessages(
@@ -93,6 +119,24 @@ class MailboxPoller {
         }
         message.setFlag(Flags.Flag.SEEN, true);
         return filing != InboundMailDesk.Filing.TAKEN_BEFORE;
+    }
+
+    // A fault of the database or of the connection to the mailbox passes; the message is not to blame.
+    private static boolean passing(Exception e) {
+        return e instanceof DataAccessException
+                || e instanceof TransactionException
+                || e instanceof FolderClosedException
+                || e instanceof StoreClosedException;
+    }
+
+    private static int attempts(Message message) throws MessagingException {
+        var attempts = 0;
+        for (var flag : message.getFlags().getUserFlags()) {
+            if (flag.startsWith(ATTEMPT)) {
+                attempts++;
+            }
+        }
+        return attempts;
     }
 
     private static Folder target(Store store, String name) throws MessagingException {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param from       the sender's address, lower case; null when it has none
  * @param automatic  why it was sent by a machine ({@code Auto-Submitted}, {@code Precedence}, …), or null
  * @param fromDesk   whether the desk itself wrote it (its Message-ID ends in the desk's domain)
+ * @param problem    why the desk cannot take it whatever its sender (malformed, nested too deep, a forged sender), or
+ *                   null
  */
 record ReceivedMail(
         String key,
@@ -19,7 +21,11 @@ record ReceivedMail(
         String automatic,
         boolean fromDesk,
         String text,
-        List<File> files) {
+        List<File> files,
+        Problem problem) {
+
+    /** What makes a message unfit to take: a refusal code and its reason, as administrators read them. */
+    record Problem(String code, String reason) {}
 
     /** A file that came with the message, as named by its sender. */
     record File(String name, byte[] content) {}
