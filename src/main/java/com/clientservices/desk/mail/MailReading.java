@@ -41,21 +41,25 @@ final class MailReading {
     private MailReading() {}
 
     static ReceivedMail read(Message message) throws MessagingException, IOException {
-        var forged = forged(message);
-        var from = forged == null ? sender(message) : null;
-        var subject = message.getSubject();
         var size = Math.max(message.getSize(), 0);
-        var messageId = header(message, "Message-ID");
+        // A message the desk will take is fetched in full once, and everything is read from that copy: one round
+        // trip to the mail server instead of one per header, envelope and part. An oversized one is refused from
+        // its headers alone, unfetched. A failure to fetch is not the sender's mistake: it propagates, so the
+        // poller retries it (MailboxPoller.ATTEMPTS_MAX).
+        var read = size > SIZE_MAX ? message : new MimeMessage((MimeMessage) message);
+        var forged = forged(read);
+        var from = forged == null ? sender(read) : null;
+        var subject = read.getSubject();
+        var messageId = header(read, "Message-ID");
         var key = messageId != null && !messageId.isBlank()
                 ? messageId.strip()
-                : "sha256:" + hash(from + "\n" + message.getSentDate() + "\n" + subject);
-        var automatic = automatic(message);
+                : "sha256:" + hash(from + "\n" + read.getSentDate() + "\n" + subject);
+        var automatic = automatic(read);
         var fromDesk = messageId != null && messageId.strip().endsWith(DESK_DOMAIN);
         if (size > SIZE_MAX) {
             return new ReceivedMail(key, from, subject, size, automatic, fromDesk, "", List.of(), forged);
         }
-        // A copy read in full once: the parts are then walked without further round trips to the server.
-        var copy = new MimeMessage((MimeMessage) message);
+        var copy = (MimeMessage) read;
         var body = new Body();
         try {
             walk(copy, body, 0);
@@ -267,7 +271,7 @@ final class MailReading {
         }
     }
 
-    private static String hash(String value) {
+    static String hash(String value) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
