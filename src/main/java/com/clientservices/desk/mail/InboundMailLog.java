@@ -28,7 +28,7 @@ class InboundMailLog {
 
     boolean has(String key) {
         return jdbc.sql("select count(*) from inbound_mail where message_id = :key")
-                        .param("key", cut(key, TEXT_MAX))
+                        .param("key", stored(key))
                         .query(Long.class)
                         .single()
                 > 0;
@@ -40,7 +40,7 @@ class InboundMailLog {
                 insert into inbound_mail (message_id, received_at, sender, subject, outcome, reason, size)
                 values (:key, :at, :sender, :subject, :outcome, :reason, :size)
                 """)
-                .param("key", cut(mail.key(), TEXT_MAX))
+                .param("key", stored(mail.key()))
                 .param("at", clock.now().atOffset(ZoneOffset.UTC))
                 .param("sender", cut(visible(mail.from()), 320))
                 .param("subject", cut(visible(mail.subject()), TEXT_MAX))
@@ -49,7 +49,7 @@ class InboundMailLog {
                 .param("size", mail.size())
                 .update();
         return jdbc.sql("select id from inbound_mail where message_id = :key")
-                .param("key", cut(mail.key(), TEXT_MAX))
+                .param("key", stored(mail.key()))
                 .query(Long.class)
                 .single();
     }
@@ -77,6 +77,14 @@ class InboundMailLog {
                         rs.getString("reason"),
                         rs.getString("ticket_key")))
                 .list();
+    }
+
+    /**
+     * The key a message is recorded by: its Message-ID, or a hash of a Message-ID too long for the column, so two long
+     * ids that merely begin alike are never taken for one message.
+     */
+    static String stored(String key) {
+        return key.length() <= TEXT_MAX ? key : "sha256:" + MailReading.hash(key);
     }
 
     // Stored without control or text-direction characters, like every subject (docs/specification.md §8).
