@@ -63,8 +63,8 @@ class PermissionMatrixTest {
      * nothing; only SPOCs create tickets, reply and attach; only engineering releases fixes, and it reads the tickets waiting on it; only
      * auditors and managers read SLA reports; process owners deploy. where the specification is silent the
      * desk's behaviour stands: the administrator (demo, camunda-admin, who holds every engine
-     * permission and reads all of it in Cockpit) also reads tickets, histories, reports and the
-     * outbox, but makes none of the desk's customer or engineering writes; account representatives
+     * permission and reads all of it in Cockpit) also reads tickets, histories, reports, the outbox
+     * and, alone, the inbound mail (§12), but makes none of the desk's customer or engineering writes; account representatives
      * read their customers' tickets; process owners read process history in Cockpit.
      */
     private static final String MATRIX = """
@@ -83,6 +83,7 @@ class PermissionMatrixTest {
             GET /api/tickets/{key}/history            | 200    | 200      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | 401
             GET /api/reports/sla                      | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | 401
             GET /api/outbox                           | 200    | 403      | 403      | 403        | 403         | 200     | 403           | 403       | 403         | 403             | 401
+            GET /api/inbound-mail                     | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
             GET /engine-rest/task                     | seen   | seen     | hidden   | seen       | hidden      | seen    | hidden        | 403       | 403         | hidden          | 401
             GET /engine-rest/task/{id}                | 200    | 200      | 404      | 200        | 404         | 200     | 404           | 403       | 403         | 404             | 401
             POST /engine-rest/task/{id}/claim         | 204    | 204      | 403      | 204        | 403         | 403     | 403           | 403       | 403         | 403             | 401
@@ -300,6 +301,7 @@ class PermissionMatrixTest {
                 "GET /api/reports/sla",
                 (user, expected) -> Observed.of(http.get(user, "/api/reports/sla?from=2026-01-01&to=2026-12-31")));
         calls.put("GET /api/outbox", (user, expected) -> Observed.of(http.get(user, "/api/outbox")));
+        calls.put("GET /api/inbound-mail", (user, expected) -> Observed.of(http.get(user, "/api/inbound-mail")));
         calls.put("PUT /api/members/{id}", (user, expected) -> {
             var member = 9100 + ROLES.indexOf(user == null ? "anonymous" : user);
             return write(
