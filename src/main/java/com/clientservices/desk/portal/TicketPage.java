@@ -3,6 +3,7 @@ package com.clientservices.desk.portal;
 import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.identity.PersonNames;
 import com.clientservices.desk.identity.UserNames;
 import com.clientservices.desk.routing.RequestType;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
@@ -19,7 +20,6 @@ import com.clientservices.desk.words.DeskTime;
 import com.clientservices.desk.words.Labels;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -359,20 +359,15 @@ class TicketPage {
     private static final class Names {
 
         private final IdentityService identity;
-        private final Map<String, String> known = new HashMap<>();
+        private final PersonNames people;
 
         Names(IdentityService identity) {
             this.identity = identity;
+            this.people = new PersonNames(identity);
         }
 
         String of(String userId) {
-            if (blank(userId)) {
-                return "Client Services";
-            }
-            return known.computeIfAbsent(userId, id -> {
-                var user = identity.createUserQuery().userId(id).singleResult();
-                return user == null ? id : UserNames.fullName(user);
-            });
+            return blank(userId) ? "Client Services" : people.of(userId);
         }
 
         /** The full name and, where the desk knows it, the e-mail address to write to. */
@@ -386,10 +381,7 @@ class TicketPage {
 
         /** A message the lifecycle sent without a person behind it is the team's. */
         String ofTeam(String userId, String team) {
-            if (blank(userId) || identity.createUserQuery().userId(userId).count() == 0) {
-                return team;
-            }
-            return of(userId);
+            return blank(userId) ? team : people.ifKnown(userId).orElse(team);
         }
     }
 }

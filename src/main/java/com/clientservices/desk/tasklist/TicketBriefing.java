@@ -5,7 +5,7 @@ import com.clientservices.desk.engine.TaskFormAdditions;
 import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.identity.Members;
-import com.clientservices.desk.identity.UserNames;
+import com.clientservices.desk.identity.PersonNames;
 import com.clientservices.desk.routing.RequestType;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.SlaTarget;
@@ -261,25 +261,23 @@ class TicketBriefing implements TaskFormAdditions {
         return (phone.strip().startsWith("+") ? "+" : "") + digits;
     }
 
-    /** People by name, each looked up once per form. */
+    /** People by name and id, each looked up once per form; what the desk did on its own is the desk's. */
     private static final class Names {
 
-        private final IdentityService identity;
-        private final Map<String, String> known = new LinkedHashMap<>();
+        private final PersonNames people;
 
         Names(IdentityService identity) {
-            this.identity = identity;
+            this.people = new PersonNames(identity);
         }
 
         String of(String userId) {
             if (userId == null || userId.isBlank()) {
                 return "the desk";
             }
-            return known.computeIfAbsent(userId, id -> {
-                var user = identity.createUserQuery().userId(id).singleResult();
-                var name = user == null ? id : UserNames.fullName(user);
-                return name.equals(id) ? id : name + " (" + id + ")";
-            });
+            return people.ifKnown(userId)
+                    .filter(name -> !name.equals(userId))
+                    .map(name -> name + " (" + userId + ")")
+                    .orElse(userId);
         }
     }
 }
