@@ -23,6 +23,8 @@ class AuditPages {
     private final JdbcClient jdbc;
     private final TicketRepository tickets;
     private final TicketTimeline timeline;
+    private final TimelineInWords inWords;
+    private final TicketInWords about;
     private final SlaTargets targets;
     private final WeeklyCompliance weekly;
     private final BusinessCalendar calendar;
@@ -32,6 +34,8 @@ class AuditPages {
             JdbcClient jdbc,
             TicketRepository tickets,
             TicketTimeline timeline,
+            TimelineInWords inWords,
+            TicketInWords about,
             SlaTargets targets,
             WeeklyCompliance weekly,
             BusinessCalendar calendar,
@@ -39,6 +43,8 @@ class AuditPages {
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.timeline = timeline;
+        this.inWords = inWords;
+        this.about = about;
         this.targets = targets;
         this.weekly = weekly;
         this.calendar = calendar;
@@ -85,9 +91,9 @@ class AuditPages {
     String ticket(@PathVariable String key, Model model) {
         var ticket = tickets.findByKey(key).orElseThrow(() -> new PageNotFound("No ticket " + key));
         model.addAttribute("ticket", ticket);
-        model.addAttribute("targets", targets.ofTicket(ticket.id()));
-        model.addAttribute("timeline", timeline.of(ticket));
-        model.addAttribute("zone", calendar.zone());
+        model.addAttribute("about", about.of(ticket));
+        model.addAttribute("targets", about.targets(targets.ofTicket(ticket.id())));
+        model.addAttribute("timeline", inWords.of(timeline.of(ticket)));
         return "audit/ticket";
     }
 }

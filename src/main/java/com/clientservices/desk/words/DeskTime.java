@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 public class DeskTime {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.US);
+    private static final DateTimeFormatter EXACT =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss zzz", Locale.US);
 
     private final BusinessCalendar calendar;
 
@@ -26,6 +28,11 @@ public class DeskTime {
     /** {@code Tue 1 Dec 2026, 10:30 EST}; empty for no time. */
     public String at(OffsetDateTime time) {
         return time == null ? "" : time.atZoneSameInstant(calendar.zone()).format(SHOWN);
+    }
+
+    /** {@code Tue 1 Dec 2026, 10:30:05 EST}: to the second, where an auditor compares a step with its target. */
+    public String exact(OffsetDateTime time) {
+        return time == null ? "" : time.atZoneSameInstant(calendar.zone()).format(EXACT);
     }
 
     public String at(Instant time) {

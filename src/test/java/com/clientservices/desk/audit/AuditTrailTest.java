@@ -6,6 +6,7 @@ import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
 import com.clientservices.desk.lifecycle.Scenario;
+import com.clientservices.desk.ticket.TicketRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,15 @@ class AuditTrailTest {
 
     @Autowired
     DeskHttpClient http;
+
+    @Autowired
+    TicketTimeline timelines;
+
+    @Autowired
+    TimelineInWords inWords;
+
+    @Autowired
+    TicketRepository tickets;
 
     String metWithFollowUp;
     String overWeekend;
@@ -231,6 +241,40 @@ class AuditTrailTest {
 
     @Test
     @Order(2)
+    void theAuditPageTellsTheMissedTicketsStoryInWords() {
+        var lines = inWords(missedWithEngineering);
+        assertThat(lines)
+                .containsSubsequence(
+                        "Tue 9 Feb 2027, 10:00:00 EST | Submitted | Pat Acme | Observed ad serving issues, standard, status New",
+                        "Tue 9 Feb 2027, 10:00:00 EST | Routed | the desk | team Client Services",
+                        "Tue 9 Feb 2027, 10:00:00 EST | Task opened | the desk | Acknowledge ticket, due Wed 10 Feb 2027, 10:00:00 EST",
+                        "Wed 10 Feb 2027, 09:00:00 EST | Target nearly due (warning) | the desk | Acknowledgement due by Wed 10 Feb 2027, 10:00:00 EST",
+                        "Wed 10 Feb 2027, 10:00:00 EST | Target breached | the desk | Acknowledgement was due by Wed 10 Feb 2027, 10:00:00 EST",
+                        "Wed 10 Feb 2027, 11:00:00 EST | Task claimed | Casey Agent | Acknowledge ticket to Casey Agent",
+                        "Wed 10 Feb 2027, 11:00:00 EST | Task done | Casey Agent | Acknowledge ticket, after 1 day 1 h",
+                        "Wed 10 Feb 2027, 11:00:00 EST | Status changed | Casey Agent | New → Acknowledged",
+                        "Wed 10 Feb 2027, 11:00:00 EST | Target met late | the desk | Acknowledgement due by Wed 10 Feb 2027, 10:00:00 EST",
+                        "Wed 10 Feb 2027, 11:30:00 EST | Status changed | Casey Agent | In progress → Waiting on engineering",
+                        "Wed 10 Feb 2027, 12:00:00 EST | Task done | Sam Manager | Handle SLA breach, after 2 h",
+                        "Thu 11 Feb 2027, 15:00:00 EST | Fix released by engineering | Engineering Bot | bug ENG-2027: 5.4.0",
+                        "Thu 11 Feb 2027, 15:30:00 EST | Status changed | Casey Agent | Resolved → Closed");
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("Wed 10 Feb 2027, 09:00:00 EST | Message queued | the desk | "
+                        + "SLA warning to Client Services: [" + missedWithEngineering + "]"))
+                .anyMatch(line -> line.startsWith("Wed 10 Feb 2027, 10:00:00 EST | Message queued | the desk | "
+                        + "SLA breach to the managers: [" + missedWithEngineering + "]"))
+                .anyMatch(line -> line.startsWith("Wed 10 Feb 2027, 11:30:00 EST | Message queued | the desk | "
+                        + "Engineering handoff to Engineering: [" + missedWithEngineering + "]"))
+                .anyMatch(line -> line.startsWith("Thu 11 Feb 2027, 15:30:00 EST | Message queued | the desk | "
+                        + "Resolution to Pat Acme: [" + missedWithEngineering + "]"));
+        // No code of the desk or the engine, and no machine time, is left for the auditor to decode.
+        assertThat(lines)
+                .noneMatch(line -> line.contains("_") || line.contains("group:") || line.contains("spoc-acme"))
+                .noneMatch(line -> line.matches(".*\\d{4}-\\d{2}-\\d{2}T\\d{2}:.*"));
+    }
+
+    @Test
+    @Order(2)
     void timelinesShowFollowUpsRerouteDowngradeAndRedirect() {
         assertThat(steps(timeline(metWithFollowUp)))
                 .containsSubsequence(
@@ -351,6 +395,12 @@ class AuditTrailTest {
         assertThat(row.get("acknowledgementsMissed").asLong()).isEqualTo(acknowledgementsMissed);
         assertThat(row.get("medianAcknowledgementMinutes").asDouble()).isEqualTo(median);
         assertThat(row.get("p90AcknowledgementMinutes").asDouble()).isEqualTo(p90);
+    }
+
+    private List<String> inWords(String key) {
+        return inWords.of(timelines.of(tickets.findByKey(key).orElseThrow())).stream()
+                .map(line -> line.when() + " | " + line.what() + " | " + line.who() + " | " + line.details())
+                .toList();
     }
 
     private JsonNode timeline(String key) {

@@ -1,0 +1,97 @@
+package com.clientservices.desk.audit;
+
+import com.clientservices.desk.identity.DeskGroups;
+import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.identity.PersonNames;
+import com.clientservices.desk.routing.RequestType;
+import com.clientservices.desk.routing.RequestTypeCatalogue;
+import com.clientservices.desk.sla.SlaTarget;
+import com.clientservices.desk.ticket.Ticket;
+import com.clientservices.desk.words.DeskTime;
+import com.clientservices.desk.words.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Component;
+
+/** What an auditor reads at the top of a ticket, and its response-time targets, in words (docs/specification.md §13). */
+@Component
+class TicketInWords {
+
+    private final Members members;
+    private final RequestTypeCatalogue requestTypes;
+    private final IdentityService identity;
+    private final DeskTime time;
+
+    TicketInWords(Members members, RequestTypeCatalogue requestTypes, IdentityService identity, DeskTime time) {
+        this.members = members;
+        this.requestTypes = requestTypes;
+        this.identity = identity;
+        this.time = time;
+    }
+
+    record Fact(String label, String text) {}
+
+    record Target(
+            String kind,
+            String started,
+            String due,
+            String warned,
+            String breached,
+            String met,
+            String outcome,
+            String outcomeClass) {}
+
+    List<Fact> of(Ticket ticket) {
+        var people = new PersonNames(identity);
+        var facts = new ArrayList<Fact>();
+        var member = members.find(ticket.memberId()).map(Members.Member::name).orElse("Member");
+        facts.add(new Fact("Customer", member + " (member " + ticket.memberId() + ")"));
+        facts.add(new Fact("Submitted", people.of(ticket.submittedBy()) + ", " + time.exact(ticket.submittedAt())));
+        facts.add(new Fact(
+                "Request type",
+                requestTypes.find(ticket.requestType()).map(RequestType::label).orElse(ticket.requestType())));
+        facts.add(new Fact("Handled by", handledBy(ticket)));
+        facts.add(new Fact("Status", Labels.status(ticket.status())));
+        facts.add(new Fact(
+                "Kind",
+                ticket.emergency()
+                        ? "Emergency"
+                        : ticket.downgradedBy() != null
+                                ? "Standard (an emergency downgraded by " + people.of(ticket.downgradedBy()) + ")"
+                                : "Standard"));
+        return facts;
+    }
+
+    List<Target> targets(List<SlaTarget> targets) {
+        return targets.stream()
+                .map(t -> new Target(
+                        Labels.target(t.kind()),
+                        time.exact(t.startedAt()),
+                        time.exact(t.dueAt()),
+                        time.exact(t.warnedAt()),
+                        time.exact(t.breachedAt()),
+                        time.exact(t.metAt()),
+                        switch (t.outcome()) {
+                            case OPEN -> "Running";
+                            case MET -> "Met";
+                            case MISSED -> "Missed";
+                        },
+                        t.outcome().name().toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    private static String handledBy(Ticket ticket) {
+        if (ticket.team() == null) {
+            return RequestType.ACCOUNT_REPRESENTATIVE.equals(ticket.route())
+                    ? "The account representative"
+                    : ticket.route();
+        }
+        return DeskGroups.TEAMS.stream()
+                .filter(team -> team.id().equals(ticket.team()))
+                .map(DeskGroups.Team::name)
+                .findFirst()
+                .orElse(ticket.team());
+    }
+}
