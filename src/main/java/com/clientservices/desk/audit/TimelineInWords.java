@@ -135,7 +135,7 @@ class TimelineInWords {
                     if (message.matches()) {
                         details = kind(message.group(1)) + " to " + recipients(message.group(2), words, people)
                                 + (message.group(3) == null ? "" : message.group(3))
-                                + (message.group(4) == null ? "" : message.group(4));
+                                + channel(message.group(4));
                     }
                 }
                 default -> {
@@ -234,6 +234,18 @@ class TimelineInWords {
             }
         }
         return String.join(", ", named);
+    }
+
+    // The notification channels (notification.SmtpChannel, LocalOutbox) as people know them.
+    private static String channel(String by) {
+        if (by == null) {
+            return "";
+        }
+        return switch (by.strip()) {
+            case "by SMTP" -> " by e-mail";
+            case "by OUTBOX" -> ", kept in the desk's outbox (no mail server configured)";
+            default -> " " + by.strip();
+        };
     }
 
     private static String step(String taskName) {
