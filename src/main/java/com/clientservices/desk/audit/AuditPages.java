@@ -6,6 +6,9 @@ import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.ticket.TicketRepository;
 import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.web.PageNotFound;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,5 +98,25 @@ class AuditPages {
         model.addAttribute("targets", about.targets(targets.ofTicket(ticket.id())));
         model.addAttribute("timeline", inWords.of(timeline.of(ticket)));
         return "audit/ticket";
+    }
+
+    @GetMapping(path = "/audit/tickets/{key}/timeline.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<List<TimelineExport.Row>> timelineJson(@PathVariable String key) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + key + "-timeline.json\"")
+                .body(export(key));
+    }
+
+    @GetMapping(path = "/audit/tickets/{key}/timeline.csv", produces = "text/csv;charset=UTF-8")
+    ResponseEntity<String> timelineCsv(@PathVariable String key) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + key + "-timeline.csv\"")
+                .body(TimelineExport.csv(export(key)));
+    }
+
+    private List<TimelineExport.Row> export(String key) {
+        var ticket = tickets.findByKey(key).orElseThrow(() -> new PageNotFound("No ticket " + key));
+        var entries = timeline.of(ticket);
+        return TimelineExport.rows(entries, inWords.of(entries));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -70,6 +71,41 @@ class AuditPagesTest {
                         "SUBMITTED", "TASK_COMPLETED", "SLA_TARGET_MET", "ACKNOWLEDGEMENT", "Task_", "AD_SERVING")
                 .doesNotContain(">spoc-acme<", ">cs-agent<", ">client-services<")
                 .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
+    }
+
+    @Test
+    void auditorDownloadsTheTimelineAsCsvAndJsonWithCodesBesideWordsAndNoFormulaRuns() throws Exception {
+        var reply = http.post("spoc-acme", "/api/tickets/" + key + "/replies", """
+                {"message": "=HYPERLINK(\\"http://evil.example\\", \\"click\\")"}""");
+        assertThat(reply.status()).isEqualTo(200);
+        var browser = signIn("auditor");
+
+        var csv = get(browser, "/audit/tickets/" + key + "/timeline.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"" + key + "-timeline.csv\"");
+        var rows = csv.body().split("\r\n");
+        assertThat(rows[0]).isEqualTo("at,when,type,what,actor,who,description,details");
+        assertThat(rows).anyMatch(row -> row.contains(",SUBMITTED,Submitted,spoc-acme,Pat Acme,"));
+        // The customer's words are kept whole, but as text a spreadsheet shows instead of running.
+        assertThat(rows)
+                .anyMatch(row -> row.contains(",ADDED_INFORMATION,")
+                        && row.contains("\"'=HYPERLINK(\"\"http://evil.example\"\", \"\"click\"\")\""));
+        assertThat(rows).noneMatch(row -> row.contains(",=HYPERLINK") || row.contains(",\"=HYPERLINK"));
+
+        var json = get(browser, "/audit/tickets/" + key + "/timeline.json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        var entries = new ObjectMapper().readTree(json.body());
+        assertThat(entries.size()).isEqualTo(rows.length - 1);
+        assertThat(entries.get(0).get("type").asText()).isEqualTo("SUBMITTED");
+        assertThat(entries.get(0).get("who").asText()).isEqualTo("Pat Acme");
+        assertThat(entries.get(0).get("at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*");
+        assertThat(entries.get(0).get("when").asText()).matches("\\w{3} \\d{1,2} \\w{3} \\d{4}, .* E[SD]T");
+
+        assertThat(get(signIn("cs-agent"), "/audit/tickets/" + key + "/timeline.csv")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
