@@ -92,7 +92,7 @@ class SecurityConfiguration {
 
     /**
      * The desk's own pages: a signed-in session with CSRF protection; the portal for customers'
-     * contacts, the audit pages for auditors only.
+     * contacts, the audit pages and the SLA board for auditors, managers and administrators (docs/specification.md §14).
      */
     @Bean
     @Order(3)
@@ -104,17 +104,18 @@ class SecurityConfiguration {
                         paths.matcher("/portal/**"),
                         paths.matcher("/audit"),
                         paths.matcher("/audit/**"),
+                        paths.matcher("/board"),
                         paths.matcher("/login"),
                         paths.matcher("/logout")))
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers(paths.matcher("/audit"), paths.matcher("/audit/**"))
-                                .hasAuthority(DeskGroups.AUDITORS)
-                                .requestMatchers(paths.matcher("/portal"), paths.matcher("/portal/**"))
-                                .hasAuthority(DeskGroups.CUSTOMERS)
-                                .requestMatchers(paths.matcher("/"))
-                                .authenticated()
-                                .anyRequest()
-                                .permitAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                paths.matcher("/audit"), paths.matcher("/audit/**"), paths.matcher("/board"))
+                        .hasAnyAuthority(DeskGroups.AUDITORS, DeskGroups.MANAGERS, DeskGroups.ADMINS)
+                        .requestMatchers(paths.matcher("/portal"), paths.matcher("/portal/**"))
+                        .hasAuthority(DeskGroups.CUSTOMERS)
+                        .requestMatchers(paths.matcher("/"))
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .formLogin(form -> form.loginPage("/login")

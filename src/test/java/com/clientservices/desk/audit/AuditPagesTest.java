@@ -109,9 +109,11 @@ class AuditPagesTest {
     }
 
     @Test
-    void everyoneButAuditorsIsRefused() throws Exception {
+    void auditorsManagersAndAdministratorsReadTheAuditPagesAndAgentsAreRefused() throws Exception {
         assertThat(get(signIn("cs-agent"), "/audit").statusCode()).isEqualTo(403);
-        assertThat(get(signIn("demo"), "/audit").statusCode()).isEqualTo(403);
+        assertThat(get(signIn("cs-manager"), "/audit/tickets/" + key).statusCode())
+                .isEqualTo(200);
+        assertThat(get(signIn("demo"), "/audit/tickets/" + key).statusCode()).isEqualTo(200);
         var anonymous =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         var redirected = get(anonymous, "/audit");

@@ -101,7 +101,10 @@ class PermissionMatrixTest {
             GET /engine-rest/user                     | seen   | hidden   | hidden   | hidden     | hidden      | hidden  | hidden        | 403       | 403         | hidden          | 401
             POST /engine-rest/user/create             | 204    | 403      | 403      | 403        | 403         | 403     | 403           | 403       | 403         | 403             | 401
             GET /portal                               | 403    | 403      | 403      | 403        | 403         | 403     | 403           | 200       | 200         | 403             | login
-            GET /audit                                | 403    | 403      | 403      | 403        | 403         | 200     | 403           | 403       | 403         | 403             | login
+            GET /audit                                | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
+            GET /audit/tickets/{key}                  | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
+            GET /audit/tickets/{key}/timeline.csv     | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
+            GET /board                                | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
             sign in to Tasklist                       | 200    | 200      | 200      | 200        | 200         | 403     | 403           | 401       | 401         | 403             | 401
             sign in to Cockpit                        | 200    | 403      | 403      | 403        | 403         | 200     | 200           | 401       | 401         | 403             | 401
             sign in to Admin                          | 200    | 403      | 403      | 403        | 403         | 403     | 403           | 401       | 401         | 403             | 401
@@ -491,6 +494,11 @@ class PermissionMatrixTest {
         });
         calls.put("GET /portal", (user, expected) -> page(user, "/portal"));
         calls.put("GET /audit", (user, expected) -> page(user, "/audit"));
+        calls.put("GET /audit/tickets/{key}", (user, expected) -> page(user, "/audit/tickets/" + key));
+        calls.put(
+                "GET /audit/tickets/{key}/timeline.csv",
+                (user, expected) -> page(user, "/audit/tickets/" + key + "/timeline.csv"));
+        calls.put("GET /board", (user, expected) -> page(user, "/board"));
         calls.put("sign in to Tasklist", (user, expected) -> webappSignIn(user, "tasklist"));
         calls.put("sign in to Cockpit", (user, expected) -> webappSignIn(user, "cockpit"));
         calls.put("sign in to Admin", (user, expected) -> webappSignIn(user, "admin"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.PageBrowser;
 import com.clientservices.desk.Tickets;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.ticket.EmergencyCriterion;
@@ -146,8 +147,8 @@ class NewRequestPageTest {
                 "We cannot change budgets");
     }
 
-    private PortalBrowser signIn(String user) throws Exception {
-        return PortalBrowser.signIn(http, user);
+    private PageBrowser signIn(String user) throws Exception {
+        return PageBrowser.signIn(http, user);
     }
 
     private static String match(Pattern pattern, String text) {
@@ -157,15 +158,15 @@ class NewRequestPageTest {
     }
 
     private static Map<String, String> fields(String... pairs) {
-        return PortalBrowser.fields(pairs);
+        return PageBrowser.fields(pairs);
     }
 
-    private static HttpResponse<String> get(PortalBrowser browser, String path) throws Exception {
+    private static HttpResponse<String> get(PageBrowser browser, String path) throws Exception {
         return browser.get(path);
     }
 
     private static HttpResponse<String> postMultipart(
-            PortalBrowser browser, String path, String csrf, Map<String, String> fields, Map<String, byte[]> files)
+            PageBrowser browser, String path, String csrf, Map<String, String> fields, Map<String, byte[]> files)
             throws Exception {
         return browser.postMultipart(path, csrf, fields, files);
     }

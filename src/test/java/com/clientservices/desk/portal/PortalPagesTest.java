@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.PageBrowser;
 import com.clientservices.desk.Tickets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -375,8 +376,8 @@ class PortalPagesTest {
                 .contains("was redirected to your account representative, who answers it directly");
     }
 
-    private PortalBrowser signIn(String user) throws Exception {
-        return PortalBrowser.signIn(http, user);
+    private PageBrowser signIn(String user) throws Exception {
+        return PageBrowser.signIn(http, user);
     }
 
     /** The part of the page inside the element with that id, up to the end of its section. */
@@ -394,15 +395,15 @@ class PortalPagesTest {
     }
 
     private static Map<String, String> fields(String... pairs) {
-        return PortalBrowser.fields(pairs);
+        return PageBrowser.fields(pairs);
     }
 
-    private static HttpResponse<String> get(PortalBrowser browser, String path) throws Exception {
+    private static HttpResponse<String> get(PageBrowser browser, String path) throws Exception {
         return browser.get(path);
     }
 
-    private static HttpResponse<String> post(
-            PortalBrowser browser, String path, String csrf, Map<String, String> fields) throws Exception {
+    private static HttpResponse<String> post(PageBrowser browser, String path, String csrf, Map<String, String> fields)
+            throws Exception {
         return browser.post(path, csrf, fields);
     }
 }

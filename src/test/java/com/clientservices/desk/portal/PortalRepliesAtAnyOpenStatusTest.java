@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.PageBrowser;
 import com.clientservices.desk.Tickets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ class PortalRepliesAtAnyOpenStatusTest {
     @Test
     void contactAddsInformationWhileTheTicketIsNew() throws Exception {
         var key = Tickets.submit(http, "More details at NEW");
-        var browser = PortalBrowser.signIn(http, Tickets.CONTACT);
+        var browser = PageBrowser.signIn(http, Tickets.CONTACT);
 
         assertThat(browser.reply(key, "Placement 5514 too,\nsince 9:00").statusCode())
                 .isEqualTo(302);
@@ -41,7 +42,7 @@ class PortalRepliesAtAnyOpenStatusTest {
     @Test
     void contactReopensAClosedTicketWithinTheWindow() throws Exception {
         var key = Tickets.closed(http, Tickets.submit(http, "Reopened from the portal"), "Purged the cache");
-        var browser = PortalBrowser.signIn(http, Tickets.CONTACT);
+        var browser = PageBrowser.signIn(http, Tickets.CONTACT);
         assertThat(browser.get("/portal/tickets/" + key).body())
                 .contains(">Reopen this ticket</h3>")
                 .contains(">Reopen this ticket</button>")

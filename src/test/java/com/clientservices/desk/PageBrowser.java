@@ -1,8 +1,7 @@
-package com.clientservices.desk.portal;
+package com.clientservices.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clientservices.desk.DeskHttpClient;
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URLEncoder;
@@ -14,21 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The portal as a browser without JavaScript uses it: a session cookie from the sign-in form, forms posted with their CSRF token. */
-final class PortalBrowser {
+/** The desk's pages (portal, audit, board) as a browser without JavaScript uses them: a session cookie from the sign-in form, forms posted with their CSRF token. */
+public final class PageBrowser {
 
     private final DeskHttpClient http;
     private final HttpClient browser;
 
-    private PortalBrowser(DeskHttpClient http) {
+    private PageBrowser(DeskHttpClient http) {
         this.http = http;
         this.browser =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     }
 
     /** Signed in with the demo password; a refused sign-in fails the test. */
-    static PortalBrowser signIn(DeskHttpClient http, String user) throws Exception {
-        var browser = new PortalBrowser(http);
+    public static PageBrowser signIn(DeskHttpClient http, String user) throws Exception {
+        var browser = new PageBrowser(http);
         var login = browser.post(
                 "/login",
                 DeskHttpClient.csrfToken(browser.get("/login").body()),
@@ -38,7 +37,7 @@ final class PortalBrowser {
         return browser;
     }
 
-    static Map<String, String> fields(String... pairs) {
+    public static Map<String, String> fields(String... pairs) {
         var fields = new LinkedHashMap<String, String>();
         for (int i = 0; i < pairs.length; i += 2) {
             fields.put(pairs[i], pairs[i + 1]);
@@ -46,16 +45,16 @@ final class PortalBrowser {
         return fields;
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return browser.send(HttpRequest.newBuilder(http.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<byte[]> download(String path) throws Exception {
+    public HttpResponse<byte[]> download(String path) throws Exception {
         return browser.send(
                 HttpRequest.newBuilder(http.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    HttpResponse<String> post(String path, String csrf, Map<String, String> fields) throws Exception {
+    public HttpResponse<String> post(String path, String csrf, Map<String, String> fields) throws Exception {
         var all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         var body = all.entrySet().stream()
@@ -71,8 +70,8 @@ final class PortalBrowser {
     }
 
     // As a browser sends the new-request form: its fields, then each file in the part "files".
-    HttpResponse<String> postMultipart(String path, String csrf, Map<String, String> fields, Map<String, byte[]> files)
-            throws Exception {
+    public HttpResponse<String> postMultipart(
+            String path, String csrf, Map<String, String> fields, Map<String, byte[]> files) throws Exception {
         var boundary = "----portal" + System.nanoTime();
         var body = new ByteArrayOutputStream();
         var all = new LinkedHashMap<>(fields);
@@ -97,7 +96,7 @@ final class PortalBrowser {
     }
 
     /** Posts the ticket page's reply form, as the button does; the answer is the redirect back to the page. */
-    HttpResponse<String> reply(String key, String message) throws Exception {
+    public HttpResponse<String> reply(String key, String message) throws Exception {
         var page = get("/portal/tickets/" + key);
         return post(
                 "/portal/tickets/" + key + "/replies",

@@ -1,0 +1,226 @@
+package com.clientservices.desk.board;
+
+import com.clientservices.desk.engine.DeskClock;
+import com.clientservices.desk.identity.DeskGroups;
+import com.clientservices.desk.sla.BusinessCalendar;
+import com.clientservices.desk.sla.SlaTargetKind;
+import com.clientservices.desk.words.DeskTime;
+import com.clientservices.desk.words.Labels;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the board shows, read at one instant of the desk's clock: the running targets of open tickets (emergencies
+ * first, then the soonest due), each team's counts, and the breaches since the start of today and of this week in
+ * the desk's zone. A target is in its warning window from its warning time (set by the models' timers) until it is
+ * due; from then on it is overdue, whether or not its breach timer has fired yet.
+ */
+@Component
+class SlaBoard {
+
+    /** The most urgent targets listed; the counts cover every one. */
+    static final int LISTED = 200;
+
+    private final JdbcClient jdbc;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final DeskClock clock;
+    private final BusinessCalendar calendar;
+    private final DeskTime time;
+
+    SlaBoard(
+            JdbcClient jdbc,
+            TaskService tasks,
+            RuntimeService runtime,
+            DeskClock clock,
+            BusinessCalendar calendar,
+            DeskTime time) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.calendar = calendar;
+        this.time = time;
+    }
+
+    enum State {
+        ON_TRACK("On track"),
+        WARNING("In warning window"),
+        OVERDUE("Overdue");
+
+        final String words;
+
+        State(String words) {
+            this.words = words;
+        }
+    }
+
+    record Row(
+            String key,
+            String subject,
+            String team,
+            boolean emergency,
+            String target,
+            String due,
+            String left,
+            State state,
+            String taskId) {
+
+        public String stateWords() {
+            return state.words;
+        }
+
+        public String stateClass() {
+            return state.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    record TeamCounts(String team, int running, int warning, int overdue, long breachedToday, long breachedThisWeek) {}
+
+    record Board(String at, List<Row> rows, int running, List<TeamCounts> teams) {}
+
+    Board now() {
+        var now = clock.now();
+        var running = jdbc.sql("""
+                        select t.id, t.subject, t.team, t.emergency, s.kind, s.due_at, s.warning_at
+                        from sla_target s join ticket t on t.id = s.ticket_id
+                        where s.met_at is null and t.status not in ('CLOSED', 'REDIRECTED')
+                        order by t.emergency desc, s.due_at, t.id
+                        """)
+                .query((rs, n) -> new Running(
+                        rs.getLong("id"),
+                        rs.getString("subject"),
+                        rs.getString("team"),
+                        rs.getBoolean("emergency"),
+                        SlaTargetKind.valueOf(rs.getString("kind")),
+                        rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("warning_at", OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject("warning_at", OffsetDateTime.class)
+                                        .toInstant()))
+                .list();
+        var listed = running.subList(0, Math.min(LISTED, running.size()));
+        var openTasks = openTasks(listed);
+        var counts = new LinkedHashMap<String, int[]>();
+        for (var team : DeskGroups.TEAMS) {
+            counts.put(team.id(), new int[3]);
+        }
+        var rows = new ArrayList<Row>();
+        for (var target : running) {
+            var state = !now.isBefore(target.due())
+                    ? State.OVERDUE
+                    : target.warningAt() != null && !now.isBefore(target.warningAt()) ? State.WARNING : State.ON_TRACK;
+            var count = counts.computeIfAbsent(target.team() == null ? "" : target.team(), team -> new int[3]);
+            count[0]++;
+            count[1] += state == State.WARNING ? 1 : 0;
+            count[2] += state == State.OVERDUE ? 1 : 0;
+            if (rows.size() < listed.size()) {
+                var key = "CS-" + target.ticketId();
+                rows.add(new Row(
+                        key,
+                        target.subject(),
+                        teamName(target.team()),
+                        target.emergency(),
+                        Labels.target(target.kind()),
+                        time.at(target.due()),
+                        DeskTime.left(target.due(), now),
+                        state,
+                        openTasks.get(key)));
+            }
+        }
+        var today = now.atZone(calendar.zone()).toLocalDate();
+        var startOfToday = today.atStartOfDay(calendar.zone()).toInstant();
+        var startOfWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .atStartOfDay(calendar.zone())
+                .toInstant();
+        var breachedToday = breachesSince(startOfToday);
+        var week = breachesSince(startOfWeek);
+        var teams = new ArrayList<TeamCounts>();
+        counts.forEach((team, count) -> teams.add(new TeamCounts(
+                teamName(team),
+                count[0],
+                count[1],
+                count[2],
+                breachedToday.getOrDefault(team, 0L),
+                week.getOrDefault(team, 0L))));
+        return new Board(time.exact(now.atOffset(ZoneOffset.UTC)), rows, running.size(), teams);
+    }
+
+    private record Running(
+            long ticketId,
+            String subject,
+            String team,
+            boolean emergency,
+            SlaTargetKind kind,
+            Instant due,
+            Instant warningAt) {}
+
+    private Map<String, Long> breachesSince(Instant since) {
+        var breaches = new HashMap<String, Long>();
+        jdbc.sql("select team, count(*) as breaches from sla_target where breached_at >= :since group by team")
+                .param("since", since.atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    breaches.put(rs.getString("team") == null ? "" : rs.getString("team"), rs.getLong("breaches"));
+                });
+        return breaches;
+    }
+
+    // The open task of each listed ticket, to open in Tasklist; the board is read by role, not by task.
+    private Map<String, String> openTasks(List<Running> listed) {
+        if (listed.isEmpty()) {
+            return Map.of();
+        }
+        var keys = listed.stream()
+                .map(target -> "CS-" + target.ticketId())
+                .distinct()
+                .toArray(String[]::new);
+        var open = tasks.createTaskQuery()
+                .processInstanceBusinessKeyIn(keys)
+                .orderByTaskCreateTime()
+                .asc()
+                .list();
+        if (open.isEmpty()) {
+            return Map.of();
+        }
+        var keyOfInstance = new HashMap<String, String>();
+        runtime.createProcessInstanceQuery()
+                .processInstanceIds(
+                        open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                .list()
+                .forEach(instance -> keyOfInstance.put(instance.getId(), instance.getBusinessKey()));
+        var byKey = new HashMap<String, String>();
+        for (var task : open) {
+            var key = keyOfInstance.get(task.getProcessInstanceId());
+            if (key != null) {
+                byKey.putIfAbsent(key, task.getId());
+            }
+        }
+        return byKey;
+    }
+
+    private static String teamName(String team) {
+        if (team == null || team.isEmpty()) {
+            return "No team";
+        }
+        return DeskGroups.TEAMS.stream()
+                .filter(t -> t.id().equals(team))
+                .map(DeskGroups.Team::name)
+                .findFirst()
+                .orElse(team);
+    }
+}

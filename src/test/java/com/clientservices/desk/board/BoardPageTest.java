@@ -1,0 +1,94 @@
+package com.clientservices.desk.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.PageBrowser;
+import com.clientservices.desk.Tickets;
+import com.clientservices.desk.sla.SlaTargets;
+import com.clientservices.desk.ticket.TicketRepository;
+import java.time.Duration;
+import java.util.Date;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The managers' SLA board (docs/specification.md §14) as a browser gets it, with the desk's clock moved. */
+@DeskTest
+class BoardPageTest {
+
+    @Autowired
+    DeskHttpClient http;
+
+    @Autowired
+    TicketRepository tickets;
+
+    @Autowired
+    SlaTargets targets;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aTicketMovesFromOnTrackIntoItsWarningWindowAndThenOverdueAsTheClockMoves() throws Exception {
+        var key = Tickets.submit(http, "Board: placements blank");
+        var target = targets.ofTicket(tickets.findByKey(key).orElseThrow().id()).get(0);
+        var manager = PageBrowser.signIn(http, "cs-manager");
+
+        ClockUtil.setCurrentTime(Date.from(target.warningAt().toInstant().minus(Duration.ofMinutes(5))));
+        var onTrack = row(manager.get("/board").body(), key);
+        assertThat(onTrack).contains("class=\"on-track\"").contains("On track").contains("Acknowledgement");
+
+        ClockUtil.setCurrentTime(Date.from(target.warningAt().toInstant().plus(Duration.ofMinutes(1))));
+        var board = manager.get("/board");
+        assertThat(board.statusCode()).isEqualTo(200);
+        var warning = row(board.body(), key);
+        assertThat(warning)
+                .contains("class=\"warning\"")
+                .contains("In warning window")
+                .contains("Client Services")
+                .contains("in 59 min")
+                .contains("href=\"/audit/tickets/" + key + "\"")
+                .containsPattern("href=\"/camunda/app/tasklist/default/#/\\?task=[0-9a-f-]+\"");
+        assertThat(board.body())
+                .contains("<meta http-equiv=\"refresh\" content=\"60\">")
+                .containsPattern("As of <strong>\\w{3} \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}:\\d{2} E[SD]T</strong>");
+
+        ClockUtil.setCurrentTime(Date.from(target.dueAt().toInstant().plus(Duration.ofMinutes(12))));
+        var overdue = row(manager.get("/board").body(), key);
+        assertThat(overdue).contains("class=\"overdue\"").contains("Overdue").contains("overdue by 12 min");
+    }
+
+    @Test
+    void emergenciesAreListedAboveEveryStandardTicket() throws Exception {
+        Tickets.submit(http, "Board: a standard ticket first");
+        var emergency =
+                Tickets.submit(http, Tickets.CONTACT, Tickets.emergency("AD_SERVING", "Board: an emergency after it"));
+        var body = PageBrowser.signIn(http, "auditor").get("/board").body();
+        var firstRow = body.substring(body.indexOf("<tbody>", body.indexOf("id=\"targets\"")));
+        var firstKey = Pattern.compile("data-ticket=\"(CS-\\d+)\"").matcher(firstRow);
+        assertThat(firstKey.find()).isTrue();
+        assertThat(row(body, firstKey.group(1))).contains("Emergency");
+        assertThat(row(body, emergency)).contains("Emergency · ");
+    }
+
+    @Test
+    void agentsAndCustomersDoNotSeeTheBoard() throws Exception {
+        assertThat(PageBrowser.signIn(http, "cs-agent").get("/board").statusCode())
+                .isEqualTo(403);
+        assertThat(PageBrowser.signIn(http, "spoc-acme").get("/board").statusCode())
+                .isEqualTo(403);
+    }
+
+    private static String row(String page, String key) {
+        var start = page.indexOf("data-ticket=\"" + key + "\"");
+        assertThat(start).as("a row for " + key).isPositive();
+        var open = page.lastIndexOf("<tr", start);
+        return page.substring(open, page.indexOf("</tr>", start));
+    }
+}
