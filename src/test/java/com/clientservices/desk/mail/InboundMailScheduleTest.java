@@ -6,6 +6,7 @@ import com.clientservices.desk.DeskTest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -84,7 +85,7 @@ class InboundMailScheduleTest {
         var messageId = "<scheduled-" + System.nanoTime() + "@customer.example>";
         var message = new MimeMessage(Session.getInstance(new Properties())) {
             @Override
-            protected void updateMessageID() throws jakarta.mail.MessagingException {
+            protected void updateMessageID() throws MessagingException {
                 setHeader("Message-ID", messageId);
             }
         };
