@@ -5,8 +5,16 @@ import static com.clientservices.desk.cluster.DeskNode.ADMIN_PASSWORD;
 import static com.clientservices.desk.cluster.DeskNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -24,6 +32,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
@@ -38,10 +47,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two instances of the packaged desk in the prod profile, on their own ports, against one
- * PostgreSQL database and one SMTP server (GreenMail), as docs/specification.md §10 runs it scaled out. The tests
- * run in order on the same cluster: production hardening, both nodes serving every user, two
- * agents on two nodes completing one task, 500 tickets whose SLA timers fall due at one instant,
- * a node killed while timers are due, and a node killed during a burst of submissions.
+ * PostgreSQL database and one mail server (GreenMail: SMTP for the desk's messages, IMAP for the mailbox both nodes
+ * read, docs/specification.md §12), as docs/specification.md §10 runs it scaled out. The tests run in order on the
+ * same cluster: production hardening, both nodes serving every user, two agents on two nodes completing one task,
+ * 500 tickets whose SLA timers fall due at one instant, a node killed while timers are due, a node killed during a
+ * burst of submissions, and a node killed while it takes a batch of mails.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,10 +61,17 @@ class ClusterIT {
     private static final String DATABASE = SERVER + "/desk_cluster";
     private static final String PASSWORD = "Cluster-user-2026!";
     private static final long MEMBER = 2001;
+    private static final String MAILBOX = "support@clientservices.example";
+    private static final String MAILBOX_PASSWORD = "Cluster-mailbox-2026!";
+    private static final String CONTACT_ADDRESS = "spoc-one@clientservices.example";
+    /** Enough mails that a node still has some to take when it has taken its first few. */
+    private static final int MAILS = 50;
+
     private static final DateTimeFormatter ENGINE_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
     private GreenMail smtp;
+    private GreenMailUser mailbox;
     private DeskNode a;
     private DeskNode b;
 
@@ -66,11 +83,25 @@ class ClusterIT {
             statement.execute("create database desk_cluster");
         }
         var smtpPort = DeskNode.freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        var imapPort = DeskNode.freePort();
+        smtp = new GreenMail(new ServerSetup[] {
+            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+        });
         smtp.start();
+        mailbox = smtp.setUser(MAILBOX, MAILBOX, MAILBOX_PASSWORD);
+        // Both nodes read the one mailbox, as several nodes may (§12); it stays empty until the mail test.
+        var inboundMail = Map.of(
+                "DESK_INBOUND_MAIL_ENABLED", "true",
+                "DESK_INBOUND_MAIL_HOST", "127.0.0.1",
+                "DESK_INBOUND_MAIL_PORT", String.valueOf(imapPort),
+                "DESK_INBOUND_MAIL_PROTOCOL", "imap",
+                "DESK_INBOUND_MAIL_USERNAME", MAILBOX,
+                "DESK_INBOUND_MAIL_PASSWORD", MAILBOX_PASSWORD,
+                "DESK_INBOUND_MAIL_POLL_SECONDS", "1");
         // The first node creates the schema; the second joins the running cluster.
-        a = new DeskNode("node-a", DATABASE, smtpPort, Map.of()).start();
-        b = new DeskNode("node-b", DATABASE, smtpPort, Map.of()).start();
+        a = new DeskNode("node-a", DATABASE, smtpPort, inboundMail).start();
+        b = new DeskNode("node-b", DATABASE, smtpPort, inboundMail).start();
 
         user("agent-one", "client-services");
         user("agent-two", "client-services");
@@ -355,7 +386,181 @@ class ClusterIT {
         assertThat(submit(a).status()).as("the restarted node takes tickets").isEqualTo(201);
     }
 
+    @Test
+    @Order(8)
+    void aNodeKilledWhileItTakesABatchOfMailsLosesNoneAndDoublesNone() throws Exception {
+        long before;
+        try (var db = database()) {
+            before = count(db, "select coalesce(max(id), 0) from ticket");
+        }
+        var run = System.currentTimeMillis();
+        var messageIds = new ArrayList<String>();
+        for (var i = 1; i <= MAILS; i++) {
+            var messageId = "<batch-" + run + "-" + i + "@customer.example>";
+            messageIds.add(messageId);
+            mailbox.deliver(newRequestMail(messageId, "Placements show blanks, report " + i));
+        }
+        var takenByABefore = counter(a, "desk_inbound_mail_total");
+
+        try (var db = database()) {
+            // Node A has taken some of the batch and is in the middle of its pass: both nodes read the whole inbox.
+            await(
+                    Duration.ofMinutes(2),
+                    Duration.ofMillis(100),
+                    () -> takenBy(a) - takenByABefore >= 3 || recorded(db, messageIds) == MAILS);
+            a.kill();
+            var atKill = recorded(db, messageIds);
+            System.out.printf("mail batch: node A killed with %d of %d mails recorded%n", atKill, MAILS);
+            assertThat(atKill).as("mails still to take when node A died").isLessThan(MAILS);
+
+            a.start();
+            await(
+                    Duration.ofMinutes(3),
+                    () -> recorded(db, messageIds) == MAILS && inbox().stream().allMatch(Filed::seen));
+
+            var wrong = new ArrayList<String>();
+            for (var messageId : messageIds) {
+                var rows = count(db, """
+                        select count(*) from inbound_mail where message_id = ? and outcome = 'TICKET_CREATED'
+                        and ticket_key is not null""", messageId);
+                if (rows != 1) {
+                    wrong.add(messageId + " ×" + rows);
+                }
+            }
+            assertThat(wrong).as("mails not taken exactly once into a ticket").isEmpty();
+            assertThat(count(db, "select count(*) from inbound_mail where outcome = 'TAKING'"))
+                    .as("mails taken halfway")
+                    .isZero();
+            // One ticket per mail, each with its process and both SLA timers: none half made, none made twice.
+            assertThat(count(db, "select count(*) from ticket where id > ? and channel = 'EMAIL'", before))
+                    .as("tickets made from the batch")
+                    .isEqualTo(MAILS);
+            assertThat(count(db, """
+                    select count(distinct ticket_key) from inbound_mail where message_id like ?""", batchOf(run))).isEqualTo(MAILS);
+            assertThat(count(db, """
+                    select count(*) from inbound_mail m join ticket t on 'CS-' || t.id = m.ticket_key
+                    join act_ru_execution e on e.id_ = t.process_instance_id and e.id_ = e.proc_inst_id_
+                    where m.message_id like ? and t.channel = 'EMAIL'""", batchOf(run)))
+                    .as("mails whose ticket runs its process")
+                    .isEqualTo(MAILS);
+            assertThat(count(db, """
+                    select count(*) from ticket t where t.id > ? and (select count(*) from act_ru_job j
+                    join act_ru_execution e on e.id_ = j.process_instance_id_
+                    where e.business_key_ = 'CS-' || t.id and j.type_ = 'timer') <> 2""", before))
+                    .as("tickets of the batch without both SLA timers")
+                    .isZero();
+        }
+
+        // Nothing is deleted (README "Mail from customers"): every mail is still in the inbox, read, and filed once.
+        var inbox = inbox();
+        assertThat(inbox.stream().map(Filed::messageId).toList()).containsExactlyInAnyOrderElementsOf(messageIds);
+        var processed = folder("desk-processed");
+        assertThat(folder("desk-refused")).isEmpty();
+        assertThat(processed).doesNotHaveDuplicates();
+        // The one mail node A may have committed but not yet copied when it died is read again, found taken, and
+        // only marked read (MailboxPoller): it stays in the inbox, unfiled.
+        var unfiled = new ArrayList<>(messageIds);
+        unfiled.removeAll(processed);
+        System.out.printf("mail batch: %d of %d filed in desk-processed%n", processed.size(), MAILS);
+        assertThat(unfiled).as("mails left unfiled").hasSizeLessThanOrEqualTo(1);
+        assertThat(processed).isSubsetOf(messageIds);
+    }
+
     // ---------------------------------------------------------------------------------------------
+
+    /** A contact's mail asking for something new, with that Message-ID (what makes it taken once, §12). */
+    private static MimeMessage newRequestMail(String messageId, String subject) throws MessagingException {
+        var message = new MimeMessage(Session.getInstance(new Properties())) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(CONTACT_ADDRESS));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(MAILBOX));
+        message.setSubject(subject, "UTF-8");
+        message.setText("Placement 5512 shows blanks on every page since this morning.", "UTF-8");
+        message.saveChanges();
+        return message;
+    }
+
+    private static String batchOf(long run) {
+        return "<batch-" + run + "-%";
+    }
+
+    private static long recorded(Connection db, List<String> messageIds) {
+        try (var query = db.prepareStatement("select message_id from inbound_mail where outcome <> 'TAKING'");
+                var rows = query.executeQuery()) {
+            var count = 0L;
+            while (rows.next()) {
+                if (messageIds.contains(rows.getString(1))) {
+                    count++;
+                }
+            }
+            return count;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double takenBy(DeskNode node) {
+        try {
+            return counter(node, "desk_inbound_mail_total");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A message of the desk's inbox: its Message-ID and whether it is marked read. */
+    private record Filed(String messageId, boolean seen) {}
+
+    private List<Filed> inbox() {
+        try {
+            var store = smtp.getImap().createStore();
+            store.connect(MAILBOX, MAILBOX_PASSWORD);
+            try {
+                var inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                try {
+                    var messages = new ArrayList<Filed>();
+                    for (var message : inbox.getMessages()) {
+                        messages.add(new Filed(((MimeMessage) message).getMessageID(), message.isSet(Flags.Flag.SEEN)));
+                    }
+                    return messages;
+                } finally {
+                    inbox.close(false);
+                }
+            } finally {
+                store.close();
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Message-IDs in that folder of the desk's mailbox, one per message; none when it does not exist. */
+    private List<String> folder(String name) throws MessagingException {
+        var store = smtp.getImap().createStore();
+        store.connect(MAILBOX, MAILBOX_PASSWORD);
+        try {
+            var folder = store.getFolder(name);
+            if (!folder.exists()) {
+                return List.of();
+            }
+            folder.open(Folder.READ_ONLY);
+            try {
+                var messageIds = new ArrayList<String>();
+                for (var message : folder.getMessages()) {
+                    messageIds.add(((MimeMessage) message).getMessageID());
+                }
+                return messageIds;
+            } finally {
+                folder.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
 
     private void user(String id, String... groups) throws IOException {
         var created = ClusterHttp.send(

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -67,6 +68,9 @@ class InboundMailTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    ApplicationContext context;
+
     private GreenMailUser mailbox;
     private MailboxPoller poller;
 
@@ -95,6 +99,12 @@ class InboundMailTest {
                         "INBOX",
                         30),
                 desk);
+    }
+
+    @Test
+    void withInboundMailOffAsByDefaultNothingReadsTheMailboxOnASchedule() {
+        // Off unless enabled (docs/specification.md §12): the embedded default needs no mail server.
+        assertThat(context.getBeansOfType(InboundMailSchedule.class)).isEmpty();
     }
 
     @Test
