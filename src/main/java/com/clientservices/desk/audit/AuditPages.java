@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The auditor's pages: search tickets, a ticket's timeline, and SLA met/missed per team per week. */
 @Controller
@@ -28,6 +29,7 @@ class AuditPages {
     private final TicketTimeline timeline;
     private final TimelineInWords inWords;
     private final TicketInWords about;
+    private final TicketPath paths;
     private final SlaTargets targets;
     private final WeeklyCompliance weekly;
     private final BusinessCalendar calendar;
@@ -39,6 +41,7 @@ class AuditPages {
             TicketTimeline timeline,
             TimelineInWords inWords,
             TicketInWords about,
+            TicketPath paths,
             SlaTargets targets,
             WeeklyCompliance weekly,
             BusinessCalendar calendar,
@@ -48,6 +51,7 @@ class AuditPages {
         this.timeline = timeline;
         this.inWords = inWords;
         this.about = about;
+        this.paths = paths;
         this.targets = targets;
         this.weekly = weekly;
         this.calendar = calendar;
@@ -98,6 +102,13 @@ class AuditPages {
         model.addAttribute("targets", about.targets(targets.ofTicket(ticket.id())));
         model.addAttribute("timeline", inWords.of(timeline.of(ticket)));
         return "audit/ticket";
+    }
+
+    /** The models the ticket ran and its steps through them, for the page's diagrams (static/js/ticket-path.js). */
+    @GetMapping(path = "/audit/tickets/{key}/path", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<TicketPath.Diagram> path(@PathVariable String key) {
+        return paths.of(tickets.findByKey(key).orElseThrow(() -> new PageNotFound("No ticket " + key)));
     }
 
     @GetMapping(path = "/audit/tickets/{key}/timeline.json", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,15 +1,18 @@
 package com.clientservices.desk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
+import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.ticket.TicketRepository;
 import com.microsoft.playwright.Locator;
 import java.time.Duration;
 import java.util.Date;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +37,9 @@ class InsightPagesBrowserTest {
 
     @Autowired
     SlaTargets targets;
+
+    @Autowired
+    Scenario scenario;
 
     Chromium chromium;
 
@@ -80,5 +86,80 @@ class InsightPagesBrowserTest {
         assertThat(manager.locator("#timeline")).containsText("Acknowledgement due by");
         assertThat(manager.locator("#timeline")).not().containsText("SLA_TARGET_STARTED");
         chromium.shot(manager, "manager-opens-the-ticket-timeline-in-words");
+    }
+
+    @Test
+    void anAuditorSeesTheFollowUpTheEngineeringFixAndTheBreachOnTheDiagramWithWhoAndWhen() {
+        scenario.at("2027-03-09T10:00:00-05:00"); // Tuesday
+        var key = Tickets.submit(http, "Path in a browser: reports missing");
+        scenario.at("2027-03-10T09:00:00-05:00");
+        scenario.fireDueTimers(key);
+        scenario.at("2027-03-10T10:00:00-05:00");
+        scenario.fireDueTimers(key);
+        scenario.at("2027-03-10T11:00:00-05:00");
+        work("cs-agent", key, "Task_AcknowledgeTicket", "{}");
+        scenario.at("2027-03-10T11:30:00-05:00");
+        work(
+                "cs-agent",
+                key,
+                "Task_DiagnoseIssue",
+                "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
+                        + "\"customerQuestions\":{\"value\":\"Which report?\"}}");
+        scenario.at("2027-03-10T14:00:00-05:00");
+        assertThat(http.post("spoc-acme", "/api/tickets/" + key + "/replies", "{\"message\":\"The daily one\"}")
+                        .status())
+                .isEqualTo(200);
+        scenario.at("2027-03-10T15:00:00-05:00");
+        work(
+                "cs-agent",
+                key,
+                "Task_DiagnoseIssue",
+                "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},\"engineeringBugId\":{\"value\":\"ENG-3\"}}");
+        scenario.at("2027-03-10T16:00:00-05:00");
+        work("cs-manager", key, "Task_HandleSlaBreach", "{\"escalationNote\":{\"value\":\"Short-staffed\"}}");
+
+        var auditor = chromium.desk("auditor");
+        auditor.navigate(chromium.url("/audit/tickets/" + key));
+        assertThat(auditor.locator("#path section[data-drawn]")).hasCount(3);
+        var lifecycle = auditor.locator("#path section[data-drawn]").nth(1);
+        assertThat(lifecycle.locator("h3")).containsText("Standard issue");
+        // The breach: its timer fired, and the breach was recorded.
+        assertThat(element(lifecycle, "Event_AcknowledgementDue")).hasClass(Pattern.compile(".*path-timer-fired.*"));
+        assertThat(element(lifecycle, "Task_RecordAcknowledgementBreach")).hasClass(Pattern.compile(".*path-taken.*"));
+        // The follow-up questions, answered by the customer.
+        assertThat(element(lifecycle, "Task_AskCustomer")).hasClass(Pattern.compile(".*path-taken.*"));
+        assertThat(element(lifecycle, "Event_CustomerAnswered")).hasClass(Pattern.compile(".*path-taken.*"));
+        // The engineering fix it waits for now.
+        assertThat(element(lifecycle, "Task_HandOffToEngineering")).hasClass(Pattern.compile(".*path-taken.*"));
+        assertThat(element(lifecycle, "Task_AwaitEngineeringFix")).hasClass(Pattern.compile(".*path-current.*"));
+        // Each person's step says who and when, and how long it took.
+        assertThat(note(lifecycle, "Task_DiagnoseIssue")).containsText("Casey Agent");
+        assertThat(note(lifecycle, "Task_DiagnoseIssue")).containsText("Wed 10 Mar 2027, 14:00 EST");
+        assertThat(note(lifecycle, "Task_DiagnoseIssue")).containsText("2 times");
+        assertThat(note(lifecycle, "Task_DiagnoseIssue")).containsText("took 1 h");
+        assertThat(note(lifecycle, "Task_AwaitEngineeringFix")).containsText("Now");
+        assertThat(note(lifecycle, "Event_AcknowledgementDue")).containsText("Timer fired");
+        var breach = auditor.locator("#path section[data-drawn]").nth(2);
+        assertThat(breach.locator("h3")).containsText("breach");
+        assertThat(note(breach, "Task_HandleSlaBreach")).containsText("Sam Manager");
+        assertThat(auditor.locator("#timeline")).containsText("Target breached");
+        chromium.shot(auditor, "auditor-sees-a-tickets-path-on-its-diagrams");
+    }
+
+    private static Locator element(Locator diagram, String id) {
+        return diagram.locator("g.djs-element[data-element-id='" + id + "']");
+    }
+
+    private static Locator note(Locator diagram, String id) {
+        return diagram.locator(".djs-overlays[data-container-id='" + id + "'] .step-note");
+    }
+
+    private void work(String agent, String key, String taskDefinitionKey, String variables) {
+        var id = http.taskId(agent, key, taskDefinitionKey);
+        assertThat(http.post(agent, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + agent + "\"}")
+                        .status())
+                .isEqualTo(204);
+        var done = http.post(agent, "/engine-rest/task/" + id + "/complete", "{\"variables\":" + variables + "}");
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 }

@@ -1,0 +1,146 @@
+package com.clientservices.desk.audit;
+
+import com.clientservices.desk.identity.PersonNames;
+import com.clientservices.desk.ticket.Ticket;
+import com.clientservices.desk.words.DeskTime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.springframework.stereotype.Component;
+
+/**
+ * A ticket's path through the models it ran (docs/specification.md §14): for each of its processes (the support
+ * request, its lifecycle, a breach's handling), the BPMN of the exact version it ran and every step it took, with
+ * when, who and how long, the timers that fired, and the step it waits in now. The engine's history records the
+ * steps, not the flows between them; a flow counts as taken when both its ends were reached, its target not
+ * before its source.
+ */
+@Component
+class TicketPath {
+
+    // Message deliveries run as their own processes under the ticket's key; they are not the ticket's path.
+    private static final String DELIVERY_PROCESS = "deliver-notification";
+    private static final Set<String> TIMERS = Set.of("boundaryTimer", "intermediateTimer", "startTimerEvent");
+
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final DeskTime time;
+
+    TicketPath(HistoryService history, RepositoryService repository, IdentityService identity, DeskTime time) {
+        this.history = history;
+        this.repository = repository;
+        this.identity = identity;
+        this.time = time;
+    }
+
+    /** One step of the path: the model's element, what happened there in words, and how to mark it. */
+    record Step(
+            String activityId,
+            String name,
+            String started,
+            String who,
+            String took,
+            int times,
+            boolean timerFired,
+            boolean current) {}
+
+    /** One model as the ticket ran it. */
+    record Diagram(String name, int version, String xml, List<Step> steps, List<String> flows) {}
+
+    List<Diagram> of(Ticket ticket) {
+        var people = new PersonNames(identity);
+        var diagrams = new ArrayList<Diagram>();
+        var instances = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(ticket.key())
+                .orderByProcessInstanceStartTime()
+                .asc()
+                .list();
+        for (var instance : instances) {
+            if (DELIVERY_PROCESS.equals(instance.getProcessDefinitionKey())) {
+                continue;
+            }
+            var activities = history.createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .orderByHistoricActivityInstanceStartTime()
+                    .asc()
+                    .orderPartiallyByOccurrence()
+                    .asc()
+                    .list();
+            var definition = repository.getProcessDefinition(instance.getProcessDefinitionId());
+            diagrams.add(new Diagram(
+                    definition.getName() == null ? definition.getKey() : definition.getName(),
+                    definition.getVersion(),
+                    xml(instance.getProcessDefinitionId()),
+                    steps(activities, people),
+                    flows(instance.getProcessDefinitionId(), activities)));
+        }
+        return diagrams;
+    }
+
+    private List<Step> steps(List<HistoricActivityInstance> activities, PersonNames people) {
+        var byActivity = new LinkedHashMap<String, List<HistoricActivityInstance>>();
+        for (var activity : activities) {
+            byActivity
+                    .computeIfAbsent(activity.getActivityId(), id -> new ArrayList<>())
+                    .add(activity);
+        }
+        var steps = new ArrayList<Step>();
+        byActivity.forEach((id, runs) -> {
+            var last = runs.get(runs.size() - 1);
+            var took = last.getEndTime() == null
+                    ? "waiting since " + time.at(last.getStartTime().toInstant())
+                    : "took " + DeskTime.span(Duration.ofMillis(Math.max(0, last.getDurationInMillis())));
+            steps.add(new Step(
+                    id,
+                    last.getActivityName() == null ? id : last.getActivityName(),
+                    time.at(last.getStartTime().toInstant()),
+                    last.getAssignee() == null ? "" : people.of(last.getAssignee()),
+                    took,
+                    runs.size(),
+                    TIMERS.contains(last.getActivityType()) && last.getEndTime() != null,
+                    runs.stream().anyMatch(run -> run.getEndTime() == null)));
+        });
+        return steps;
+    }
+
+    private List<String> flows(String definitionId, List<HistoricActivityInstance> activities) {
+        var first = new HashMap<String, Date>();
+        var latest = new HashMap<String, Date>();
+        for (var activity : activities) {
+            first.merge(activity.getActivityId(), activity.getStartTime(), (a, b) -> a.before(b) ? a : b);
+            latest.merge(activity.getActivityId(), activity.getStartTime(), (a, b) -> a.after(b) ? a : b);
+        }
+        var taken = new ArrayList<String>();
+        for (var flow : repository.getBpmnModelInstance(definitionId).getModelElementsByType(SequenceFlow.class)) {
+            var from = first.get(flow.getSource().getId());
+            var to = latest.get(flow.getTarget().getId());
+            if (from != null && to != null && !to.before(from)) {
+                taken.add(flow.getId());
+            }
+        }
+        taken.sort(Comparator.naturalOrder());
+        return taken;
+    }
+
+    private String xml(String definitionId) {
+        try (var model = repository.getProcessModel(definitionId)) {
+            return new String(model.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
