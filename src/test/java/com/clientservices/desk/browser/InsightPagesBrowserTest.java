@@ -10,6 +10,7 @@ import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.ticket.TicketRepository;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.time.Duration;
 import java.util.Date;
 import java.util.regex.Pattern;
@@ -144,6 +145,44 @@ class InsightPagesBrowserTest {
         assertThat(note(breach, "Task_HandleSlaBreach")).containsText("Sam Manager");
         assertThat(auditor.locator("#timeline")).containsText("Target breached");
         chromium.shot(auditor, "auditor-sees-a-tickets-path-on-its-diagrams");
+    }
+
+    @Test
+    void theHeatMapOfASeededDayShowsHowManyTicketsTookEachStep() {
+        // Tuesday 13 April 2027: two Ad Quality tickets, one resolved at once, one sent to engineering.
+        scenario.at("2027-04-13T10:00:00-04:00");
+        var resolved = Tickets.submit(http, "spoc-acme", 1001, "CREATIVE_AUDITING", "Heat in a browser: resolved");
+        var engineering = Tickets.submit(http, "spoc-acme", 1001, "CREATIVE_AUDITING", "Heat in a browser: a fix");
+        scenario.at("2027-04-13T10:30:00-04:00");
+        work("aq-agent", resolved, "Task_AcknowledgeTicket", "{}");
+        work("aq-agent", engineering, "Task_AcknowledgeTicket", "{}");
+        scenario.at("2027-04-13T12:00:00-04:00");
+        work(
+                "aq-agent",
+                resolved,
+                "Task_DiagnoseIssue",
+                "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},\"resolutionSummary\":{\"value\":\"Approved\"}}");
+        work(
+                "aq-agent",
+                engineering,
+                "Task_DiagnoseIssue",
+                "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},\"engineeringBugId\":{\"value\":\"ENG-413\"}}");
+        ClockUtil.reset();
+
+        var auditor = chromium.desk("auditor");
+        auditor.navigate(chromium.url("/audit/heatmap?from=2027-04-13&to=2027-04-13&team=ad-quality"));
+        assertThat(auditor.locator("#heatmap[data-drawn]")).hasCount(1);
+        assertThat(heatNote(auditor, "Task_AcknowledgeTicket")).hasText("2 tickets · median 30 min · p90 30 min");
+        assertThat(heatNote(auditor, "Task_DiagnoseIssue")).hasText("2 tickets · median 1 h 30 min · p90 1 h 30 min");
+        assertThat(heatNote(auditor, "Task_HandOffToEngineering")).containsText("1 ticket");
+        assertThat(auditor.locator("g.djs-element[data-element-id='Task_AcknowledgeTicket']"))
+                .hasClass(Pattern.compile(".*heat-4.*"));
+        assertThat(auditor.locator("#paths")).containsText("Engineering fix");
+        chromium.shot(auditor, "auditor-sees-where-time-goes-on-the-heat-map");
+    }
+
+    private static Locator heatNote(Page page, String id) {
+        return page.locator("#heatmap .djs-overlays[data-container-id='" + id + "'] .step-note");
     }
 
     private static Locator element(Locator diagram, String id) {
