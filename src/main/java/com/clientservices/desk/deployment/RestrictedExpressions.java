@@ -1,5 +1,9 @@
 package com.clientservices.desk.deployment;
 
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
@@ -18,7 +22,8 @@ import org.springframework.stereotype.Component;
  * with the desk's {@link Vocabulary} only, instead of every Spring bean and any method of any
  * object. The desk's beans come before process variables: by default a variable of the same name
  * wins, and agents may set variables on their tasks, so one named {@code slaClock} would have
- * silenced a ticket's SLA timers. Scripts do not run at all.
+ * silenced a ticket's SLA timers. Scripts do not run at all. Decisions' FEEL cells are evaluated
+ * by the engine's FEEL engine, which remembers what a literal cell gives ({@link LiteralCellResults}).
  */
 @Component
 class RestrictedExpressions extends AbstractProcessEnginePlugin {
@@ -46,5 +51,16 @@ class RestrictedExpressions extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setScriptEngineResolver(new NoScripts());
+        var dmn = configuration.getDmnEngineConfiguration();
+        if (dmn == null) {
+            dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+            configuration.setDmnEngineConfiguration(dmn);
+        }
+        // Created when the engine builds its DMN engine, with the FEEL settings the engine gave it by then.
+        var decisions = dmn;
+        dmn.setFeelEngineFactory(() -> new LiteralCellResults(
+                decisions.isEnableFeelLegacyBehavior()
+                        ? new FeelEngineFactoryImpl().createInstance()
+                        : new ScalaFeelEngineFactory(decisions.getFeelCustomFunctionProviders()).createInstance()));
     }
 }
