@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -145,7 +146,7 @@ class QueueBenchmark {
         // -Dqueue.args="--logging.level.org.camunda.bpm.engine.impl.persistence.entity.TaskEntity=DEBUG"
         var extra = System.getProperty("queue.args", "").strip();
         if (!extra.isEmpty()) {
-            arguments = java.util.stream.Stream.concat(Arrays.stream(arguments), Arrays.stream(extra.split("\\s+")))
+            arguments = Stream.concat(Arrays.stream(arguments), Arrays.stream(extra.split("\\s+")))
                     .toArray(String[]::new);
         }
         try (var context = builder.run(arguments)) {
