@@ -1,0 +1,368 @@
+package com.clientservices.desk.benchmark;
+
+import com.clientservices.desk.DeskApplication;
+import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.ticket.NewTicket;
+import com.clientservices.desk.ticket.TicketIntake;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.TaskState;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How fast an agent's team queue answers in Tasklist as open tickets pile up: the team filter
+ * ("Client Services queue") and "Emergencies first", asked for as {@code cs-agent} (a
+ * client-services agent, with the desk's authorizations) the three ways Tasklist and its users ask:
+ * the plain list of the first 15, its count, and the page Tasklist itself requests (HAL, with the
+ * count and the list entries' variables). Tickets are submitted through the desk's intake in the
+ * same JVM (no HTTP), all for the agent's team or spread over the five teams, and the queries are
+ * measured at each size. Runs only on request, in a few minutes per database:
+ *
+ * <pre>
+ * ./mvnw -Pbench verify -Dit.test=QueueBenchmark [-Dbench.databases=h2|postgresql|h2,postgresql]
+ *     [-Dqueue.sizes=1000,5000,10000] [-Dqueue.spreads=one-team,five-teams] [-Dqueue.samples=100]
+ * </pre>
+ *
+ * It measures and prints; it asserts nothing about time.
+ */
+class QueueBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String PG = System.getProperty("desk.test.pg", "jdbc:postgresql://localhost:5432");
+    private static final List<Integer> SIZES = Arrays.stream(
+                    System.getProperty("queue.sizes", "1000,5000,10000").split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .toList();
+    private static final List<String> SPREADS =
+            List.of(System.getProperty("queue.spreads", "one-team,five-teams").split(","));
+    private static final int SAMPLES = Integer.getInteger("queue.samples", 100);
+    private static final int WARM_UP = 10;
+    private static final int BATCH = 50;
+    /** A request type routed to each team; the agent's own team (client-services) first. */
+    private static final List<String> TEAM_TYPES =
+            List.of("AD_SERVING", "CREATIVE_AUDITING", "ANTI_MALVERTISING", "INVENTORY_QUALITY", "APP_BUG");
+
+    private static final List<String> TEAMS =
+            List.of("client-services", "ad-quality", "anti-malvertising", "inventory-quality", "app-support");
+    private static final Instant START = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    /** One ticket in this many is an emergency, so "Emergencies first" has something to put first. */
+    private static final int EMERGENCY_EVERY = 25;
+
+    private static final String TEAM_QUEUE = "Client Services queue";
+    private static final String EMERGENCIES = "Emergencies first";
+    /** What Tasklist posts when an agent opens a filter (cam-tasklist-view-ctrl.js). */
+    private static final String TASKLIST_BODY = """
+            {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],\
+            "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true}""";
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void measureTheTeamQueues() throws Exception {
+        var databases = System.getProperty("bench.databases", "h2,postgresql");
+        for (var database : List.of("h2", "postgresql")) {
+            if (!databases.contains(database)) {
+                continue;
+            }
+            for (var spread : SPREADS) {
+                measure(database, spread.strip());
+            }
+        }
+        System.out.println();
+        System.out.println("== QueueBenchmark (" + SAMPLES + " calls each after " + WARM_UP + " warm-up) ==");
+        lines.forEach(System.out::println);
+    }
+
+    private void measure(String database, String spread) throws Exception {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("server.port", 0);
+        properties.put("camunda.bpm.job-execution.enabled", false);
+        properties.put("desk.demo.enabled", true);
+        properties.put("desk.demo.sample-tickets", false);
+        properties.put("logging.level.root", "WARN");
+        var builder = new SpringApplicationBuilder(DeskApplication.class);
+        if (database.equals("h2")) {
+            var folder = Path.of("target", "queue-bench", spread).toAbsolutePath();
+            deleteFolder(folder);
+            Files.createDirectories(folder);
+            properties.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:file:" + folder.resolve("desk") + ";DB_CLOSE_ON_EXIT=FALSE;DEFAULT_NULL_ORDERING=HIGH");
+        } else {
+            var name = "desk_queue_bench";
+            try (var server = DriverManager.getConnection(PG + "/postgres", "desk", "desk");
+                    var statement = server.createStatement()) {
+                statement.execute("drop database if exists " + name + " with (force)");
+                statement.execute("create database " + name);
+            }
+            builder.profiles("postgres");
+            properties.put("spring.datasource.url", PG + "/" + name);
+            properties.put("spring.datasource.username", "desk");
+            properties.put("spring.datasource.password", "desk");
+        }
+        // As arguments, so they win over application.yml (default properties would not).
+        var arguments = properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
+        // Anything else for the desk, e.g.
+        // -Dqueue.args="--logging.level.org.camunda.bpm.engine.impl.persistence.entity.TaskEntity=DEBUG"
+        var extra = System.getProperty("queue.args", "").strip();
+        if (!extra.isEmpty()) {
+            arguments = Stream.concat(Arrays.stream(arguments), Arrays.stream(extra.split("\\s+")))
+                    .toArray(String[]::new);
+        }
+        try (var context = builder.run(arguments)) {
+            var desk = new Desk(context);
+            var jdbc = context.getBean(JdbcTemplate.class);
+            jdbc.execute("create table queue_bench_tick (n int)");
+            jdbc.update("insert into queue_bench_tick values (0)");
+            // A desk in use changes its data all the time; without a write between two calls H2 would
+            // answer a repeated query from its last result.
+            Runnable change = () -> jdbc.update("update queue_bench_tick set n = n + 1");
+            var teamQueue = desk.filter(TEAM_QUEUE);
+            var emergencies = desk.filter(EMERGENCIES);
+            var submitted = 0;
+            for (var size : SIZES) {
+                var started = System.nanoTime();
+                submitted = desk.fill(submitted, size, spread);
+                var inQueue = desk.openTasksOf("client-services");
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s %s: %d tickets open (%d tasks in the agent's team) after %.0f s of filling%n",
+                        database,
+                        spread,
+                        size,
+                        inQueue,
+                        (System.nanoTime() - started) / 1e9);
+                for (var filter : List.of(Map.entry(TEAM_QUEUE, teamQueue), Map.entry(EMERGENCIES, emergencies))) {
+                    var path = "/engine-rest/filter/" + filter.getValue();
+                    var list = sample(
+                            change, () -> desk.call("GET", path + "/list?firstResult=0&maxResults=15", null, null));
+                    var count = sample(change, () -> desk.call("GET", path + "/count", null, null));
+                    var tasklist = sample(
+                            change,
+                            () -> desk.call(
+                                    "POST",
+                                    path + "/list?firstResult=0&maxResults=15",
+                                    "application/hal+json",
+                                    TASKLIST_BODY));
+                    var line = String.format(
+                            Locale.ROOT,
+                            "%-10s %-10s %6d  %-22s list p50 %4.0f p95 %4.0f | count p50 %4.0f p95 %4.0f"
+                                    + " | Tasklist page p50 %4.0f p95 %4.0f ms",
+                            database,
+                            spread,
+                            size,
+                            filter.getKey(),
+                            percentile(list, 50),
+                            percentile(list, 95),
+                            percentile(count, 50),
+                            percentile(count, 95),
+                            percentile(tasklist, 50),
+                            percentile(tasklist, 95));
+                    System.out.println(line);
+                    lines.add(line);
+                }
+            }
+        }
+    }
+
+    /** The in-process desk: its intake for filling, its engine REST API over its port for measuring. */
+    private static final class Desk {
+
+        private final ConfigurableApplicationContext context;
+        private final TicketIntake intake;
+        private final TransactionTemplate transactions;
+        private final String base;
+        private final String agent;
+        private final DeskUser contact = new DeskUser("spoc-acme", Set.of("customers"));
+
+        Desk(ConfigurableApplicationContext context) {
+            this.context = context;
+            this.intake = context.getBean(TicketIntake.class);
+            this.transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+            this.base = "http://localhost:"
+                    + ((WebServerApplicationContext) context).getWebServer().getPort();
+            this.agent =
+                    "Basic " + Base64.getEncoder().encodeToString("cs-agent:demo".getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * Opens tickets until that many are open, a batch per transaction: by default as the rows the
+         * queue's query reads (each ticket's open task with its SLA due time and priority, its team
+         * as candidate group with the per-task authorizations the engine grants for it, and the
+         * list entry's variables), through the engine's task API; with -Dqueue.fill=intake through
+         * the desk's intake and its processes (realistic, but far slower).
+         */
+        int fill(int submitted, int size, String spread) {
+            var viaIntake = "intake".equals(System.getProperty("queue.fill"));
+            var engine = context.getBean(ProcessEngine.class);
+            var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                    .getCommandExecutorTxRequired();
+            while (submitted < size) {
+                var from = submitted;
+                var to = Math.min(size, submitted + (viaIntake ? BATCH : 500));
+                if (viaIntake) {
+                    transactions.executeWithoutResult(status -> {
+                        for (var n = from; n < to; n++) {
+                            intake.submit(ticket(n, spread), contact);
+                        }
+                    });
+                } else {
+                    commands.execute(command -> {
+                        for (var n = from; n < to; n++) {
+                            openTask(n, spread);
+                        }
+                        return null;
+                    });
+                }
+                submitted = to;
+            }
+            return submitted;
+        }
+
+        /** One ticket's open task, as the engine's task API makes it, in the command of its batch. */
+        private static void openTask(int n, String spread) {
+            var team = spread.equals("one-team") ? TEAMS.get(0) : TEAMS.get(n % TEAMS.size());
+            var emergency = n % EMERGENCY_EVERY == EMERGENCY_EVERY - 1;
+            var task = new TaskEntity((String) null);
+            task.setName("CS-" + n + " · Acknowledge ticket · Queue probe " + n + ": placements show blanks");
+            // SLA due times spread over the coming weeks, in no order of creation.
+            task.setDueDate(Date.from(START.plus((n * 7919L) % (30 * 24 * 60), ChronoUnit.MINUTES)));
+            task.setPriority(emergency ? 80 : 50);
+            task.insert();
+            task.fireAuthorizationProvider();
+            task.transitionTo(TaskState.STATE_CREATED);
+            // Grants the team READ and TASK_WORK on this task, as for every task of the desk's models.
+            task.addCandidateGroup(team);
+            task.setVariablesLocal(
+                    Map.of("customerName", "Acme Media", "requestTypeLabel", "Observed ad serving issues"));
+        }
+
+        long openTasksOf(String team) {
+            return context.getBean(TaskService.class)
+                    .createTaskQuery()
+                    .taskCandidateGroup(team)
+                    .count();
+        }
+
+        private static NewTicket ticket(int n, String spread) {
+            var type = spread.equals("one-team") ? TEAM_TYPES.get(0) : TEAM_TYPES.get(n % TEAM_TYPES.size());
+            var emergency = n % EMERGENCY_EVERY == EMERGENCY_EVERY - 1;
+            return new NewTicket(
+                    1001L,
+                    type,
+                    "Queue probe " + n + ": placements show blanks",
+                    "Placement 5512 returns empty creatives on about 30% of impressions.",
+                    "Lost impressions on our largest campaign.",
+                    emergency,
+                    emergency ? "+1 212 555 0100" : null,
+                    emergency ? List.of("PRODUCTION_FEATURE_BROKEN_NO_WORKAROUND") : null,
+                    List.of("placement:5512"),
+                    Map.of("memberId", "1001"),
+                    "1. Open the placement preview. 2. Reload ten times.",
+                    "Firefox 128",
+                    "Windows 11",
+                    null);
+        }
+
+        String filter(String name) throws IOException {
+            var body = call(
+                    "GET", "/engine-rest/filter?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), null, null);
+            return JSON.readTree(body).get(0).get("id").asText();
+        }
+
+        String call(String method, String path, String accept, String body) throws IOException {
+            var request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", agent)
+                    .header("Accept", accept == null ? "application/json" : accept)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(2))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+    }
+
+    /** One client calling one after another; the sorted times in nanoseconds. */
+    private static List<Long> sample(Runnable change, Callable<?> call) throws Exception {
+        for (var i = 0; i < WARM_UP; i++) {
+            change.run();
+            call.call();
+        }
+        var nanos = new ArrayList<Long>();
+        for (var i = 0; i < SAMPLES; i++) {
+            change.run();
+            var before = System.nanoTime();
+            call.call();
+            nanos.add(System.nanoTime() - before);
+        }
+        Collections.sort(nanos);
+        return nanos;
+    }
+
+    /** Nearest-rank percentile in milliseconds. */
+    private static double percentile(List<Long> sorted, int p) {
+        return DeskBenchmark.percentile(sorted, p) / 1e6;
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
