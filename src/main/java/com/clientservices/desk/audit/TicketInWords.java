@@ -88,10 +88,6 @@ class TicketInWords {
                     ? "The account representative"
                     : ticket.route();
         }
-        return DeskGroups.TEAMS.stream()
-                .filter(team -> team.id().equals(ticket.team()))
-                .map(DeskGroups.Team::name)
-                .findFirst()
-                .orElse(ticket.team());
+        return DeskGroups.teamName(ticket.team()).orElse(ticket.team());
     }
 }

@@ -217,10 +217,6 @@ class SlaBoard {
         if (team == null || team.isEmpty()) {
             return "No team";
         }
-        return DeskGroups.TEAMS.stream()
-                .filter(t -> t.id().equals(team))
-                .map(DeskGroups.Team::name)
-                .findFirst()
-                .orElse(team);
+        return DeskGroups.teamName(team).orElse(team);
     }
 }

@@ -1,6 +1,7 @@
 package com.clientservices.desk.identity;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The Camunda group ids of docs/specification.md §8; teams are the groups the routing table routes to. */
 public final class DeskGroups {
@@ -29,6 +30,14 @@ public final class DeskGroups {
             new Team(APP_SUPPORT, "App Support"));
 
     private DeskGroups() {}
+
+    /** A team's name as its queue shows it, when the id is one of the teams. */
+    public static Optional<String> teamName(String id) {
+        return TEAMS.stream()
+                .filter(team -> team.id().equals(id))
+                .map(Team::name)
+                .findFirst();
+    }
 
     public record Team(String id, String name) {}
 }

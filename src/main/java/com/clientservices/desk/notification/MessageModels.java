@@ -165,14 +165,10 @@ class MessageModels {
         if (team == null || team.isBlank() || RequestType.ACCOUNT_REPRESENTATIVE.equals(team)) {
             return null;
         }
-        return DeskGroups.TEAMS.stream()
-                .filter(t -> t.id().equals(team))
-                .map(DeskGroups.Team::name)
-                .findFirst()
-                .orElseGet(() -> {
-                    var group = identity.createGroupQuery().groupId(team).singleResult();
-                    return group == null || group.getName() == null ? team : group.getName();
-                });
+        return DeskGroups.teamName(team).orElseGet(() -> {
+            var group = identity.createGroupQuery().groupId(team).singleResult();
+            return group == null || group.getName() == null ? team : group.getName();
+        });
     }
 
     /** A value in words: times in the desk's zone (deadlines with the time left), empty text as absent. */

@@ -302,11 +302,7 @@ class TicketPage {
     }
 
     private static String teamName(String team) {
-        return DeskGroups.TEAMS.stream()
-                .filter(t -> t.id().equals(team))
-                .map(DeskGroups.Team::name)
-                .findFirst()
-                .orElse("Client Services");
+        return DeskGroups.teamName(team).orElse("Client Services");
     }
 
     static String size(long bytes) {

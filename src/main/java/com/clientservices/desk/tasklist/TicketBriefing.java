@@ -239,11 +239,7 @@ class TicketBriefing implements TaskFormAdditions {
     }
 
     private static String teamName(String team) {
-        return DeskGroups.TEAMS.stream()
-                .filter(t -> t.id().equals(team))
-                .map(DeskGroups.Team::name)
-                .findFirst()
-                .orElse(team == null ? "no team" : team);
+        return DeskGroups.teamName(team).orElse(team == null ? "no team" : team);
     }
 
     private static String size(Attachments.Attachment file) {
