@@ -131,6 +131,16 @@ public final class DeskHttpClient {
         return tasks.get(0).get("id").asText();
     }
 
+    /** An agent claims the ticket's task through the engine REST API and completes it with the variables (JSON). */
+    public void work(String agent, String key, String taskDefinitionKey, String variables) {
+        var id = taskId(agent, key, taskDefinitionKey);
+        assertThat(post(agent, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + agent + "\"}")
+                        .status())
+                .isEqualTo(204);
+        var done = post(agent, "/engine-rest/task/" + id + "/complete", "{\"variables\":" + variables + "}");
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
+    }
+
     /** A multipart/form-data upload of one file, as Camunda Modeler deploys models. */
     public Response upload(String user, String path, String fileName, String content) {
         var boundary = "----desk" + System.nanoTime();

@@ -1,9 +1,6 @@
 package com.clientservices.desk.audit;
 
 import com.clientservices.desk.words.DeskTime;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -105,7 +102,7 @@ class HeatMap {
         return new Heat(
                 definition.getName() == null ? definition.getKey() : definition.getName(),
                 definition.getVersion(),
-                xml(definition.getId()),
+                ModelXml.of(repository, definition.getId()),
                 tickets,
                 steps,
                 paths);
@@ -142,13 +139,5 @@ class HeatMap {
         }
         var duration = Duration.ofMillis(Math.round(millis));
         return duration.toMinutes() < 1 ? duration.toSeconds() + " s" : DeskTime.span(duration);
-    }
-
-    private String xml(String definitionId) {
-        try (var model = repository.getProcessModel(definitionId)) {
-            return new String(model.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

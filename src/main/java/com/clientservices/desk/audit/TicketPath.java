@@ -3,9 +3,6 @@ package com.clientservices.desk.audit;
 import com.clientservices.desk.identity.PersonNames;
 import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.words.DeskTime;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,7 +81,7 @@ class TicketPath {
             diagrams.add(new Diagram(
                     definition.getName() == null ? definition.getKey() : definition.getName(),
                     definition.getVersion(),
-                    xml(instance.getProcessDefinitionId()),
+                    ModelXml.of(repository, instance.getProcessDefinitionId()),
                     steps(activities, people),
                     flows(instance.getProcessDefinitionId(), activities)));
         }
@@ -134,13 +131,5 @@ class TicketPath {
         }
         taken.sort(Comparator.naturalOrder());
         return taken;
-    }
-
-    private String xml(String definitionId) {
-        try (var model = repository.getProcessModel(definitionId)) {
-            return new String(model.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

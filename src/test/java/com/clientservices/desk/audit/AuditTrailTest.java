@@ -60,9 +60,9 @@ class AuditTrailTest {
         scenario.at("2027-02-01T10:00:00-05:00"); // Monday
         metWithFollowUp = submit("AD_SERVING", false, "Blank placements");
         scenario.at("2027-02-01T11:00:00-05:00");
-        work("cs-agent", metWithFollowUp, "Task_AcknowledgeTicket", "{}");
+        http.work("cs-agent", metWithFollowUp, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-01T11:30:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 metWithFollowUp,
                 "Task_DiagnoseIssue",
@@ -72,7 +72,7 @@ class AuditTrailTest {
                         .status())
                 .isEqualTo(200);
         scenario.at("2027-02-02T10:00:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 metWithFollowUp,
                 "Task_DiagnoseIssue",
@@ -81,9 +81,9 @@ class AuditTrailTest {
         scenario.at("2027-02-05T17:00:00-05:00"); // Friday, last working hour
         overWeekend = submit("CREATIVE_AUDITING", false, "Creative rejected");
         scenario.at("2027-02-08T10:00:00-05:00"); // Monday
-        work("aq-agent", overWeekend, "Task_AcknowledgeTicket", "{}");
+        http.work("aq-agent", overWeekend, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-08T10:30:00-05:00");
-        work(
+        http.work(
                 "aq-agent",
                 overWeekend,
                 "Task_DiagnoseIssue",
@@ -96,15 +96,15 @@ class AuditTrailTest {
         scenario.at("2027-02-10T10:00:00-05:00");
         scenario.fireDueTimers(missedWithEngineering);
         scenario.at("2027-02-10T11:00:00-05:00");
-        work("cs-agent", missedWithEngineering, "Task_AcknowledgeTicket", "{}");
+        http.work("cs-agent", missedWithEngineering, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-10T11:30:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 missedWithEngineering,
                 "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},\"engineeringBugId\":{\"value\":\"ENG-2027\"}}");
         scenario.at("2027-02-10T12:00:00-05:00");
-        work(
+        http.work(
                 "cs-manager",
                 missedWithEngineering,
                 "Task_HandleSlaBreach",
@@ -117,7 +117,7 @@ class AuditTrailTest {
                         .status())
                 .isEqualTo(200);
         scenario.at("2027-02-11T15:30:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 missedWithEngineering,
                 "Task_ConfirmResolution",
@@ -126,15 +126,15 @@ class AuditTrailTest {
         scenario.at("2027-02-13T02:00:00-05:00"); // Saturday night
         emergency = submit("AD_SERVING", true, "Nothing serves");
         scenario.at("2027-02-13T02:20:00-05:00");
-        work("cs-agent", emergency, "Task_AcknowledgeTicket", "{}");
+        http.work("cs-agent", emergency, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-13T03:00:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 emergency,
                 "Task_SendStatusUpdate",
                 "{\"statusUpdate\":{\"value\":\"Ad servers restarting\"}}");
         scenario.at("2027-02-13T03:30:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 emergency,
                 "Task_DiagnoseIssue",
@@ -143,7 +143,7 @@ class AuditTrailTest {
         scenario.at("2027-02-15T12:00:00-05:00"); // Washington's Birthday, a holiday
         downgraded = submit("AD_SERVING", true, "One placement blank");
         scenario.at("2027-02-15T12:50:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 downgraded,
                 "Task_AcknowledgeTicket",
@@ -157,15 +157,15 @@ class AuditTrailTest {
         scenario.at("2027-02-17T10:00:00-05:00");
         rerouted = submit("AD_SERVING", false, "Creative flagged");
         scenario.at("2027-02-17T10:30:00-05:00");
-        work("cs-agent", rerouted, "Task_AcknowledgeTicket", "{}");
+        http.work("cs-agent", rerouted, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-02-17T11:00:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 rerouted,
                 "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"REROUTE\"},\"rerouteTeam\":{\"value\":\"ad-quality\"}}");
         scenario.at("2027-02-17T12:00:00-05:00");
-        work(
+        http.work(
                 "aq-agent",
                 rerouted,
                 "Task_DiagnoseIssue",
@@ -436,15 +436,5 @@ class AuditTrailTest {
 
     private static String body(String type, boolean emergency, String subject) {
         return emergency ? Tickets.emergency(type, subject) : Tickets.valid(Tickets.MEMBER, type, subject);
-    }
-
-    /** An agent claims the ticket's task through the engine REST API and completes it with the variables. */
-    private void work(String agent, String key, String taskDefinitionKey, String variables) {
-        var id = http.taskId(agent, key, taskDefinitionKey);
-        assertThat(http.post(agent, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + agent + "\"}")
-                        .status())
-                .isEqualTo(204);
-        var done = http.post(agent, "/engine-rest/task/" + id + "/complete", "{\"variables\":" + variables + "}");
-        assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 }

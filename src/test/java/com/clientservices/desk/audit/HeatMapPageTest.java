@@ -37,21 +37,21 @@ class HeatMapPageTest {
         var engineering = Tickets.submit(http, "Heat map: needs a fix");
         scenario.at("2027-04-05T11:00:00-04:00");
         for (var key : new String[] {resolved, questioned, engineering}) {
-            work(key, "Task_AcknowledgeTicket", "{}");
+            http.work("cs-agent", key, "Task_AcknowledgeTicket", "{}");
         }
         scenario.at("2027-04-05T12:00:00-04:00");
-        work(resolved, "Task_DiagnoseIssue", """
+        http.work("cs-agent", resolved, "Task_DiagnoseIssue", """
                 {"diagnosisOutcome":{"value":"RESOLVED"},"resolutionSummary":{"value":"Cache cleared"}}""");
-        work(questioned, "Task_DiagnoseIssue", """
+        http.work("cs-agent", questioned, "Task_DiagnoseIssue", """
                 {"diagnosisOutcome":{"value":"NEED_CUSTOMER_INFO"},"customerQuestions":{"value":"Which placement?"}}""");
-        work(engineering, "Task_DiagnoseIssue", """
+        http.work("cs-agent", engineering, "Task_DiagnoseIssue", """
                 {"diagnosisOutcome":{"value":"ENGINEERING_FIX"},"engineeringBugId":{"value":"ENG-405"}}""");
         scenario.at("2027-04-05T13:00:00-04:00");
         assertThat(http.post("spoc-acme", "/api/tickets/" + questioned + "/replies", "{\"message\":\"5512\"}")
                         .status())
                 .isEqualTo(200);
         scenario.at("2027-04-05T15:00:00-04:00");
-        work(questioned, "Task_DiagnoseIssue", """
+        http.work("cs-agent", questioned, "Task_DiagnoseIssue", """
                 {"diagnosisOutcome":{"value":"RESOLVED"},"resolutionSummary":{"value":"Placement fixed"}}""");
         ClockUtil.reset();
 
@@ -85,15 +85,6 @@ class HeatMapPageTest {
                         .get("/audit/heatmap?team=nobody")
                         .statusCode())
                 .isEqualTo(400);
-    }
-
-    private void work(String key, String taskDefinitionKey, String variables) {
-        var id = http.taskId("cs-agent", key, taskDefinitionKey);
-        assertThat(http.post("cs-agent", "/engine-rest/task/" + id + "/claim", "{\"userId\":\"cs-agent\"}")
-                        .status())
-                .isEqualTo(204);
-        var done = http.post("cs-agent", "/engine-rest/task/" + id + "/complete", "{\"variables\":" + variables + "}");
-        assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 
     private static String row(String page, String table, String step) {

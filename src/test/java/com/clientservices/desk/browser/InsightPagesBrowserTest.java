@@ -98,9 +98,9 @@ class InsightPagesBrowserTest {
         scenario.at("2027-03-10T10:00:00-05:00");
         scenario.fireDueTimers(key);
         scenario.at("2027-03-10T11:00:00-05:00");
-        work("cs-agent", key, "Task_AcknowledgeTicket", "{}");
+        http.work("cs-agent", key, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-03-10T11:30:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 key,
                 "Task_DiagnoseIssue",
@@ -111,13 +111,13 @@ class InsightPagesBrowserTest {
                         .status())
                 .isEqualTo(200);
         scenario.at("2027-03-10T15:00:00-05:00");
-        work(
+        http.work(
                 "cs-agent",
                 key,
                 "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"ENGINEERING_FIX\"},\"engineeringBugId\":{\"value\":\"ENG-3\"}}");
         scenario.at("2027-03-10T16:00:00-05:00");
-        work("cs-manager", key, "Task_HandleSlaBreach", "{\"escalationNote\":{\"value\":\"Short-staffed\"}}");
+        http.work("cs-manager", key, "Task_HandleSlaBreach", "{\"escalationNote\":{\"value\":\"Short-staffed\"}}");
 
         var auditor = chromium.desk("auditor");
         auditor.navigate(chromium.url("/audit/tickets/" + key));
@@ -154,15 +154,15 @@ class InsightPagesBrowserTest {
         var resolved = Tickets.submit(http, "spoc-acme", 1001, "CREATIVE_AUDITING", "Heat in a browser: resolved");
         var engineering = Tickets.submit(http, "spoc-acme", 1001, "CREATIVE_AUDITING", "Heat in a browser: a fix");
         scenario.at("2027-04-13T10:30:00-04:00");
-        work("aq-agent", resolved, "Task_AcknowledgeTicket", "{}");
-        work("aq-agent", engineering, "Task_AcknowledgeTicket", "{}");
+        http.work("aq-agent", resolved, "Task_AcknowledgeTicket", "{}");
+        http.work("aq-agent", engineering, "Task_AcknowledgeTicket", "{}");
         scenario.at("2027-04-13T12:00:00-04:00");
-        work(
+        http.work(
                 "aq-agent",
                 resolved,
                 "Task_DiagnoseIssue",
                 "{\"diagnosisOutcome\":{\"value\":\"RESOLVED\"},\"resolutionSummary\":{\"value\":\"Approved\"}}");
-        work(
+        http.work(
                 "aq-agent",
                 engineering,
                 "Task_DiagnoseIssue",
@@ -191,14 +191,5 @@ class InsightPagesBrowserTest {
 
     private static Locator note(Locator diagram, String id) {
         return diagram.locator(".djs-overlays[data-container-id='" + id + "'] .step-note");
-    }
-
-    private void work(String agent, String key, String taskDefinitionKey, String variables) {
-        var id = http.taskId(agent, key, taskDefinitionKey);
-        assertThat(http.post(agent, "/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + agent + "\"}")
-                        .status())
-                .isEqualTo(204);
-        var done = http.post(agent, "/engine-rest/task/" + id + "/complete", "{\"variables\":" + variables + "}");
-        assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 }
