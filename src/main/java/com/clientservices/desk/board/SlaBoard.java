@@ -94,7 +94,8 @@ class SlaBoard {
 
     record Board(String at, List<Row> rows, int running, List<TeamCounts> teams) {}
 
-    Board now() {
+    /** The board for every team, or with the list narrowed to one team (the counts still show every team). */
+    Board now(String onlyTeam) {
         var now = clock.now();
         var running = jdbc.sql("""
                         select t.id, t.subject, t.team, t.emergency, s.kind, s.due_at, s.warning_at
@@ -114,7 +115,12 @@ class SlaBoard {
                                 : rs.getObject("warning_at", OffsetDateTime.class)
                                         .toInstant()))
                 .list();
-        var listed = running.subList(0, Math.min(LISTED, running.size()));
+        var shown = onlyTeam == null
+                ? running
+                : running.stream()
+                        .filter(target -> onlyTeam.equals(target.team()))
+                        .toList();
+        var listed = shown.subList(0, Math.min(LISTED, shown.size()));
         var openTasks = openTasks(listed);
         var counts = new LinkedHashMap<String, int[]>();
         for (var team : DeskGroups.TEAMS) {
@@ -129,7 +135,7 @@ class SlaBoard {
             count[0]++;
             count[1] += state == State.WARNING ? 1 : 0;
             count[2] += state == State.OVERDUE ? 1 : 0;
-            if (rows.size() < listed.size()) {
+            if (rows.size() < listed.size() && (onlyTeam == null || onlyTeam.equals(target.team()))) {
                 var key = "CS-" + target.ticketId();
                 rows.add(new Row(
                         key,
@@ -158,7 +164,7 @@ class SlaBoard {
                 count[2],
                 breachedToday.getOrDefault(team, 0L),
                 week.getOrDefault(team, 0L))));
-        return new Board(time.exact(now.atOffset(ZoneOffset.UTC)), rows, running.size(), teams);
+        return new Board(time.exact(now.atOffset(ZoneOffset.UTC)), rows, shown.size(), teams);
     }
 
     private record Running(

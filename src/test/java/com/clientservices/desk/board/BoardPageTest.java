@@ -97,6 +97,23 @@ class BoardPageTest {
     }
 
     @Test
+    void aManagerNarrowsTheListToOneTeamAndTheCountsStillShowEveryTeam() throws Exception {
+        var clientServices = Tickets.submit(http, "Board: a Client Services ticket");
+        var adQuality = Tickets.submit(http, "spoc-acme", 1001, "CREATIVE_AUDITING", "Board: an Ad Quality ticket");
+        var manager = PageBrowser.signIn(http, "cs-manager");
+
+        var page = manager.get("/board?team=ad-quality");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("data-ticket=\"" + adQuality + "\"")
+                .doesNotContain("data-ticket=\"" + clientServices + "\"")
+                .contains("<option value=\"ad-quality\" selected=\"selected\">Ad Quality</option>");
+        assertThat(page.body().substring(page.body().indexOf("id=\"teams\"")))
+                .contains("<th scope=\"row\">Client Services</th>");
+        assertThat(manager.get("/board?team=nobody").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void agentsAndCustomersDoNotSeeTheBoard() throws Exception {
         assertThat(PageBrowser.signIn(http, "cs-agent").get("/board").statusCode())
                 .isEqualTo(403);
