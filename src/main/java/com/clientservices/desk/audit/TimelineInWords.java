@@ -8,6 +8,7 @@ import com.clientservices.desk.sla.SlaTargetKind;
 import com.clientservices.desk.ticket.Conversation;
 import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.words.DeskTime;
+import com.clientservices.desk.words.FileSize;
 import com.clientservices.desk.words.Labels;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -263,13 +264,7 @@ class TimelineInWords {
         if (!size.find()) {
             return details;
         }
-        var bytes = Long.parseLong(size.group(1));
-        var shown = bytes < 1024
-                ? bytes + (bytes == 1 ? " byte" : " bytes")
-                : bytes < 1024 * 1024
-                        ? (bytes + 512) / 1024 + " KB"
-                        : String.format(Locale.US, "%.1f MB", bytes / (1024.0 * 1024));
-        return details.substring(0, size.start()) + shown + ")";
+        return details.substring(0, size.start()) + FileSize.of(Long.parseLong(size.group(1))) + ")";
     }
 
     // How long a step took, to the second below a minute: an auditor compares it with its target.

@@ -17,6 +17,7 @@ import com.clientservices.desk.ticket.TicketDetails;
 import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.ticket.TicketWork;
 import com.clientservices.desk.words.DeskTime;
+import com.clientservices.desk.words.FileSize;
 import com.clientservices.desk.words.Labels;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -216,8 +217,8 @@ class TicketPage {
         return new File(
                 file.fileName(),
                 "/portal/tickets/" + ticket.key() + "/attachments/" + file.id(),
-                FILE_TYPES.getOrDefault(file.contentType(), "File") + ", " + size(file.sizeBytes()) + ", added by "
-                        + names.of(file.uploadedBy()) + " on " + time.at(file.uploadedAt()));
+                FILE_TYPES.getOrDefault(file.contentType(), "File") + ", " + FileSize.of(file.sizeBytes())
+                        + ", added by " + names.of(file.uploadedBy()) + " on " + time.at(file.uploadedAt()));
     }
 
     /** Oldest first; while the ticket waits on the customer, the questions since they last wrote are awaiting an answer. */
@@ -303,14 +304,6 @@ class TicketPage {
 
     private static String teamName(String team) {
         return DeskGroups.teamName(team).orElse("Client Services");
-    }
-
-    static String size(long bytes) {
-        return bytes < 1024
-                ? bytes + (bytes == 1 ? " byte" : " bytes")
-                : bytes < 1024 * 1024
-                        ? (bytes + 512) / 1024 + " KB"
-                        : String.format(Locale.US, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     /** What the template shows; every text is already in words. */

@@ -14,6 +14,7 @@ import com.clientservices.desk.ticket.Attachments;
 import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.ticket.TicketDetails;
 import com.clientservices.desk.words.DeskTime;
+import com.clientservices.desk.words.FileSize;
 import com.clientservices.desk.words.Labels;
 import com.clientservices.desk.words.Markdown;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -184,7 +184,7 @@ class TicketBriefing implements TaskFormAdditions {
                 .map(file -> "- "
                         + Markdown.link(
                                 file.fileName(), "/tasklist/tickets/" + ticket.key() + "/attachments/" + file.id())
-                        + " (" + size(file) + ", added by "
+                        + " (" + FileSize.of(file.sizeBytes()) + ", added by "
                         + Markdown.text(names.of(file.uploadedBy())) + " on " + time.at(file.uploadedAt()) + ")")
                 .collect(Collectors.joining("\n"));
     }
@@ -240,15 +240,6 @@ class TicketBriefing implements TaskFormAdditions {
 
     private static String teamName(String team) {
         return DeskGroups.teamName(team).orElse(team == null ? "no team" : team);
-    }
-
-    private static String size(Attachments.Attachment file) {
-        long bytes = file.sizeBytes();
-        return bytes < 1024
-                ? bytes + " bytes"
-                : bytes < 1024 * 1024
-                        ? (bytes + 512) / 1024 + " KB"
-                        : String.format(Locale.US, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     /** The digits a phone dials: {@code +1 (555) 123-4567} as {@code +15551234567}. */
