@@ -87,7 +87,8 @@ class AuditController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
     }
 
-    private static LocalDate date(String field, String value, LocalDate otherwise) {
+    /** A date parameter (YYYY-MM-DD, a four-digit year), or the given one when it is absent. */
+    static LocalDate date(String field, String value, LocalDate otherwise) {
         if (value == null || value.isBlank()) {
             return otherwise;
         }

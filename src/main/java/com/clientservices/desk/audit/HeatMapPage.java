@@ -7,7 +7,6 @@ import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.BusinessCalendar;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -92,14 +91,14 @@ class HeatMapPage {
 
     private Chosen filter(String from, String to, String kind, String team, String requestType) {
         var today = clock.now().atZone(calendar.zone()).toLocalDate();
-        var last = date("to", to, today);
-        var first = date("from", from, last.minusDays(DEFAULT_DAYS - 1));
+        var last = AuditController.date("to", to, today);
+        var first = AuditController.date("from", from, last.minusDays(DEFAULT_DAYS - 1));
         if (first.isAfter(last)) {
             throw new Invalid("from", "is after to");
         }
         var chosenKind = "emergency".equals(kind) ? "emergency" : "standard";
         var chosenTeam = blank(team) ? null : team;
-        if (chosenTeam != null && DeskGroups.TEAMS.stream().noneMatch(t -> t.id().equals(team))) {
+        if (chosenTeam != null && DeskGroups.teamName(chosenTeam).isEmpty()) {
             throw new Invalid("team", "is not one of the desk's teams: " + team);
         }
         var chosenType = blank(requestType) ? null : requestType;
@@ -116,17 +115,6 @@ class HeatMapPage {
                         last.plusDays(1).atStartOfDay(calendar.zone()).toInstant(),
                         chosenTeam,
                         chosenType));
-    }
-
-    private static LocalDate date(String field, String value, LocalDate otherwise) {
-        if (blank(value)) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new Invalid(field, "is not a date (YYYY-MM-DD): " + value);
-        }
     }
 
     private static boolean blank(String value) {

@@ -85,6 +85,11 @@ class HeatMapPageTest {
                         .get("/audit/heatmap?team=nobody")
                         .statusCode())
                 .isEqualTo(400);
+        assertThat(PageBrowser.signIn(http, "auditor")
+                        .get("/audit/heatmap?to=%2B10000-01-01")
+                        .statusCode())
+                .as("a five-digit year is refused, not taken to the database")
+                .isEqualTo(400);
     }
 
     private static String row(String page, String table, String step) {
