@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -110,10 +111,9 @@ class SlaBoard {
                         rs.getBoolean("emergency"),
                         SlaTargetKind.valueOf(rs.getString("kind")),
                         rs.getObject("due_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("warning_at", OffsetDateTime.class) == null
-                                ? null
-                                : rs.getObject("warning_at", OffsetDateTime.class)
-                                        .toInstant()))
+                        Optional.ofNullable(rs.getObject("warning_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant)
+                                .orElse(null)))
                 .list();
         var shown = onlyTeam == null
                 ? running
@@ -126,29 +126,25 @@ class SlaBoard {
         for (var team : DeskGroups.TEAMS) {
             counts.put(team.id(), new int[3]);
         }
-        var rows = new ArrayList<Row>();
         for (var target : running) {
-            var state = !now.isBefore(target.due())
-                    ? State.OVERDUE
-                    : target.warningAt() != null && !now.isBefore(target.warningAt()) ? State.WARNING : State.ON_TRACK;
+            var state = state(target, now);
             var count = counts.computeIfAbsent(target.team() == null ? "" : target.team(), team -> new int[3]);
             count[0]++;
             count[1] += state == State.WARNING ? 1 : 0;
             count[2] += state == State.OVERDUE ? 1 : 0;
-            if (rows.size() < listed.size() && (onlyTeam == null || onlyTeam.equals(target.team()))) {
-                var key = "CS-" + target.ticketId();
-                rows.add(new Row(
-                        key,
+        }
+        var rows = listed.stream()
+                .map(target -> new Row(
+                        "CS-" + target.ticketId(),
                         target.subject(),
                         teamName(target.team()),
                         target.emergency(),
                         Labels.target(target.kind()),
                         time.at(target.due()),
                         DeskTime.left(target.due(), now),
-                        state,
-                        openTasks.get(key)));
-            }
-        }
+                        state(target, now),
+                        openTasks.get("CS-" + target.ticketId())))
+                .toList();
         var today = now.atZone(calendar.zone()).toLocalDate();
         var startOfToday = today.atStartOfDay(calendar.zone()).toInstant();
         var startOfWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
@@ -165,6 +161,14 @@ class SlaBoard {
                 breachedToday.getOrDefault(team, 0L),
                 week.getOrDefault(team, 0L))));
         return new Board(time.exact(now.atOffset(ZoneOffset.UTC)), rows, shown.size(), teams);
+    }
+
+    // Overdue from its due time (whether or not the breach timer has fired yet), in warning from its warning time.
+    private static State state(Running target, Instant now) {
+        if (!now.isBefore(target.due())) {
+            return State.OVERDUE;
+        }
+        return target.warningAt() != null && !now.isBefore(target.warningAt()) ? State.WARNING : State.ON_TRACK;
     }
 
     private record Running(
