@@ -5,6 +5,8 @@ import static com.clientservices.desk.cluster.DeskNode.ADMIN_PASSWORD;
 import static com.clientservices.desk.cluster.DeskNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clientservices.desk.LoopbackPort;
+import com.clientservices.desk.MailboxView;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -82,8 +84,8 @@ class ClusterIT {
             statement.execute("drop database if exists desk_cluster with (force)");
             statement.execute("create database desk_cluster");
         }
-        var smtpPort = DeskNode.freePort();
-        var imapPort = DeskNode.freePort();
+        var smtpPort = LoopbackPort.free();
+        var imapPort = LoopbackPort.free();
         smtp = new GreenMail(new ServerSetup[] {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
@@ -540,26 +542,8 @@ class ClusterIT {
 
     /** The Message-IDs in that folder of the desk's mailbox, one per message; none when it does not exist. */
     private List<String> folder(String name) throws MessagingException {
-        var store = smtp.getImap().createStore();
-        store.connect(MAILBOX, MAILBOX_PASSWORD);
-        try {
-            var folder = store.getFolder(name);
-            if (!folder.exists()) {
-                return List.of();
-            }
-            folder.open(Folder.READ_ONLY);
-            try {
-                var messageIds = new ArrayList<String>();
-                for (var message : folder.getMessages()) {
-                    messageIds.add(((MimeMessage) message).getMessageID());
-                }
-                return messageIds;
-            } finally {
-                folder.close(false);
-            }
-        } finally {
-            store.close();
-        }
+        return new MailboxView(smtp, MAILBOX, MAILBOX_PASSWORD)
+                .folder(name, message -> ((MimeMessage) message).getMessageID());
     }
 
     private void user(String id, String... groups) throws IOException {

@@ -1,7 +1,7 @@
 package com.clientservices.desk.cluster;
 
+import com.clientservices.desk.LoopbackPort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +40,7 @@ public final class DeskNode {
     /** A node with exactly this environment (Spring Boot reads its settings from it). */
     public DeskNode(String name, Map<String, String> environment, String... jvmOptions) {
         this.name = name;
-        this.port = freePort();
+        this.port = LoopbackPort.free();
         this.log = Path.of("target", "cluster-logs", name + ".log");
         // One log per node and run; a restart of the node appends to it.
         log.toFile().delete();
@@ -193,14 +193,6 @@ public final class DeskNode {
             throw new IllegalStateException("no packaged desk at " + jar + ": run ./mvnw -Pcluster verify");
         }
         return jar;
-    }
-
-    public static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Waits until the condition holds, checking every half second; fails after that long. */

@@ -6,18 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.LoopbackPort;
+import com.clientservices.desk.MailboxView;
 import com.clientservices.desk.Tickets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,7 +53,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileMailTest {
 
-    private static final int IMAP_PORT = freePort();
+    private static final int IMAP_PORT = LoopbackPort.free();
     private static final GreenMail IMAP =
             new GreenMail(new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
     private static final String MAILBOX = "hostile@clientservices.example";
@@ -79,6 +79,7 @@ class HostileMailTest {
     HistoryService history;
 
     private GreenMailUser mailbox;
+    private final MailboxView view = new MailboxView(IMAP, MAILBOX, PASSWORD);
     private MailboxPoller poller;
     private Tickets2 keys;
     private Map<String, String> keyOfCase;
@@ -206,11 +207,11 @@ class HostileMailTest {
                 .as("every case is a message of its own")
                 .hasSameSizeAs(cases);
 
-        for (var pass = 0; pass < MailboxPoller.ATTEMPTS_MAX && unseenInInbox() > 0; pass++) {
+        for (var pass = 0; pass < MailboxPoller.ATTEMPTS_MAX && view.unseenInInbox() > 0; pass++) {
             assertThatCode(() -> poller.poll()).doesNotThrowAnyException();
         }
         assertThat(poller.poll()).as("a further pass takes nothing again").isZero();
-        assertThat(unseenInInbox()).as("nothing left in the inbox").isZero();
+        assertThat(view.unseenInInbox()).as("nothing left in the inbox").isZero();
         assertThat(filed()).as("every message filed, never lost").isEqualTo(filedBefore + cases.size());
         assertThat(count("inbound_mail")).as("one record per message").isEqualTo(rowsBefore + cases.size());
 
@@ -929,41 +930,6 @@ class HostileMailTest {
     }
 
     private int filed() throws Exception {
-        return messages(MailboxPoller.PROCESSED) + messages(MailboxPoller.REFUSED);
-    }
-
-    private int messages(String name) throws Exception {
-        var store = IMAP.getImap().createStore();
-        store.connect(MAILBOX, PASSWORD);
-        try {
-            var folder = store.getFolder(name);
-            return folder.exists() ? folder.getMessageCount() : 0;
-        } finally {
-            store.close();
-        }
-    }
-
-    private int unseenInInbox() throws Exception {
-        var store = IMAP.getImap().createStore();
-        store.connect(MAILBOX, PASSWORD);
-        try {
-            var inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                return inbox.getUnreadMessageCount();
-            } finally {
-                inbox.close(false);
-            }
-        } finally {
-            store.close();
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return view.count(MailboxPoller.PROCESSED) + view.count(MailboxPoller.REFUSED);
     }
 }

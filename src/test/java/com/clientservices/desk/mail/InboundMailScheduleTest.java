@@ -3,6 +3,7 @@ package com.clientservices.desk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.LoopbackPort;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -10,8 +11,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -48,7 +47,7 @@ class InboundMailScheduleTest {
 
     static final String MAILBOX = "support@clientservices.example";
     static final String PASSWORD = "mailbox-secret";
-    private static final int IMAP_PORT = freePort();
+    private static final int IMAP_PORT = LoopbackPort.free();
     private static final GreenMail IMAP =
             new GreenMail(new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
 
@@ -117,13 +116,5 @@ class InboundMailScheduleTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("EMAIL");
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

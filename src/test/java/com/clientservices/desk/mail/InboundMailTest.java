@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.LoopbackPort;
+import com.clientservices.desk.MailboxView;
 import com.clientservices.desk.Tickets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.user.GreenMailUser;
@@ -12,7 +14,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -20,8 +21,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -46,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DeskTest
 class InboundMailTest {
 
-    private static final int IMAP_PORT = freePort();
+    private static final int IMAP_PORT = LoopbackPort.free();
     private static final GreenMail IMAP =
             new GreenMail(new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
     private static final String MAILBOX = "support@clientservices.example";
@@ -72,6 +71,7 @@ class InboundMailTest {
     ApplicationContext context;
 
     private GreenMailUser mailbox;
+    private final MailboxView view = new MailboxView(IMAP, MAILBOX, PASSWORD);
     private MailboxPoller poller;
 
     @BeforeAll
@@ -125,8 +125,8 @@ class InboundMailTest {
         assertThat(blanks.path("team").asText()).isEqualTo("client-services");
         assertThat(blanks.path("submittedBy").asText()).isEqualTo(Tickets.CONTACT);
         assertThat(kinds(blanks.path("key").asText())).contains("request-received");
-        assertThat(folder(MailboxPoller.PROCESSED)).hasSize(2);
-        assertThat(unseenInInbox()).isZero();
+        assertThat(view.count(MailboxPoller.PROCESSED)).isEqualTo(2);
+        assertThat(view.unseenInInbox()).isZero();
     }
 
     @Test
@@ -309,7 +309,7 @@ class InboundMailTest {
                         .path("reason")
                         .asText())
                 .startsWith("NOT_THE_SENDERS_TICKET");
-        assertThat(folder(MailboxPoller.REFUSED)).hasSize(6);
+        assertThat(view.count(MailboxPoller.REFUSED)).isEqualTo(6);
         assertThat(meters.counter(InboundMailDesk.METRIC, "outcome", "REFUSED", "reason", "UNKNOWN_SENDER")
                         .count())
                 .isPositive();
@@ -405,50 +405,5 @@ class InboundMailTest {
 
     private long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-    }
-
-    private List<Message> folder(String name) throws Exception {
-        var store = IMAP.getImap().createStore();
-        store.connect(MAILBOX, PASSWORD);
-        try {
-            var folder = store.getFolder(name);
-            if (!folder.exists()) {
-                return List.of();
-            }
-            folder.open(Folder.READ_ONLY);
-            try {
-                return List.of(folder.getMessages()).stream()
-                        .map(message -> (Message) message)
-                        .toList();
-            } finally {
-                folder.close(false);
-            }
-        } finally {
-            store.close();
-        }
-    }
-
-    private long unseenInInbox() throws Exception {
-        var store = IMAP.getImap().createStore();
-        store.connect(MAILBOX, PASSWORD);
-        try {
-            var inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                return inbox.getUnreadMessageCount();
-            } finally {
-                inbox.close(false);
-            }
-        } finally {
-            store.close();
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

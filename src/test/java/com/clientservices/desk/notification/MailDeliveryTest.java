@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.LoopbackPort;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.ticket.NewTicket;
@@ -13,8 +14,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class MailDeliveryTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = LoopbackPort.free();
     private static final GreenMail SMTP =
             new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
@@ -361,13 +360,5 @@ class MailDeliveryTest {
             }
         }
         throw new AssertionError("no " + type + " part in " + message.getSubject());
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
