@@ -55,7 +55,10 @@ final class ModelFloorEngine implements AutoCloseable {
 
     /** Starts one support request as the desk's intake does; returns its id. */
     String start(AtomicLong sequence) {
-        var id = sequence.incrementAndGet();
+        return start(sequence.incrementAndGet());
+    }
+
+    private String start(long id) {
         var key = "CS-" + id;
         var variables = new HashMap<String, Object>();
         variables.put("ticketId", id);
@@ -76,6 +79,34 @@ final class ModelFloorEngine implements AutoCloseable {
         variables.put("missingInformation", "none");
         return engine.getRuntimeService()
                 .startProcessInstanceByKey("support-request", key, variables)
+                .getId();
+    }
+
+    /**
+     * One standard ticket's lifecycle through the Java API, as the desk's full lifecycle drives it
+     * over HTTP: start, acknowledge, diagnose "resolved", which closes it.
+     */
+    String lifecycle(AtomicLong sequence) {
+        var id = sequence.incrementAndGet();
+        var key = "CS-" + id;
+        var instance = start(id);
+        var tasks = engine.getTaskService();
+        tasks.complete(task(key, "Task_AcknowledgeTicket"), Map.of("acknowledgementNote", "On it"));
+        tasks.complete(
+                task(key, "Task_DiagnoseIssue"),
+                Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Cache flushed"));
+        if (tasks.createTaskQuery().processInstanceBusinessKey(key).count() > 0) {
+            throw new IllegalStateException(key + " still has a task after resolution");
+        }
+        return instance;
+    }
+
+    private String task(String key, String definition) {
+        return engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceBusinessKey(key)
+                .taskDefinitionKey(definition)
+                .singleResult()
                 .getId();
     }
 
