@@ -2,12 +2,10 @@ package com.clientservices.desk.engine;
 
 import static com.clientservices.desk.engine.ProcessVariable.flag;
 import static com.clientservices.desk.engine.ProcessVariable.number;
-import static com.clientservices.desk.engine.ProcessVariable.of;
 import static com.clientservices.desk.engine.ProcessVariable.text;
 import static com.clientservices.desk.engine.ProcessVariable.time;
 
 import java.time.OffsetDateTime;
-import java.util.Date;
 
 /**
  * Every process variable the desk's Java code reads or writes, in one place. The names are part
@@ -21,15 +19,12 @@ import java.util.Date;
  */
 public final class ProcessVariables {
 
-    // Written when a ticket is submitted (ticket.TicketIntake); ticket, key, subject, team and
-    // emergency also start an sla-breach process (sla.SlaClock).
+    // Written when a ticket is submitted (ticket.TicketIntake): only what the models read, the
+    // routing input, the emergency gateway and what the request lacks; the request itself is the
+    // ticket's record. Ticket, key, subject, team and emergency also start an sla-breach process
+    // (sla.SlaClock).
     public static final ProcessVariable<Long> TICKET_ID = number("ticketId");
     public static final ProcessVariable<String> TICKET_KEY = text("ticketKey");
-    public static final ProcessVariable<Long> MEMBER_ID = number("memberId");
-    public static final ProcessVariable<String> MEMBER_NAME = text("memberName");
-    public static final ProcessVariable<String> ACCOUNT_REPRESENTATIVE = text("accountRepresentative");
-    public static final ProcessVariable<String> SUBMITTED_BY = text("submittedBy");
-    public static final ProcessVariable<Date> SUBMITTED_AT = of("submittedAt", Date.class);
     public static final ProcessVariable<String> REQUEST_TYPE = text("requestType");
     /**
      * A task's own copies of the customer's name and the request type in words, for the entries of
@@ -40,12 +35,7 @@ public final class ProcessVariables {
 
     public static final ProcessVariable<String> REQUEST_TYPE_LABEL = text("requestTypeLabel");
     public static final ProcessVariable<Boolean> EMERGENCY = flag("emergency");
-    public static final ProcessVariable<String> EMERGENCY_PHONE = text("emergencyPhone");
-    public static final ProcessVariable<String> EMERGENCY_CRITERIA = text("emergencyCriteria");
     public static final ProcessVariable<String> SUBJECT = text("subject");
-    public static final ProcessVariable<String> DESCRIPTION = text("description");
-    public static final ProcessVariable<String> IMPACT = text("impact");
-    public static final ProcessVariable<String> STEPS_TO_REPRODUCE = text("stepsToReproduce");
     public static final ProcessVariable<String> MISSING_INFORMATION = text("missingInformation");
 
     // Routing: the request-routing decision's result, and the team the tasks are offered to.

@@ -7,7 +7,6 @@ import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.refusal.NotAllowed;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import java.io.IOException;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -96,23 +95,11 @@ public class TicketIntake {
         var id = tickets.insert(request, contact.id(), submittedAt, channel);
         var key = TicketKey.of(id);
         attaching.store(id, uploads, contact);
+        // What the models read (routing input, the emergency gateway); the rest of the request is
+        // the ticket's record, read by business key, never a writable copy in the process.
         var variables = new HashMap<String, Object>();
-        ProcessVariables.TICKET_ID.put(variables, id);
-        ProcessVariables.TICKET_KEY.put(variables, key);
-        ProcessVariables.MEMBER_ID.put(variables, member.id());
-        ProcessVariables.MEMBER_NAME.put(variables, member.name());
-        ProcessVariables.ACCOUNT_REPRESENTATIVE.put(variables, member.accountRepresentative());
-        ProcessVariables.SUBMITTED_BY.put(variables, contact.id());
-        ProcessVariables.SUBMITTED_AT.put(variables, Date.from(submittedAt));
         ProcessVariables.REQUEST_TYPE.put(variables, request.requestType());
         ProcessVariables.EMERGENCY.put(variables, request.isEmergency());
-        ProcessVariables.EMERGENCY_PHONE.put(variables, request.emergencyPhone());
-        ProcessVariables.EMERGENCY_CRITERIA.put(
-                variables, request.emergencyCriteria() == null ? null : String.join(", ", request.emergencyCriteria()));
-        ProcessVariables.SUBJECT.put(variables, request.subject());
-        ProcessVariables.DESCRIPTION.put(variables, ProcessText.forVariable(request.description(), key));
-        ProcessVariables.IMPACT.put(variables, ProcessText.forVariable(request.impact(), key));
-        ProcessVariables.STEPS_TO_REPRODUCE.put(variables, ProcessText.forVariable(request.stepsToReproduce(), key));
         var missing = MissingInformation.of(
                 tickets.find(id).orElseThrow(),
                 requestTypes.find(request.requestType()).orElse(null),

@@ -61,21 +61,8 @@ final class ModelFloorEngine implements AutoCloseable {
     private String start(long id) {
         var key = "CS-" + id;
         var variables = new HashMap<String, Object>();
-        variables.put("ticketId", id);
-        variables.put("ticketKey", key);
-        variables.put("memberId", 1001L);
-        variables.put("memberName", "Acme Publishing");
-        variables.put("accountRepresentative", "am-jordan");
-        variables.put("submittedBy", "spoc-acme");
-        variables.put("submittedAt", new Date());
         variables.put("requestType", "AD_SERVING");
         variables.put("emergency", false);
-        variables.put("emergencyPhone", null);
-        variables.put("emergencyCriteria", null);
-        variables.put("subject", "Blank placements on the homepage");
-        variables.put("description", "Placement 5512 shows blanks");
-        variables.put("impact", "Lost revenue");
-        variables.put("stepsToReproduce", "Open the homepage");
         variables.put("missingInformation", "none");
         return engine.getRuntimeService()
                 .startProcessInstanceByKey("support-request", key, variables)
