@@ -9,6 +9,8 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The request types, read from the rows of the deployed {@code request-routing} decision table,
@@ -35,7 +37,31 @@ public class RequestTypeCatalogue {
         return all().stream().filter(type -> type.code().equals(code)).findFirst();
     }
 
+    /**
+     * The latest table, looked up once per transaction: intake asks for request types several
+     * times (validation, what is missing, the route, the task's list entry, the message), and one
+     * transaction reads one version of the table.
+     */
     private Snapshot current() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return latest();
+        }
+        var bound = (Snapshot) TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return bound;
+        }
+        var latest = latest();
+        TransactionSynchronizationManager.bindResource(this, latest);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(RequestTypeCatalogue.this);
+            }
+        });
+        return latest;
+    }
+
+    private Snapshot latest() {
         var definition = repository
                 .createDecisionDefinitionQuery()
                 .decisionDefinitionKey(DECISION_KEY)

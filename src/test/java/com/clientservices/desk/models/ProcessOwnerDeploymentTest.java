@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.lifecycle.Scenario;
+import com.clientservices.desk.routing.RequestType;
+import com.clientservices.desk.routing.RequestTypeCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -16,6 +18,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A process owner changes the desk the way Camunda Modeler deploys: a changed model posted to
@@ -36,6 +40,12 @@ class ProcessOwnerDeploymentTest {
 
     @Autowired
     DeskHttpClient http;
+
+    @Autowired
+    RequestTypeCatalogue catalogue;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void restoreTheModelsOfTheRepository() throws IOException {
@@ -108,6 +118,28 @@ class ProcessOwnerDeploymentTest {
                 .contains(
                         "{\"code\":\"AD_SERVING\",\"label\":\"Observed ad serving issues\","
                                 + "\"example\":\"Placements start showing blanks without apparent cause\",\"route\":\"ad-quality\"");
+    }
+
+    @Test
+    void aTransactionReadsOneVersionOfTheRoutingTableAndTheNextOneReadsTheNewest() throws IOException {
+        var changed = Files.readString(Paths.get(ROUTING))
+                .replace(
+                        "<outputEntry id=\"Rule_AdServing_Route\"><text>\"client-services\"</text></outputEntry>",
+                        "<outputEntry id=\"Rule_AdServing_Route\"><text>\"ad-quality\"</text></outputEntry>");
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(route("AD_SERVING")).isEqualTo("client-services");
+            assertThat(deploy("process-owner", ROUTING, changed).status()).isEqualTo(200);
+            assertThat(route("AD_SERVING"))
+                    .as("the table this transaction began with")
+                    .isEqualTo("client-services");
+        });
+        assertThat(route("AD_SERVING")).isEqualTo("ad-quality");
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> assertThat(route("AD_SERVING")).isEqualTo("ad-quality"));
+    }
+
+    private String route(String code) {
+        return catalogue.find(code).map(RequestType::route).orElseThrow();
     }
 
     private Date warningDue(String key) {
