@@ -22,7 +22,7 @@ import java.util.Date;
 public final class ProcessVariables {
 
     // Written when a ticket is submitted (ticket.TicketIntake); ticket, key, subject, team and
-    // emergency also start an sla-breach process (sla.SlaClock).
+    // emergency are also written on an sla-breach process by its first step (sla.SlaClock).
     public static final ProcessVariable<Long> TICKET_ID = number("ticketId");
     public static final ProcessVariable<String> TICKET_KEY = text("ticketKey");
     public static final ProcessVariable<Long> MEMBER_ID = number("memberId");
