@@ -38,6 +38,7 @@ final class Vocabulary {
                             "taskDue",
                             "warn",
                             "breach",
+                            "describeBreach",
                             "stop",
                             "startStatusUpdate",
                             "deliverStatusUpdate",

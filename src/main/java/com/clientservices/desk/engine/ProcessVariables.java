@@ -21,8 +21,8 @@ public final class ProcessVariables {
 
     // Written when a ticket is submitted (ticket.TicketIntake): only what the models read, the
     // routing input, the emergency gateway and what the request lacks; the request itself is the
-    // ticket's record. Ticket, key, subject, team and emergency also start an sla-breach process
-    // (sla.SlaClock).
+    // ticket's record. Ticket, key, subject, team and emergency are also written on an sla-breach
+    // process by its first step (sla.SlaClock).
     public static final ProcessVariable<Long> TICKET_ID = number("ticketId");
     public static final ProcessVariable<String> TICKET_KEY = text("ticketKey");
     public static final ProcessVariable<String> REQUEST_TYPE = text("requestType");

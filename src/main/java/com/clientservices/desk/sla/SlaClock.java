@@ -129,6 +129,8 @@ public class SlaClock {
     /**
      * The due time came with the target still running: the target is missed, and the managers get
      * it to handle in the {@code sla-breach} process, beside the ticket so the ticket is not held up.
+     * The process starts with the breached kind only; its first job reads the rest from the ticket
+     * ({@link #describeBreach}), so that a timer's transaction stays small when many fall due together.
      */
     public void breach(DelegateExecution execution, String kindName) {
         var kind = SlaTargetKind.valueOf(kindName);
@@ -144,15 +146,28 @@ public class SlaClock {
                 null,
                 kindName + " was due by " + local(target.dueAt().toInstant()));
         var breach = new HashMap<String, Object>();
-        ProcessVariables.TICKET_ID.put(breach, target.ticketId());
-        ProcessVariables.TICKET_KEY.put(breach, ticket.key());
-        ProcessVariables.SUBJECT.put(breach, ticket.subject());
-        ProcessVariables.TEAM.put(breach, target.team());
-        ProcessVariables.EMERGENCY.put(breach, target.emergency());
         ProcessVariables.BREACHED_TARGET.put(breach, kindName);
-        ProcessVariables.BREACHED_TARGET_LABEL.put(breach, kind.label);
-        ProcessVariables.BREACHED_TARGET_DUE.put(breach, local(target.dueAt().toInstant()));
         runtime.startProcessInstanceByKey(BREACH_PROCESS, ticket.key(), breach);
+    }
+
+    /**
+     * When {@code sla-breach} leaves its start, in its low-priority job: what the managers' message and
+     * task show of the breach, from the ticket's own record and its most recently breached target
+     * of the kind the breach named.
+     */
+    public void describeBreach(DelegateExecution execution) {
+        var kind = SlaTargetKind.valueOf(ProcessVariables.BREACHED_TARGET.get(execution));
+        var ticket = tickets.of(execution);
+        var target = targets.lastBreached(ticket.id(), kind)
+                .orElseThrow(() ->
+                        new IllegalStateException("no breached " + kind + " target on " + execution.getBusinessKey()));
+        ProcessVariables.TICKET_ID.set(execution, target.ticketId());
+        ProcessVariables.TICKET_KEY.set(execution, ticket.key());
+        ProcessVariables.SUBJECT.set(execution, ticket.subject());
+        ProcessVariables.TEAM.set(execution, target.team());
+        ProcessVariables.EMERGENCY.set(execution, target.emergency());
+        ProcessVariables.BREACHED_TARGET_LABEL.set(execution, kind.label);
+        ProcessVariables.BREACHED_TARGET_DUE.set(execution, local(target.dueAt().toInstant()));
     }
 
     /**

@@ -52,6 +52,18 @@ public class SlaTargets {
                 .optional();
     }
 
+    /** The target of that kind breached last, running or stopped since. */
+    Optional<SlaTarget> lastBreached(long ticketId, SlaTargetKind kind) {
+        return jdbc.sql("""
+                select * from sla_target where ticket_id = :ticket and kind = :kind and breached_at is not null
+                order by id desc fetch first 1 rows only
+                """)
+                .param("ticket", ticketId)
+                .param("kind", kind.name())
+                .query(this::map)
+                .optional();
+    }
+
     void warned(long id, OffsetDateTime at) {
         jdbc.sql("update sla_target set warned_at = :at where id = :id")
                 .param("at", at)

@@ -1,0 +1,253 @@
+package com.clientservices.desk.benchmark;
+
+import com.clientservices.desk.DeskApplication;
+import com.clientservices.desk.identity.DeskUser;
+import com.clientservices.desk.ticket.NewTicket;
+import com.clientservices.desk.ticket.TicketIntake;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How late the acknowledgement breach timers fire when many fall due at once: the desk runs in
+ * this JVM with its job executor as configured; tickets are opened through its intake (each with its
+ * lifecycle and SLA timers) until that many wait for acknowledgement, then the breach timers of
+ * {@code bench.due} of them are moved to one instant ten seconds ahead, and the time each
+ * SLA_BREACHED event is recorded is compared with it. A few minutes per database:
+ *
+ * <pre>
+ * ./mvnw -Pbench verify -Dit.test=TimerBenchmark [-Dbench.databases=h2|postgresql]
+ *     [-Dbench.open=10000] [-Dbench.due=1000] [-Dbench.jfr=true] [-Dbench.args="--camunda.bpm…=…"]
+ * </pre>
+ *
+ * With bench.jfr a flight recording of the burst is written to target/timer-bench-*.jfr. It measures
+ * and prints; it asserts nothing about time.
+ */
+class TimerBenchmark {
+
+    private static final String PG = System.getProperty("desk.test.pg", "jdbc:postgresql://localhost:5432");
+    private static final int OPEN = Integer.getInteger("bench.open", 10_000);
+    private static final int DUE_AT_ONCE = Integer.getInteger("bench.due", 1_000);
+    private static final int BATCH = 50;
+    private static final Duration AHEAD = Duration.ofSeconds(10);
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void measureTheBreachTimers() throws Exception {
+        var databases = System.getProperty("bench.databases", "h2,postgresql");
+        for (var database : List.of("h2", "postgresql")) {
+            if (databases.contains(database)) {
+                measure(database);
+            }
+        }
+        System.out.println();
+        System.out.println("== TimerBenchmark ==");
+        lines.forEach(System.out::println);
+    }
+
+    private void measure(String database) throws Exception {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("server.port", 0);
+        properties.put("desk.demo.enabled", true);
+        properties.put("desk.demo.sample-tickets", false);
+        properties.put("logging.level.root", "WARN");
+        var builder = new SpringApplicationBuilder(DeskApplication.class);
+        if (database.equals("h2")) {
+            var folder = Path.of("target", "timer-bench").toAbsolutePath();
+            deleteFolder(folder);
+            Files.createDirectories(folder);
+            properties.put(
+                    "spring.datasource.url",
+                    "jdbc:h2:file:" + folder.resolve("desk")
+                            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;DEFAULT_NULL_ORDERING=HIGH");
+        } else {
+            var name = "desk_timer_bench";
+            try (var server = DriverManager.getConnection(PG + "/postgres", "desk", "desk");
+                    var statement = server.createStatement()) {
+                statement.execute("drop database if exists " + name + " with (force)");
+                statement.execute("create database " + name);
+            }
+            builder.profiles("postgres");
+            properties.put("spring.datasource.url", PG + "/" + name);
+            properties.put("spring.datasource.username", "desk");
+            properties.put("spring.datasource.password", "desk");
+        }
+        var arguments = properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
+        var extra = System.getProperty("bench.args", "").strip();
+        if (!extra.isEmpty()) {
+            arguments = Stream.concat(Arrays.stream(arguments), Arrays.stream(extra.split("\\s+")))
+                    .toArray(String[]::new);
+        }
+        try (var context = builder.run(arguments)) {
+            var jdbc = context.getBean(JdbcTemplate.class);
+            var started = System.nanoTime();
+            fill(context, jdbc);
+            var filled = (System.nanoTime() - started) / 1e9;
+            awaitIdle(jdbc);
+            var open = jdbc.queryForObject(
+                    "select count(*) from ticket where status not in ('CLOSED', 'REDIRECTED')", Long.class);
+            var timerJobs = jdbc.queryForObject("select count(*) from act_ru_job", Long.class);
+            System.out.printf(
+                    Locale.ROOT, "%s: %d open, %d jobs, filled in %.0f s%n", database, open, timerJobs, filled);
+            burst(database, jdbc, open, timerJobs);
+        }
+    }
+
+    /** Opens tickets through the intake, a batch per transaction, until that many await acknowledgement. */
+    private static void fill(ConfigurableApplicationContext context, JdbcTemplate jdbc) {
+        var intake = context.getBean(TicketIntake.class);
+        var transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+        var contact = new DeskUser("spoc-acme", Set.of("customers"));
+        var submitted = 0;
+        while (submitted < OPEN) {
+            var from = submitted;
+            var to = Math.min(OPEN, submitted + BATCH);
+            transactions.executeWithoutResult(status -> {
+                for (var n = from; n < to; n++) {
+                    intake.submit(ticket(n), contact);
+                }
+            });
+            submitted = to;
+            if (submitted % 1000 == 0) {
+                System.out.printf("  %d submitted%n", submitted);
+            }
+        }
+    }
+
+    /** Waits until the job executor has done what intake left for it (the notifications' deliveries). */
+    private static void awaitIdle(JdbcTemplate jdbc) throws InterruptedException {
+        var deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (Instant.now().isBefore(deadline)) {
+            var due = jdbc.queryForObject(
+                    "select count(*) from act_ru_job where (duedate_ is null or duedate_ <= ?) and retries_ > 0",
+                    Long.class,
+                    Timestamp.from(Instant.now()));
+            if (due == 0) {
+                return;
+            }
+            System.out.printf("  %d jobs due before the burst%n", due);
+            Thread.sleep(2000);
+        }
+    }
+
+    private void burst(String database, JdbcTemplate jdbc, long open, long jobCount) throws Exception {
+        var jobs = new ArrayList<String>();
+        var tickets = new HashSet<Long>();
+        jdbc.query("""
+                select j.id_, e.business_key_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
+                where j.handler_cfg_ = 'Event_AcknowledgementDue' and j.lock_owner_ is null order by j.id_""", rows -> {
+            if (jobs.size() < DUE_AT_ONCE) {
+                jobs.add(rows.getString(1));
+                tickets.add(Long.valueOf(rows.getString(2).substring("CS-".length())));
+            }
+        });
+        var due = Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.batchUpdate(
+                "update act_ru_job set duedate_ = ? where id_ = ?",
+                jobs.stream().map(id -> new Object[] {Timestamp.from(due), id}).toList());
+        System.out.printf("  %d breach timers due at %s%n", jobs.size(), due);
+
+        Recording recording = null;
+        if (Boolean.getBoolean("bench.jfr")) {
+            recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.setDestination(Path.of("target", "timer-bench-" + database + ".jfr"));
+            recording.start();
+        }
+        var lateness = new ArrayList<Long>();
+        var deadline = due.plus(Duration.ofMinutes(10));
+        var since = Timestamp.from(due.minus(Duration.ofMinutes(10)));
+        while (Instant.now().isBefore(deadline)) {
+            lateness.clear();
+            jdbc.query(
+                    "select ticket_id, at from ticket_event where type = 'SLA_BREACHED' and at > ?",
+                    rows -> {
+                        if (tickets.contains(rows.getLong(1))) {
+                            lateness.add(
+                                    Duration.between(due, rows.getTimestamp(2).toInstant())
+                                            .toMillis());
+                        }
+                    },
+                    since);
+            if (lateness.size() >= jobs.size()) {
+                break;
+            }
+            if (Instant.now().isAfter(due)) {
+                System.out.printf("  %d of %d breaches recorded%n", lateness.size(), jobs.size());
+            }
+            Thread.sleep(1000);
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
+        Collections.sort(lateness);
+        var early = lateness.stream().filter(ms -> ms < 0).count();
+        var line = String.format(
+                Locale.ROOT,
+                "%-10s %6d open, %6d jobs, %d of %d fired: lateness p50 %.1f s, p99 %.1f s, max %.1f s, early %d",
+                database,
+                open,
+                jobCount,
+                lateness.size(),
+                jobs.size(),
+                Load.percentile(lateness, 50) / 1000.0,
+                Load.percentile(lateness, 99) / 1000.0,
+                lateness.isEmpty() ? Double.NaN : lateness.get(lateness.size() - 1) / 1000.0,
+                early);
+        System.out.println(line);
+        lines.add(line);
+    }
+
+    private static NewTicket ticket(int n) {
+        return new NewTicket(
+                1001L,
+                "AD_SERVING",
+                "Timer probe " + n + ": placements show blanks",
+                "Placement 5512 returns empty creatives on about 30% of impressions.",
+                "Lost impressions on our largest campaign.",
+                false,
+                null,
+                null,
+                List.of("placement:5512"),
+                Map.of("memberId", "1001"),
+                "1. Open the placement preview. 2. Reload ten times.",
+                "Firefox 128",
+                "Windows 11",
+                null);
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
