@@ -136,7 +136,8 @@ class QueueBenchmark {
             Files.createDirectories(folder);
             properties.put(
                     "spring.datasource.url",
-                    "jdbc:h2:file:" + folder.resolve("desk") + ";DB_CLOSE_ON_EXIT=FALSE;DEFAULT_NULL_ORDERING=HIGH");
+                    "jdbc:h2:file:" + folder.resolve("desk")
+                            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;DEFAULT_NULL_ORDERING=HIGH");
         } else {
             var name = "desk_queue_bench";
             try (var server = DriverManager.getConnection(PG + "/postgres", "desk", "desk");
