@@ -171,7 +171,7 @@ class DeskBenchmark {
                         format("p50 %.0f ms, p95 %.0f ms", list.percentile(50), list.percentile(95)));
                 var heap = desk.heapAfterGc() / 1024 / 1024;
                 table.target(
-                        "Heap after a full GC at " + OPEN + " open ≤ 512 MB",
+                        format("Heap after a full GC at %,d open ≤ 512 MB", OPEN),
                         name,
                         format("%.0f MB", heap),
                         heap <= 512);
