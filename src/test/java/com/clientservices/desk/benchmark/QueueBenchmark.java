@@ -1,6 +1,5 @@
 package com.clientservices.desk.benchmark;
 
-import com.clientservices.desk.DeskApplication;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.ticket.NewTicket;
 import com.clientservices.desk.ticket.TicketIntake;
@@ -12,31 +11,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.TaskState;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,7 +56,6 @@ class QueueBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String PG = System.getProperty("desk.test.pg", "jdbc:postgresql://localhost:5432");
     private static final List<Integer> SIZES = Arrays.stream(
                     System.getProperty("queue.sizes", "1000,5000,10000").split(","))
             .map(String::strip)
@@ -123,45 +114,10 @@ class QueueBenchmark {
             """.formatted(SAMPLES, WARM_UP);
 
     private void measure(String database, String spread) throws Exception {
-        var properties = new LinkedHashMap<String, Object>();
-        properties.put("server.port", 0);
-        properties.put("camunda.bpm.job-execution.enabled", false);
-        properties.put("desk.demo.enabled", true);
-        properties.put("desk.demo.sample-tickets", false);
-        properties.put("logging.level.root", "WARN");
-        var builder = new SpringApplicationBuilder(DeskApplication.class);
-        if (database.equals("h2")) {
-            var folder = Path.of("target", "queue-bench", spread).toAbsolutePath();
-            deleteFolder(folder);
-            Files.createDirectories(folder);
-            properties.put(
-                    "spring.datasource.url",
-                    "jdbc:h2:file:" + folder.resolve("desk")
-                            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;DEFAULT_NULL_ORDERING=HIGH");
-        } else {
-            var name = "desk_queue_bench";
-            try (var server = DriverManager.getConnection(PG + "/postgres", "desk", "desk");
-                    var statement = server.createStatement()) {
-                statement.execute("drop database if exists " + name + " with (force)");
-                statement.execute("create database " + name);
-            }
-            builder.profiles("postgres");
-            properties.put("spring.datasource.url", PG + "/" + name);
-            properties.put("spring.datasource.username", "desk");
-            properties.put("spring.datasource.password", "desk");
-        }
-        // As arguments, so they win over application.yml (default properties would not).
-        var arguments = properties.entrySet().stream()
-                .map(p -> "--" + p.getKey() + "=" + p.getValue())
-                .toArray(String[]::new);
         // Anything else for the desk, e.g.
         // -Dqueue.args="--logging.level.org.camunda.bpm.engine.impl.persistence.entity.TaskEntity=DEBUG"
-        var extra = System.getProperty("queue.args", "").strip();
-        if (!extra.isEmpty()) {
-            arguments = Stream.concat(Arrays.stream(arguments), Arrays.stream(extra.split("\\s+")))
-                    .toArray(String[]::new);
-        }
-        try (var context = builder.run(arguments)) {
+        try (var context = InProcessDesk.start(
+                database, "queue-bench-" + spread, Map.of("camunda.bpm.job-execution.enabled", false), "queue.args")) {
             var desk = new Desk(context);
             var jdbc = context.getBean(JdbcTemplate.class);
             jdbc.execute("create table queue_bench_tick (n int)");
@@ -299,21 +255,7 @@ class QueueBenchmark {
         private static NewTicket ticket(int n, String spread) {
             var type = spread.equals("one-team") ? TEAM_TYPES.get(0) : TEAM_TYPES.get(n % TEAM_TYPES.size());
             var emergency = n % EMERGENCY_EVERY == EMERGENCY_EVERY - 1;
-            return new NewTicket(
-                    1001L,
-                    type,
-                    "Queue probe " + n + ": placements show blanks",
-                    "Placement 5512 returns empty creatives on about 30% of impressions.",
-                    "Lost impressions on our largest campaign.",
-                    emergency,
-                    emergency ? "+1 212 555 0100" : null,
-                    emergency ? List.of("PRODUCTION_FEATURE_BROKEN_NO_WORKAROUND") : null,
-                    List.of("placement:5512"),
-                    Map.of("memberId", "1001"),
-                    "1. Open the placement preview. 2. Reload ten times.",
-                    "Firefox 128",
-                    "Windows 11",
-                    null);
+            return InProcessDesk.probeTicket("Queue probe", n, type, emergency);
         }
 
         String filter(String name) throws IOException {
@@ -354,13 +296,5 @@ class QueueBenchmark {
 
     private static String figure(Load.Sample sample) {
         return String.format(Locale.ROOT, "p50 %.0f, p95 %.0f", sample.percentile(50), sample.percentile(95));
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (var files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

@@ -1,32 +1,23 @@
 package com.clientservices.desk.benchmark;
 
-import com.clientservices.desk.DeskApplication;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.ticket.NewTicket;
 import com.clientservices.desk.ticket.TicketIntake;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class TimerBenchmark {
 
-    private static final String PG = System.getProperty("desk.test.pg", "jdbc:postgresql://localhost:5432");
     private static final int OPEN = Integer.getInteger("bench.open", 10_000);
     private static final int DUE_AT_ONCE = Integer.getInteger("bench.due", 1_000);
     private static final int BATCH = 50;
@@ -71,41 +61,7 @@ class TimerBenchmark {
     }
 
     private void measure(String database) throws Exception {
-        var properties = new LinkedHashMap<String, Object>();
-        properties.put("server.port", 0);
-        properties.put("desk.demo.enabled", true);
-        properties.put("desk.demo.sample-tickets", false);
-        properties.put("logging.level.root", "WARN");
-        var builder = new SpringApplicationBuilder(DeskApplication.class);
-        if (database.equals("h2")) {
-            var folder = Path.of("target", "timer-bench").toAbsolutePath();
-            deleteFolder(folder);
-            Files.createDirectories(folder);
-            properties.put(
-                    "spring.datasource.url",
-                    "jdbc:h2:file:" + folder.resolve("desk")
-                            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;DEFAULT_NULL_ORDERING=HIGH");
-        } else {
-            var name = "desk_timer_bench";
-            try (var server = DriverManager.getConnection(PG + "/postgres", "desk", "desk");
-                    var statement = server.createStatement()) {
-                statement.execute("drop database if exists " + name + " with (force)");
-                statement.execute("create database " + name);
-            }
-            builder.profiles("postgres");
-            properties.put("spring.datasource.url", PG + "/" + name);
-            properties.put("spring.datasource.username", "desk");
-            properties.put("spring.datasource.password", "desk");
-        }
-        var arguments = properties.entrySet().stream()
-                .map(p -> "--" + p.getKey() + "=" + p.getValue())
-                .toArray(String[]::new);
-        var extra = System.getProperty("bench.args", "").strip();
-        if (!extra.isEmpty()) {
-            arguments = Stream.concat(Arrays.stream(arguments), Arrays.stream(extra.split("\\s+")))
-                    .toArray(String[]::new);
-        }
-        try (var context = builder.run(arguments)) {
+        try (var context = InProcessDesk.start(database, "timer-bench", Map.of(), "bench.args")) {
             var jdbc = context.getBean(JdbcTemplate.class);
             var started = System.nanoTime();
             fill(context, jdbc);
@@ -226,28 +182,6 @@ class TimerBenchmark {
     }
 
     private static NewTicket ticket(int n) {
-        return new NewTicket(
-                1001L,
-                "AD_SERVING",
-                "Timer probe " + n + ": placements show blanks",
-                "Placement 5512 returns empty creatives on about 30% of impressions.",
-                "Lost impressions on our largest campaign.",
-                false,
-                null,
-                null,
-                List.of("placement:5512"),
-                Map.of("memberId", "1001"),
-                "1. Open the placement preview. 2. Reload ten times.",
-                "Firefox 128",
-                "Windows 11",
-                null);
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (var files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        return InProcessDesk.probeTicket("Timer probe", n, "AD_SERVING", false);
     }
 }
