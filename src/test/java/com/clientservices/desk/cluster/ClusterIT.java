@@ -5,11 +5,11 @@ import static com.clientservices.desk.cluster.DeskNode.ADMIN_PASSWORD;
 import static com.clientservices.desk.cluster.DeskNode.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
 import com.clientservices.desk.MailboxView;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -86,10 +86,7 @@ class ClusterIT {
         }
         var smtpPort = LoopbackPort.free();
         var imapPort = LoopbackPort.free();
-        smtp = new GreenMail(new ServerSetup[] {
-            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
-        });
+        smtp = LoopbackMailServer.smtpAndImap(smtpPort, imapPort);
         smtp.start();
         mailbox = smtp.setUser(MAILBOX, MAILBOX, MAILBOX_PASSWORD);
         // Both nodes read the one mailbox, as several nodes may (§12); it stays empty until the mail test.

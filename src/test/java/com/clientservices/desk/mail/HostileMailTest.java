@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
 import com.clientservices.desk.MailboxView;
 import com.clientservices.desk.Tickets;
@@ -54,8 +55,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class HostileMailTest {
 
     private static final int IMAP_PORT = LoopbackPort.free();
-    private static final GreenMail IMAP =
-            new GreenMail(new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    private static final GreenMail IMAP = LoopbackMailServer.of(IMAP_PORT, ServerSetup.PROTOCOL_IMAP);
     private static final String MAILBOX = "hostile@clientservices.example";
     private static final String PASSWORD = "mailbox-secret";
     private static final String ACME = "spoc-acme@desk.example";

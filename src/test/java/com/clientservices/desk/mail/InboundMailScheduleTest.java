@@ -3,6 +3,7 @@ package com.clientservices.desk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -48,8 +49,7 @@ class InboundMailScheduleTest {
     static final String MAILBOX = "support@clientservices.example";
     static final String PASSWORD = "mailbox-secret";
     private static final int IMAP_PORT = LoopbackPort.free();
-    private static final GreenMail IMAP =
-            new GreenMail(new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    private static final GreenMail IMAP = LoopbackMailServer.of(IMAP_PORT, ServerSetup.PROTOCOL_IMAP);
 
     @Autowired
     ApplicationContext context;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
 import com.clientservices.desk.MailboxView;
 import com.clientservices.desk.Tickets;
@@ -46,8 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class InboundMailTest {
 
     private static final int IMAP_PORT = LoopbackPort.free();
-    private static final GreenMail IMAP =
-            new GreenMail(new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    private static final GreenMail IMAP = LoopbackMailServer.of(IMAP_PORT, ServerSetup.PROTOCOL_IMAP);
     private static final String MAILBOX = "support@clientservices.example";
     private static final String PASSWORD = "mailbox-secret";
     private static final String ACME = "spoc-acme@desk.example";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.refusal.Invalid;
@@ -56,8 +57,7 @@ import org.springframework.test.context.TestPropertySource;
 class MailDeliveryTest {
 
     private static final int SMTP_PORT = LoopbackPort.free();
-    private static final GreenMail SMTP =
-            new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private static final GreenMail SMTP = LoopbackMailServer.of(SMTP_PORT, ServerSetup.PROTOCOL_SMTP);
 
     @Autowired
     Scenario scenario;
