@@ -75,7 +75,9 @@ class BoardPageTest {
                 .contains("href=\"/audit/tickets/" + key + "\"")
                 .containsPattern("href=\"/camunda/app/tasklist/default/#/\\?task=[0-9a-f-]+\"");
         assertThat(board.body())
-                .contains("<meta http-equiv=\"refresh\" content=\"60\">")
+                .doesNotContain("http-equiv=\"refresh\"")
+                .contains("<input type=\"checkbox\" id=\"reload\" checked data-seconds=\"60\">")
+                .contains("<script src=\"/js/board.js\" defer></script>")
                 .containsPattern("As of <strong>\\w{3} \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}:\\d{2} E[SD]T</strong>");
 
         ClockUtil.setCurrentTime(Date.from(target.dueAt().toInstant().plus(Duration.ofMinutes(12))));

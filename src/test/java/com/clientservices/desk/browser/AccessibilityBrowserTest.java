@@ -6,6 +6,7 @@ import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,13 +20,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The portal's pages checked by axe-core against WCAG 2.1 A and AA in a real Chromium: any violation axe rates serious
- * or critical fails the page, listed with its rule, help and the elements it found. A screenshot of each page goes
+ * The portal's pages, and the pages auditors and managers read (a ticket's audit, the heat map, the SLA board),
+ * checked by axe-core against WCAG 2.1 A and AA in a real Chromium: any violation axe rates serious or critical
+ * fails the page, listed with its rule, help and the elements it found. A screenshot of each page goes
  * to target/browser-screenshots/.
  */
 @DeskTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PortalAccessibilityBrowserTest {
+class AccessibilityBrowserTest {
 
     // Installed by `npm ci` from package.json, as .ci/run does before the browser suite.
     private static final Path AXE = Paths.get("node_modules", "axe-core", "axe.min.js");
@@ -101,6 +103,44 @@ class PortalAccessibilityBrowserTest {
         var page = signedIn();
         page.navigate(chromium.url("/portal/tickets/" + key));
         assertAccessible(page, "ticket");
+    }
+
+    @Test
+    void auditPagesMeetWcag() {
+        var key = Tickets.waitingOnCustomer(http, Tickets.submit(http, "Audit page check"), "Which browser?");
+        var page = staff("auditor");
+        page.navigate(chromium.url("/audit"));
+        assertAccessible(page, "audit-search");
+        page.navigate(chromium.url("/audit/tickets/" + key));
+        page.waitForSelector("#path section[data-drawn]");
+        assertAccessible(page, "audit-ticket");
+        page.navigate(chromium.url("/audit/heatmap"));
+        assertAccessible(page, "heat-map");
+    }
+
+    @Test
+    void slaBoardMeetsWcag() {
+        Tickets.submit(http, "Board page check");
+        var page = staff("cs-manager");
+        page.navigate(chromium.url("/board"));
+        assertAccessible(page, "sla-board");
+
+        // It reloads itself every minute, and a reader can stop that (WCAG 2.2.1); the choice stays.
+        assertThat(page.isChecked("#reload")).isTrue();
+        page.uncheck("#reload");
+        page.reload();
+        assertThat(page.isChecked("#reload")).isFalse();
+    }
+
+    /** A member of staff signed in on the desk's sign-in page, on a page axe may check. */
+    private Page staff(String user) {
+        var page = chromium.checkable(1400, 1000);
+        page.navigate(chromium.url("/login"));
+        page.fill("#username", user);
+        page.fill("#password", "demo");
+        page.click("button[type=submit]");
+        page.waitForLoadState(LoadState.DOMCONTENTLOADED);
+        return page;
     }
 
     private Page signedIn() {
