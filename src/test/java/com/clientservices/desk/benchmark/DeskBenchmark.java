@@ -7,16 +7,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * How fast the desk does its job, beside its engine floor: the bare engine in the benchmark's JVM
@@ -208,80 +204,19 @@ class DeskBenchmark {
         }
     }
 
-    /**
-     * Moves the acknowledgement breach timers of {@value #DUE_AT_ONCE} open tickets to one instant
-     * a few seconds ahead, then reads when each breach was recorded.
-     */
+    /** {@value #DUE_AT_ONCE} breach timers due at one instant among the open tickets. */
     private void timers(String database, Connection db) throws Exception {
-        var jobs = new ArrayList<String>();
-        var tickets = new ArrayList<String>();
-        try (var query = db.prepareStatement("""
-                select j.id_, e.business_key_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
-                where j.handler_cfg_ = 'Event_AcknowledgementDue' and j.lock_owner_ is null order by j.id_""");
-                var rows = query.executeQuery()) {
-            while (rows.next() && jobs.size() < DUE_AT_ONCE) {
-                jobs.add(rows.getString(1));
-                tickets.add(rows.getString(2));
-            }
-        }
-        var due = Instant.now().plusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
-        db.setAutoCommit(false);
-        try (var update = db.prepareStatement("update act_ru_job set duedate_ = ? where id_ = ?")) {
-            for (var job : jobs) {
-                update.setTimestamp(1, Timestamp.from(due));
-                update.setString(2, job);
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
-        db.commit();
-        db.setAutoCommit(true);
-        System.out.printf("  %d breach timers due at %s%n", jobs.size(), due);
-
-        var lateness = new ArrayList<Long>();
-        var deadline = Instant.now().plus(Duration.ofMinutes(20));
-        while (Instant.now().isBefore(deadline)) {
-            lateness.clear();
-            // One query for all breaches recorded since shortly before the due time (an early one would show).
-            try (var query = db.prepareStatement("""
-                    select 'CS-' || e.ticket_id, e.at from ticket_event e where e.type = 'SLA_BREACHED' and e.at > ?""")) {
-                query.setTimestamp(1, Timestamp.from(due.minus(Duration.ofMinutes(10))));
-                var wanted = new HashSet<>(tickets);
-                try (var rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        if (wanted.contains(rows.getString(1))) {
-                            lateness.add(
-                                    Duration.between(due, rows.getTimestamp(2).toInstant())
-                                            .toMillis());
-                        }
-                    }
-                }
-            }
-            if (lateness.size() >= jobs.size()) {
-                break;
-            }
-            System.out.printf("  %d of %d breaches recorded%n", lateness.size(), jobs.size());
-            DeskNode.sleep(Duration.ofSeconds(5));
-        }
-        Collections.sort(lateness);
-        var early = lateness.stream().filter(ms -> ms < 0).count();
+        var burst = BreachBurst.run(
+                new JdbcTemplate(new SingleConnectionDataSource(db, true)), DUE_AT_ONCE, Duration.ofMinutes(20));
         table.put(
-                "Breach timers: " + jobs.size() + " due at one instant among " + OPEN + " open",
+                "Breach timers: " + burst.moved() + " due at one instant among " + OPEN + " open",
                 database,
-                format("%d fired", (long) lateness.size()));
-        var p99 = Load.percentile(lateness, 99) / 1000.0;
+                format("%d fired", (long) burst.lateness().size()));
         table.target(
                 format("SLA timers: %,d due at once among %,d open, p99 lateness ≤ 5 s, none early", DUE_AT_ONCE, OPEN),
                 database,
-                format(
-                        "p50 %.1f s, p99 %.1f s, max %.1f s, %d early, %d of %d fired",
-                        Load.percentile(lateness, 50) / 1000.0,
-                        p99,
-                        lateness.isEmpty() ? Double.NaN : lateness.get(lateness.size() - 1) / 1000.0,
-                        early,
-                        lateness.size(),
-                        jobs.size()),
-                p99 <= 5 && early == 0 && lateness.size() == jobs.size());
+                burst.words(),
+                burst.seconds(99) <= 5 && burst.early() == 0 && burst.lateness().size() == burst.moved());
     }
 
     private static long openTickets(Connection db) throws SQLException {

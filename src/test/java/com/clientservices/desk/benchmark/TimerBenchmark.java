@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +40,6 @@ class TimerBenchmark {
     private static final int OPEN = Integer.getInteger("bench.open", 10_000);
     private static final int DUE_AT_ONCE = Integer.getInteger("bench.due", 1_000);
     private static final int BATCH = 50;
-    private static final Duration AHEAD = Duration.ofSeconds(10);
 
     private final List<String> lines = new ArrayList<>();
 
@@ -114,69 +110,19 @@ class TimerBenchmark {
     }
 
     private void burst(String database, JdbcTemplate jdbc, long open, long jobCount) throws Exception {
-        var jobs = new ArrayList<String>();
-        var tickets = new HashSet<Long>();
-        jdbc.query("""
-                select j.id_, e.business_key_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
-                where j.handler_cfg_ = 'Event_AcknowledgementDue' and j.lock_owner_ is null order by j.id_""", rows -> {
-            if (jobs.size() < DUE_AT_ONCE) {
-                jobs.add(rows.getString(1));
-                tickets.add(Long.valueOf(rows.getString(2).substring("CS-".length())));
-            }
-        });
-        var due = Instant.now().plus(AHEAD).truncatedTo(ChronoUnit.SECONDS);
-        jdbc.batchUpdate(
-                "update act_ru_job set duedate_ = ? where id_ = ?",
-                jobs.stream().map(id -> new Object[] {Timestamp.from(due), id}).toList());
-        System.out.printf("  %d breach timers due at %s%n", jobs.size(), due);
-
         Recording recording = null;
         if (Boolean.getBoolean("bench.jfr")) {
             recording = new Recording(Configuration.getConfiguration("profile"));
             recording.setDestination(Path.of("target", "timer-bench-" + database + ".jfr"));
             recording.start();
         }
-        var lateness = new ArrayList<Long>();
-        var deadline = due.plus(Duration.ofMinutes(10));
-        var since = Timestamp.from(due.minus(Duration.ofMinutes(10)));
-        while (Instant.now().isBefore(deadline)) {
-            lateness.clear();
-            jdbc.query(
-                    "select ticket_id, at from ticket_event where type = 'SLA_BREACHED' and at > ?",
-                    rows -> {
-                        if (tickets.contains(rows.getLong(1))) {
-                            lateness.add(
-                                    Duration.between(due, rows.getTimestamp(2).toInstant())
-                                            .toMillis());
-                        }
-                    },
-                    since);
-            if (lateness.size() >= jobs.size()) {
-                break;
-            }
-            if (Instant.now().isAfter(due)) {
-                System.out.printf("  %d of %d breaches recorded%n", lateness.size(), jobs.size());
-            }
-            Thread.sleep(1000);
-        }
+        var burst = BreachBurst.run(jdbc, DUE_AT_ONCE, Duration.ofMinutes(10));
         if (recording != null) {
             recording.stop();
             recording.close();
         }
-        Collections.sort(lateness);
-        var early = lateness.stream().filter(ms -> ms < 0).count();
         var line = String.format(
-                Locale.ROOT,
-                "%-10s %6d open, %6d jobs, %d of %d fired: lateness p50 %.1f s, p99 %.1f s, max %.1f s, early %d",
-                database,
-                open,
-                jobCount,
-                lateness.size(),
-                jobs.size(),
-                Load.percentile(lateness, 50) / 1000.0,
-                Load.percentile(lateness, 99) / 1000.0,
-                lateness.isEmpty() ? Double.NaN : lateness.get(lateness.size() - 1) / 1000.0,
-                early);
+                Locale.ROOT, "%-10s %6d open, %6d jobs: lateness %s", database, open, jobCount, burst.words());
         System.out.println(line);
         lines.add(line);
     }
