@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.clientservices.desk.DeskHttpClient;
-import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
@@ -103,17 +102,7 @@ class HostileMailTest {
     void start() {
         IMAP.start();
         mailbox = IMAP.setUser(MAILBOX, MAILBOX, PASSWORD);
-        poller = new MailboxPoller(
-                new DeskProperties.InboundMail(
-                        false,
-                        "127.0.0.1",
-                        IMAP_PORT,
-                        DeskProperties.InboundMail.Protocol.IMAP,
-                        MAILBOX,
-                        PASSWORD,
-                        "INBOX",
-                        30),
-                desk);
+        poller = LoopbackPoller.of(IMAP_PORT, MAILBOX, PASSWORD, desk);
     }
 
     @AfterAll

@@ -3,7 +3,6 @@ package com.clientservices.desk.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskHttpClient;
-import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
@@ -88,17 +87,7 @@ class InboundMailTest {
     void emptyMailbox() throws Exception {
         IMAP.purgeEmailFromAllMailboxes();
         mailbox = IMAP.setUser(MAILBOX, MAILBOX, PASSWORD);
-        poller = new MailboxPoller(
-                new DeskProperties.InboundMail(
-                        false,
-                        "127.0.0.1",
-                        IMAP_PORT,
-                        DeskProperties.InboundMail.Protocol.IMAP,
-                        MAILBOX,
-                        PASSWORD,
-                        "INBOX",
-                        30),
-                desk);
+        poller = LoopbackPoller.of(IMAP_PORT, MAILBOX, PASSWORD, desk);
     }
 
     @Test
