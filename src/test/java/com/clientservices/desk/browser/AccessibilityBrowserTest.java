@@ -6,7 +6,6 @@ import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -135,11 +134,7 @@ class AccessibilityBrowserTest {
     /** A member of staff signed in on the desk's sign-in page, on a page axe may check. */
     private Page staff(String user) {
         var page = chromium.checkable(1400, 1000);
-        page.navigate(chromium.url("/login"));
-        page.fill("#username", user);
-        page.fill("#password", "demo");
-        page.click("button[type=submit]");
-        page.waitForLoadState(LoadState.DOMCONTENTLOADED);
+        chromium.signInToDesk(page, user);
         return page;
     }
 
