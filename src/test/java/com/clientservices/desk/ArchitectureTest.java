@@ -52,6 +52,9 @@ class ArchitectureTest {
             entry(
                     "deployment.RestrictedExpressions",
                     "engine plugin: the expression manager with the desk's vocabulary only"),
+            entry(
+                    "engine.DeferredJobs",
+                    "engine plugin: a job handler of the desk's own, and its jobs written in the step's transaction"),
             entry("engine.CommandFields", "reads the engine's command objects, which have no getters"),
             entry(
                     "engine.CommandInterceptors",

@@ -38,7 +38,6 @@ final class Vocabulary {
                             "taskDue",
                             "warn",
                             "breach",
-                            "describeBreach",
                             "stop",
                             "startStatusUpdate",
                             "deliverStatusUpdate",

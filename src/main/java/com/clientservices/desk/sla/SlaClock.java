@@ -1,16 +1,15 @@
 package com.clientservices.desk.sla;
 
+import com.clientservices.desk.engine.DeferredJobs;
 import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.engine.EngineCommands;
 import com.clientservices.desk.engine.ProcessVariable;
-import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.history.TicketEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.HashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -34,6 +33,8 @@ public class SlaClock {
     private final TicketEvents events;
     private final SlaMetrics metrics;
     private final DeskClock clock;
+    private final DeferredJobs jobs;
+    private final HandBreachToManagers handBreachToManagers;
 
     SlaClock(
             BusinessCalendar calendar,
@@ -42,7 +43,11 @@ public class SlaClock {
             RuntimeService runtime,
             TicketEvents events,
             SlaMetrics metrics,
-            DeskClock clock) {
+            DeskClock clock,
+            DeferredJobs jobs,
+            HandBreachToManagers handBreachToManagers) {
+        this.jobs = jobs;
+        this.handBreachToManagers = handBreachToManagers;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
@@ -129,8 +134,8 @@ public class SlaClock {
     /**
      * The due time came with the target still running: the target is missed, and the managers get
      * it to handle in the {@code sla-breach} process, beside the ticket so the ticket is not held up.
-     * The process starts with the breached kind only; its first job reads the rest from the ticket
-     * ({@link #describeBreach}), so that a timer's transaction stays small when many fall due together.
+     * That process starts in a job of its own ({@link HandBreachToManagers}), so that a timer's
+     * transaction stays small when many fall due together.
      */
     public void breach(DelegateExecution execution, String kindName) {
         var kind = SlaTargetKind.valueOf(kindName);
@@ -145,29 +150,7 @@ public class SlaClock {
                 TicketEvents.Type.SLA_BREACHED,
                 null,
                 kindName + " was due by " + local(target.dueAt().toInstant()));
-        var breach = new HashMap<String, Object>();
-        ProcessVariables.BREACHED_TARGET.put(breach, kindName);
-        runtime.startProcessInstanceByKey(BREACH_PROCESS, ticket.key(), breach);
-    }
-
-    /**
-     * When {@code sla-breach} leaves its start, in its low-priority job: what the managers' message and
-     * task show of the breach, from the ticket's own record and its most recently breached target
-     * of the kind the breach named.
-     */
-    public void describeBreach(DelegateExecution execution) {
-        var kind = SlaTargetKind.valueOf(ProcessVariables.BREACHED_TARGET.get(execution));
-        var ticket = tickets.of(execution);
-        var target = targets.lastBreached(ticket.id(), kind)
-                .orElseThrow(() ->
-                        new IllegalStateException("no breached " + kind + " target on " + execution.getBusinessKey()));
-        ProcessVariables.TICKET_ID.set(execution, target.ticketId());
-        ProcessVariables.TICKET_KEY.set(execution, ticket.key());
-        ProcessVariables.SUBJECT.set(execution, ticket.subject());
-        ProcessVariables.TEAM.set(execution, target.team());
-        ProcessVariables.EMERGENCY.set(execution, target.emergency());
-        ProcessVariables.BREACHED_TARGET_LABEL.set(execution, kind.label);
-        ProcessVariables.BREACHED_TARGET_DUE.set(execution, local(target.dueAt().toInstant()));
+        jobs.defer(handBreachToManagers, Long.toString(target.id()));
     }
 
     /**

@@ -52,14 +52,10 @@ public class SlaTargets {
                 .optional();
     }
 
-    /** The target of that kind breached last, running or stopped since. */
-    Optional<SlaTarget> lastBreached(long ticketId, SlaTargetKind kind) {
-        return jdbc.sql("""
-                select * from sla_target where ticket_id = :ticket and kind = :kind and breached_at is not null
-                order by id desc fetch first 1 rows only
-                """)
-                .param("ticket", ticketId)
-                .param("kind", kind.name())
+    /** The target of that id. */
+    Optional<SlaTarget> find(long id) {
+        return jdbc.sql("select * from sla_target where id = :id")
+                .param("id", id)
                 .query(this::map)
                 .optional();
     }

@@ -12,6 +12,9 @@ public interface SlaTickets {
     /** The ticket a running process belongs to, or an {@link IllegalStateException} when none. */
     SlaTicket of(DelegateExecution execution);
 
+    /** The ticket of that id, or an {@link IllegalStateException} when none. */
+    SlaTicket byId(long ticketId);
+
     /** Records on the ticket when its acknowledgement is due. */
     void updateAcknowledgeBy(long ticketId, OffsetDateTime due);
 

@@ -24,6 +24,12 @@ class TicketsForSla implements SlaTickets {
     }
 
     @Override
+    public SlaTicket byId(long ticketId) {
+        var t = tickets.find(ticketId).orElseThrow(() -> new IllegalStateException("no ticket " + ticketId));
+        return new SlaTicket(t.id(), t.key(), t.subject(), t.team(), t.emergency(), t.submittedAt());
+    }
+
+    @Override
     public void updateAcknowledgeBy(long ticketId, OffsetDateTime due) {
         tickets.updateAcknowledgeBy(ticketId, due);
     }

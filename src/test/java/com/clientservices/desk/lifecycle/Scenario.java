@@ -229,22 +229,22 @@ public class Scenario {
     }
 
     /**
-     * Fires every timer due by now, as the job executor would, and then the job that goes on with
-     * each breach the timers recorded (the managers' message and task).
+     * Fires every timer due by now, as the job executor would, and then the jobs that hand each
+     * breach the timers recorded to the managers (their message and task, in sla-breach).
      */
     public void fireDueTimers(String key) {
         dueTimers(key).forEach(job -> management.executeJob(job.getId()));
-        runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(key)
+        breachHandovers().forEach(job -> management.executeJob(job.getId()));
+    }
+
+    /** The jobs, due now, that start the managers' sla-breach process for a recorded breach. */
+    public List<Job> breachHandovers() {
+        return management
+                .createJobQuery()
                 .processDefinitionKey("sla-breach")
-                .list()
-                .forEach(breach -> management
-                        .createJobQuery()
-                        .processInstanceId(breach.getId())
-                        .messages()
-                        .executable()
-                        .list()
-                        .forEach(job -> management.executeJob(job.getId())));
+                .messages()
+                .executable()
+                .list();
     }
 
     private String lifecycleId(String key) {

@@ -1,0 +1,21 @@
+package com.clientservices.desk.engine;
+
+/**
+ * Work a model step leaves to a job of its own ({@link DeferredJobs#defer}), to run after the step's
+ * transaction has committed and after the jobs of a higher priority that are due, such as SLA timers.
+ * A Spring bean; its name is written into the job, so it must not change between releases.
+ */
+public interface DeferredWork {
+
+    /** The name the job carries, unique among the desk's deferred work. */
+    String name();
+
+    /** The job's priority: the engine's job executor takes due jobs highest first. */
+    long priority();
+
+    /** The key of the process the work starts, shown on the job so that it is listed with that process's jobs. */
+    String processDefinitionKey();
+
+    /** Does the work, in the job's transaction, with what the step gave {@link DeferredJobs#defer}. */
+    void run(String payload);
+}
