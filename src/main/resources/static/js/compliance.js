@@ -21,7 +21,7 @@
       context.save();
       context.textAlign = 'center';
       context.textBaseline = 'bottom';
-      context.font = 'bold 12px system-ui, sans-serif';
+      context.font = 'bold 13px system-ui, sans-serif';
       chart.data.datasets.forEach(function (dataset, index) {
         var meta = chart.getDatasetMeta(index);
         if (meta.hidden) {
@@ -74,7 +74,8 @@
           x: { title: { display: true, text: 'Week starting' }, grid: { display: false } }
         },
         plugins: {
-          legend: { position: 'top', align: 'start' },
+          // Below the weeks: above, it would sit where a full bar writes its 100 %.
+          legend: { position: 'bottom' },
           tooltip: {
             callbacks: {
               label: function (item) {
