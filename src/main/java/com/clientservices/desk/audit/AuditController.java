@@ -77,12 +77,10 @@ class AuditController {
         }
         var rows = report.between(start, end);
         if (accept != null && accept.contains("text/csv")) {
-            var csv = new StringBuilder(SlaReport.Row.CSV_HEADER).append("\r\n");
-            rows.forEach(row -> csv.append(row.csv()).append("\r\n"));
             return ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"sla-" + start + "-" + end + ".csv\"")
-                    .body(csv.toString());
+                    .body(SlaReport.csv(rows));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
     }

@@ -70,6 +70,13 @@ public class SlaReport {
         return groups.values().stream().map(Group::row).toList();
     }
 
+    /** The rows as CSV, a header first, lines ending in CRLF (RFC 4180): the API's and the compliance page's export. */
+    static String csv(List<Row> rows) {
+        var csv = new StringBuilder(Row.CSV_HEADER).append("\r\n");
+        rows.forEach(row -> csv.append(row.csv()).append("\r\n"));
+        return csv.toString();
+    }
+
     /** The nearest-rank percentile of sorted values: the smallest value with at least p of all at or below it. */
     static Double percentile(List<Double> sorted, double p) {
         if (sorted.isEmpty()) {

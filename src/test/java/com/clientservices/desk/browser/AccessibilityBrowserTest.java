@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The portal's pages, and the pages auditors and managers read (a ticket's audit, the heat map, the SLA board),
+ * The portal's pages, and the pages auditors and managers read (a ticket's audit, the heat map, SLA compliance, the
+ * SLA board),
  * checked by axe-core against WCAG 2.1 A and AA in a real Chromium: any violation axe rates serious or critical
  * fails the page, listed with its rule, help and the elements it found. A screenshot of each page goes
  * to target/browser-screenshots/.
@@ -115,6 +116,16 @@ class AccessibilityBrowserTest {
         assertAccessible(page, "audit-ticket");
         page.navigate(chromium.url("/audit/heatmap"));
         assertAccessible(page, "heat-map");
+    }
+
+    @Test
+    void slaComplianceReportMeetsWcagWithItsChartsDrawn() {
+        var key = Tickets.submit(http, "Compliance page check");
+        http.work("cs-agent", key, "Task_AcknowledgeTicket", "{}");
+        var page = staff("auditor");
+        page.navigate(chromium.url("/audit/compliance"));
+        page.waitForSelector("section.team-compliance canvas[data-drawn]");
+        assertAccessible(page, "sla-compliance");
     }
 
     @Test

@@ -104,6 +104,9 @@ class PermissionMatrixTest {
             GET /audit                                | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
             GET /audit/tickets/{key}                  | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
             GET /audit/tickets/{key}/timeline.csv     | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
+            GET /audit/compliance                     | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
+            GET /audit/compliance.csv                 | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
+            GET /audit/compliance.json                | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
             GET /board                                | 200    | 403      | 403      | 200        | 403         | 200     | 403           | 403       | 403         | 403             | login
             sign in to Tasklist                       | 200    | 200      | 200      | 200        | 200         | 403     | 403           | 401       | 401         | 403             | 401
             sign in to Cockpit                        | 200    | 403      | 403      | 403        | 403         | 200     | 200           | 401       | 401         | 403             | 401
@@ -498,6 +501,9 @@ class PermissionMatrixTest {
         calls.put(
                 "GET /audit/tickets/{key}/timeline.csv",
                 (user, expected) -> page(user, "/audit/tickets/" + key + "/timeline.csv"));
+        calls.put("GET /audit/compliance", (user, expected) -> page(user, "/audit/compliance"));
+        calls.put("GET /audit/compliance.csv", (user, expected) -> page(user, "/audit/compliance.csv"));
+        calls.put("GET /audit/compliance.json", (user, expected) -> page(user, "/audit/compliance.json"));
         calls.put("GET /board", (user, expected) -> page(user, "/board"));
         calls.put("sign in to Tasklist", (user, expected) -> webappSignIn(user, "tasklist"));
         calls.put("sign in to Cockpit", (user, expected) -> webappSignIn(user, "cockpit"));
