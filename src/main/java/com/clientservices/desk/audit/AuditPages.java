@@ -1,6 +1,7 @@
 package com.clientservices.desk.audit;
 
 import com.clientservices.desk.engine.DeskClock;
+import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.sla.SlaTarget;
 import com.clientservices.desk.sla.SlaTargets;
@@ -11,6 +12,7 @@ import com.clientservices.desk.words.Labels;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,8 +74,16 @@ class AuditPages {
         var sql = new StringBuilder("select id from ticket where 1 = 1");
         var query = jdbc.sql("select 1");
         var text = q == null ? "" : q.trim();
+        // The page shows teams by name (docs/specification.md §13), so a team is found by its name as well as its id.
+        var namedTeams = DeskGroups.TEAMS.stream()
+                .filter(team ->
+                        !text.isEmpty() && team.name().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)))
+                .map(DeskGroups.Team::id)
+                .toList();
         if (!text.isEmpty()) {
-            sql.append(" and (lower(subject) like :q or lower(team) like :q or cast(id as varchar(20)) = :id)");
+            sql.append(" and (lower(subject) like :q or lower(team) like :q or cast(id as varchar(20)) = :id"
+                    + (namedTeams.isEmpty() ? "" : " or team in (:teams)")
+                    + ")");
         }
         if (status != null) {
             sql.append(" and status = :status");
@@ -83,6 +93,9 @@ class AuditPages {
         if (!text.isEmpty()) {
             query = query.param("q", "%" + text.toLowerCase() + "%")
                     .param("id", text.toUpperCase().replace("CS-", ""));
+        }
+        if (!namedTeams.isEmpty()) {
+            query = query.param("teams", namedTeams);
         }
         if (status != null) {
             query = query.param("status", status.name());

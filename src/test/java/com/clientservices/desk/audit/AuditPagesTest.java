@@ -125,6 +125,8 @@ class AuditPagesTest {
                 .contains("<option value=\"NEW\">New</option>")
                 .contains(waiting)
                 .doesNotContain(fresh);
+        // A team is found by the name the page shows.
+        assertThat(get(browser, "/audit?q=client+services").body()).contains("data-ticket=\"" + fresh + "\"");
 
         // Past its due time, the row says by how long.
         var target =
