@@ -110,7 +110,9 @@ class AuditPagesTest {
                 .containsPattern("<strong>in \\d+ (min|h|days?)")
                 .containsPattern("Acknowledgement due " + LOCAL_TIME)
                 .containsPattern("<td class=\"when\">" + LOCAL_TIME + "</td>");
-        assertThat(row(page, waiting)).contains("<td class=\"status\">Waiting on the customer</td>");
+        assertThat(row(page, waiting))
+                .contains("<td class=\"status\">Waiting on the customer</td>")
+                .contains("Nothing due");
         var table = page.substring(page.indexOf("id=\"tickets\""), page.indexOf("</table>"));
         assertThat(table)
                 .doesNotContain("WAITING_ON_CUSTOMER", "AD_SERVING", "ACKNOWLEDGEMENT", ">client-services<", ">NEW<")
