@@ -1,12 +1,19 @@
 package com.clientservices.desk.audit;
 
 import com.clientservices.desk.engine.DeskClock;
+import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.sla.BusinessCalendar;
+import com.clientservices.desk.sla.SlaTarget;
 import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.ticket.TicketRepository;
 import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.web.PageNotFound;
+import com.clientservices.desk.words.Labels;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +64,8 @@ class AuditPages {
         this.clock = clock;
     }
 
+    record StatusChoice(String code, String words, boolean selected) {}
+
     @GetMapping("/audit")
     String search(
             @RequestParam(required = false) String q,
@@ -65,8 +74,16 @@ class AuditPages {
         var sql = new StringBuilder("select id from ticket where 1 = 1");
         var query = jdbc.sql("select 1");
         var text = q == null ? "" : q.trim();
+        // The page shows teams by name (docs/specification.md §13), so a team is found by its name as well as its id.
+        var namedTeams = DeskGroups.TEAMS.stream()
+                .filter(team ->
+                        !text.isEmpty() && team.name().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)))
+                .map(DeskGroups.Team::id)
+                .toList();
         if (!text.isEmpty()) {
-            sql.append(" and (lower(subject) like :q or lower(team) like :q or cast(id as varchar(20)) = :id)");
+            sql.append(" and (lower(subject) like :q or lower(team) like :q or cast(id as varchar(20)) = :id"
+                    + (namedTeams.isEmpty() ? "" : " or team in (:teams)")
+                    + ")");
         }
         if (status != null) {
             sql.append(" and status = :status");
@@ -77,22 +94,34 @@ class AuditPages {
             query = query.param("q", "%" + text.toLowerCase() + "%")
                     .param("id", text.toUpperCase().replace("CS-", ""));
         }
+        if (!namedTeams.isEmpty()) {
+            query = query.param("teams", namedTeams);
+        }
         if (status != null) {
             query = query.param("status", status.name());
         }
         var ids = query.query(Long.class).list();
+        var now = clock.now();
+        var soonest = new LinkedHashMap<Long, SlaTarget>();
+        targets.runningOf(ids).forEach(target -> soonest.putIfAbsent(target.ticketId(), target));
         model.addAttribute("q", text);
         model.addAttribute("status", status);
-        model.addAttribute("statuses", TicketStatus.values());
+        // The filter offers statuses in words and still sends the code (docs/specification.md §13).
+        model.addAttribute(
+                "statuses",
+                Arrays.stream(TicketStatus.values())
+                        .map(s -> new StatusChoice(s.name(), Labels.status(s), s == status))
+                        .toList());
         model.addAttribute(
                 "tickets",
-                ids.stream().map(id -> tickets.find(id).orElseThrow()).toList());
-        var today = clock.now().atZone(calendar.zone()).toLocalDate();
+                ids.stream()
+                        .map(id -> about.row(tickets.find(id).orElseThrow(), Optional.ofNullable(soonest.get(id)), now))
+                        .toList());
+        var today = now.atZone(calendar.zone()).toLocalDate();
         // In words here; per week with charts on the compliance page (docs/specification.md §14).
         model.addAttribute(
                 "teams",
                 weekly.between(WeeklyCompliance.mondayOfLast(today, CompliancePage.DEFAULT_WEEKS), today, null));
-        model.addAttribute("zone", calendar.zone());
         return "audit/search";
     }
 

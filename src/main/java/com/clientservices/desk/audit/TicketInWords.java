@@ -7,15 +7,21 @@ import com.clientservices.desk.routing.RequestType;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.SlaTarget;
 import com.clientservices.desk.ticket.Ticket;
+import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.words.DeskTime;
 import com.clientservices.desk.words.Labels;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
-/** What an auditor reads at the top of a ticket, and its response-time targets, in words (docs/specification.md §13). */
+/**
+ * What an auditor reads about a ticket in words (docs/specification.md §13): at the top of its page, its
+ * response-time targets, and its row in the search.
+ */
 @Component
 class TicketInWords {
 
@@ -43,15 +49,46 @@ class TicketInWords {
             String outcome,
             String outcomeClass) {}
 
+    /** A ticket as the search lists it; {@code due} and {@code left} are empty when no target of an open one runs. */
+    record Row(
+            String key,
+            String subject,
+            String handledBy,
+            String requestType,
+            String kind,
+            String status,
+            String submitted,
+            String due,
+            String left,
+            boolean overdue) {}
+
+    /** The ticket's row, with the soonest of its running targets (if any) and the time left to it at {@code now}. */
+    Row row(Ticket ticket, Optional<SlaTarget> soonest, Instant now) {
+        // A closed or redirected ticket waits on nobody, as on the SLA board (docs/specification.md §14).
+        var running = ticket.status() == TicketStatus.CLOSED || ticket.status() == TicketStatus.REDIRECTED
+                ? Optional.<SlaTarget>empty()
+                : soonest;
+        return new Row(
+                ticket.key(),
+                ticket.subject(),
+                handledBy(ticket),
+                requestType(ticket),
+                ticket.emergency() ? "Emergency" : "Standard",
+                Labels.status(ticket.status()),
+                time.at(ticket.submittedAt()),
+                running.map(t -> Labels.target(t.kind()) + " due " + time.at(t.dueAt()))
+                        .orElse(""),
+                running.map(t -> DeskTime.left(t.dueAt().toInstant(), now)).orElse(""),
+                running.map(t -> !now.isBefore(t.dueAt().toInstant())).orElse(false));
+    }
+
     List<Fact> of(Ticket ticket) {
         var people = new PersonNames(identity);
         var facts = new ArrayList<Fact>();
         var member = members.find(ticket.memberId()).map(Members.Member::name).orElse("Member");
         facts.add(new Fact("Customer", member + " (member " + ticket.memberId() + ")"));
         facts.add(new Fact("Submitted", people.of(ticket.submittedBy()) + ", " + time.exact(ticket.submittedAt())));
-        facts.add(new Fact(
-                "Request type",
-                requestTypes.find(ticket.requestType()).map(RequestType::label).orElse(ticket.requestType())));
+        facts.add(new Fact("Request type", requestType(ticket)));
         facts.add(new Fact("Handled by", handledBy(ticket)));
         facts.add(new Fact("Status", Labels.status(ticket.status())));
         facts.add(new Fact(
@@ -80,6 +117,10 @@ class TicketInWords {
                         },
                         t.outcome().name().toLowerCase(Locale.ROOT)))
                 .toList();
+    }
+
+    private String requestType(Ticket ticket) {
+        return requestTypes.find(ticket.requestType()).map(RequestType::label).orElse(ticket.requestType());
     }
 
     private static String handledBy(Ticket ticket) {

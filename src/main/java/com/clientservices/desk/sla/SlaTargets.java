@@ -3,6 +3,7 @@ package com.clientservices.desk.sla;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,6 +86,17 @@ public class SlaTargets {
     public List<SlaTarget> ofTicket(long ticketId) {
         return jdbc.sql("select * from sla_target where ticket_id = :ticket order by id")
                 .param("ticket", ticketId)
+                .query(this::map)
+                .list();
+    }
+
+    /** The targets whose clocks still run (breached or not) among these tickets', soonest due first. */
+    public List<SlaTarget> runningOf(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from sla_target where ticket_id in (:tickets) and met_at is null order by due_at, id")
+                .param("tickets", ticketIds)
                 .query(this::map)
                 .list();
     }

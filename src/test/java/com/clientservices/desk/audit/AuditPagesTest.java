@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
+import com.clientservices.desk.sla.SlaTargets;
+import com.clientservices.desk.ticket.TicketRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;
 import java.net.URLEncoder;
@@ -12,6 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +26,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DeskTest
 class AuditPagesTest {
 
+    private static final String LOCAL_TIME = "\\w{3} \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} E[SD]T";
+
     @Autowired
     DeskHttpClient http;
+
+    @Autowired
+    TicketRepository tickets;
+
+    @Autowired
+    SlaTargets targets;
 
     String key;
 
@@ -74,6 +88,56 @@ class AuditPagesTest {
                 .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
     }
 
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theSearchReadsInWordsWithTheTimeLeftToEachOpenTargetAndNoCodeOrIsoTime() throws Exception {
+        var fresh = Tickets.submit(http, "Search in words: a fresh ticket");
+        var waiting =
+                Tickets.waitingOnCustomer(http, Tickets.submit(http, "Search in words: a question"), "Which browser?");
+        var browser = signIn("auditor");
+
+        var page = get(browser, "/audit?q=search+in+words").body();
+        // docs/specification.md §13: the team by name, the request type by label, the status in words, local times.
+        assertThat(row(page, fresh))
+                .contains("<td>Client Services</td>")
+                .contains("<td>Observed ad serving issues</td>")
+                .contains("<td>Standard</td>")
+                .contains("<td class=\"status\">New</td>")
+                .containsPattern("<strong>in \\d+ (min|h|days?)")
+                .containsPattern("Acknowledgement due " + LOCAL_TIME)
+                .containsPattern("<td class=\"when\">" + LOCAL_TIME + "</td>");
+        assertThat(row(page, waiting))
+                .contains("<td class=\"status\">Waiting on the customer</td>")
+                .contains("Nothing due");
+        var table = page.substring(page.indexOf("id=\"tickets\""), page.indexOf("</table>"));
+        assertThat(table)
+                .doesNotContain("WAITING_ON_CUSTOMER", "AD_SERVING", "ACKNOWLEDGEMENT", ">client-services<", ">NEW<")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+
+        // The status filter offers words and still sends the code.
+        var filtered = get(browser, "/audit?q=search+in+words&status=WAITING_ON_CUSTOMER")
+                .body();
+        assertThat(filtered)
+                .contains(
+                        "<option value=\"WAITING_ON_CUSTOMER\" selected=\"selected\">Waiting on the customer</option>")
+                .contains("<option value=\"NEW\">New</option>")
+                .contains(waiting)
+                .doesNotContain(fresh);
+        // A team is found by the name the page shows.
+        assertThat(get(browser, "/audit?q=client+services").body()).contains("data-ticket=\"" + fresh + "\"");
+
+        // Past its due time, the row says by how long.
+        var target =
+                targets.ofTicket(tickets.findByKey(fresh).orElseThrow().id()).get(0);
+        ClockUtil.setCurrentTime(Date.from(target.dueAt().toInstant().plus(Duration.ofMinutes(12))));
+        assertThat(row(get(browser, "/audit?q=" + fresh).body(), fresh))
+                .contains("<strong class=\"missed\">overdue by 12 min</strong>");
+    }
+
     @Test
     void auditorDownloadsTheTimelineAsCsvAndJsonWithCodesBesideWordsAndNoFormulaRuns() throws Exception {
         var reply = http.post("spoc-acme", "/api/tickets/" + key + "/replies", """
@@ -120,6 +184,13 @@ class AuditPagesTest {
         var redirected = get(anonymous, "/audit");
         assertThat(redirected.statusCode()).isEqualTo(302);
         assertThat(redirected.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    /** The search's row of that ticket. */
+    private static String row(String page, String key) {
+        var start = page.indexOf("data-ticket=\"" + key + "\"");
+        assertThat(start).as("a row for " + key).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private HttpClient signIn(String user) throws Exception {
