@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -136,11 +135,14 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Runs each engine REST call as its caller, so the engine's authorizations apply. */
+    /**
+     * Runs each engine REST call as its caller, so the engine's authorizations apply: the user the
+     * engine REST chain above signed in, with their groups ({@link SignedInEngineUser}).
+     */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter("authentication-provider", SignedInEngineUser.class.getName());
         registration.addUrlPatterns(ApiPaths.ENGINE_REST + "/*");
         return registration;
     }
