@@ -68,7 +68,7 @@ class HeatMapBenchmark {
     /**
      * How many of the tickets are worked through the engine; when fewer than {@link #TICKETS}, the
      * rest are copies of them (see {@link #copy}). On a machine shared with other work the engine
-     * fills a few tickets a second, and 100,000 would take many hours.
+     * works about ten tickets a second, and 100,000 would take hours.
      */
     private static final int ENGINE_TICKETS = Integer.getInteger("heat.engine-tickets", TICKETS);
 
@@ -640,7 +640,7 @@ class HeatMapBenchmark {
                 notes.add(String.format(
                         Locale.ROOT,
                         "Of the tickets, %,d were copies: the engine worked the others here (shared with other"
-                                + " builds, it managed a few tickets a second), and each copy repeats one of them with"
+                                + " builds, it worked about ten tickets a second), and each copy repeats one of them with"
                                 + " a new id and key, its submission moved by whole weeks within 2025, and the rows"
                                 + " the heat map reads (the ticket, its process and activity instances in the"
                                 + " history, its SLA targets) copied in SQL with their times moved alike.",
