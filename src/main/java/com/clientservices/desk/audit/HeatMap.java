@@ -63,8 +63,9 @@ class HeatMap {
                 .params(params(filter))
                 .query(Long.class)
                 .single();
+        // Tickets counted by their number, which sorts far faster than the lifecycle's text id (one per ticket).
         var steps = jdbc.sql("""
-                        select a.act_id_ as activity, count(distinct a.proc_inst_id_) as tickets, count(*) as runs,
+                        select a.act_id_ as activity, count(distinct t.id) as tickets, count(*) as runs,
                           percentile_cont(0.5) within group (order by a.duration_) as median,
                           percentile_cont(0.9) within group (order by a.duration_) as p90
                         from ticket t
