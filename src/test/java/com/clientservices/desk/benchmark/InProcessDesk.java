@@ -34,12 +34,7 @@ final class InProcessDesk {
     static ConfigurableApplicationContext start(
             String database, String name, Map<String, Object> settings, String argsProperty)
             throws IOException, SQLException {
-        var properties = new LinkedHashMap<String, Object>();
-        properties.put("server.port", 0);
-        properties.put("desk.demo.enabled", true);
-        properties.put("desk.demo.sample-tickets", false);
-        properties.put("logging.level.root", "WARN");
-        properties.putAll(settings);
+        var properties = demoWith(settings);
         var builder = new SpringApplicationBuilder(DeskApplication.class);
         if (database.equals("h2")) {
             var folder = Path.of("target", name).toAbsolutePath();
@@ -66,6 +61,17 @@ final class InProcessDesk {
         return run(builder, properties, argsProperty);
     }
 
+    /** The demo users, no sample tickets, quiet logs, a free port; then {@code settings}, which win. */
+    private static Map<String, Object> demoWith(Map<String, Object> settings) {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("server.port", 0);
+        properties.put("desk.demo.enabled", true);
+        properties.put("desk.demo.sample-tickets", false);
+        properties.put("logging.level.root", "WARN");
+        properties.putAll(settings);
+        return properties;
+    }
+
     /**
      * Starts the desk on a PostgreSQL database that outlives the run: created when missing, kept
      * with what an earlier run left in it (a benchmark whose filling takes long measures again on it).
@@ -82,12 +88,7 @@ final class InProcessDesk {
                 statement.execute("create database " + schema);
             }
         }
-        var properties = new LinkedHashMap<String, Object>();
-        properties.put("server.port", 0);
-        properties.put("desk.demo.enabled", true);
-        properties.put("desk.demo.sample-tickets", false);
-        properties.put("logging.level.root", "WARN");
-        properties.putAll(settings);
+        var properties = demoWith(settings);
         var builder = new SpringApplicationBuilder(DeskApplication.class);
         onPostgres(builder, properties, schema);
         return run(builder, properties, argsProperty);
