@@ -3,9 +3,7 @@ package com.clientservices.desk.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskTest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import com.clientservices.desk.TableIndexes;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,33 +21,15 @@ class HeatMapIndexesTest {
     @Test
     void theHistoryHasTheHeatMapsIndexesAfterStartAndAgainAfterASecondStart() throws Exception {
         indexes.create();
-        assertThat(indexed("act_hi_procinst"))
+        assertThat(TableIndexes.of(dataSource, "act_hi_procinst"))
                 .contains(
                         "desk_idx_hi_procinst_heat:business_key_",
                         "desk_idx_hi_procinst_heat:proc_def_key_",
                         "desk_idx_hi_procinst_heat:id_");
-        assertThat(indexed("act_hi_actinst"))
+        assertThat(TableIndexes.of(dataSource, "act_hi_actinst"))
                 .contains(
                         "desk_idx_hi_actinst_heat:proc_inst_id_",
                         "desk_idx_hi_actinst_heat:act_id_",
                         "desk_idx_hi_actinst_heat:duration_");
-    }
-
-    private List<String> indexed(String name) throws Exception {
-        var indexed = new ArrayList<String>();
-        try (var connection = dataSource.getConnection()) {
-            var meta = connection.getMetaData();
-            var table = meta.storesLowerCaseIdentifiers() ? name : name.toUpperCase(Locale.ROOT);
-            try (var rows = meta.getIndexInfo(null, null, table, false, false)) {
-                while (rows.next()) {
-                    var column = rows.getString("COLUMN_NAME");
-                    if (column != null) {
-                        indexed.add(rows.getString("INDEX_NAME").toLowerCase(Locale.ROOT) + ":"
-                                + column.toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-        }
-        return indexed;
     }
 }

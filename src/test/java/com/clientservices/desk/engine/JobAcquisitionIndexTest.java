@@ -3,9 +3,8 @@ package com.clientservices.desk.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.TableIndexes;
 import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -41,21 +40,7 @@ class JobAcquisitionIndexTest {
 
     @Test
     void theJobTableHasAnIndexOnTheDueDateAfterStart() throws Exception {
-        var indexed = new ArrayList<String>();
-        try (var connection = dataSource.getConnection()) {
-            var meta = connection.getMetaData();
-            var table = meta.storesLowerCaseIdentifiers() ? "act_ru_job" : "ACT_RU_JOB";
-            try (var rows = meta.getIndexInfo(null, null, table, false, false)) {
-                while (rows.next()) {
-                    var column = rows.getString("COLUMN_NAME");
-                    if (column != null) {
-                        indexed.add(rows.getString("INDEX_NAME").toLowerCase(Locale.ROOT) + ":"
-                                + column.toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-        }
-        assertThat(indexed).contains("desk_idx_job_duedate:duedate_");
+        assertThat(TableIndexes.of(dataSource, "act_ru_job")).contains("desk_idx_job_duedate:duedate_");
     }
 
     @Test
