@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -62,11 +63,17 @@ public record DeskProperties(
      * @param from    {@code desk.notifications.from}: the sender of every e-mail
      * @param portalUrl {@code desk.notifications.portal-url}: where people open the desk, for the
      *                links in messages ({@code <portal-url>/portal/tickets/CS-12}, Tasklist for staff)
+     * @param retryCycle {@code desk.notifications.retry-cycle}: when a message that failed to leave is tried
+     *                again, an ISO 8601 repeating interval ({@code R6/PT10M}: six more tries, ten minutes
+     *                apart); an incident follows the last (docs/specification.md §7)
      */
     public record Notifications(
             @NotNull @DefaultValue("outbox") Channel channel,
             String from,
-            @NotBlank @DefaultValue("http://localhost:8080") String portalUrl) {
+            @NotBlank @DefaultValue("http://localhost:8080") String portalUrl,
+
+            @NotNull @Pattern(regexp = "R[1-9][0-9]*/P[0-9YMWDTHS.]+") @DefaultValue("R6/PT10M")
+            String retryCycle) {
 
         public enum Channel {
             OUTBOX,

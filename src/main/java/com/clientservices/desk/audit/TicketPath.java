@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketPath {
 
-    // Message deliveries run as their own processes under the ticket's key; they are not the ticket's path.
+    // Tickets from before messages left by a job of their own kept one delivery process per message
+    // under the ticket's key; they are not the ticket's path.
     private static final String DELIVERY_PROCESS = "deliver-notification";
     private static final Set<String> TIMERS = Set.of("boundaryTimer", "intermediateTimer", "startTimerEvent");
 

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TicketTimeline {
 
-    // Message deliveries run as their own processes under the ticket's key; their steps are not the ticket's.
+    // Tickets from before messages left by a job of their own kept one delivery process per message
+    // under the ticket's key; their steps are not the ticket's.
     private static final String DELIVERY_PROCESS = "deliver-notification";
 
     private final HistoryService history;

@@ -2,8 +2,12 @@ package com.clientservices.desk.engine;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Optional;
+import java.util.function.Function;
+import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
@@ -11,6 +15,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +25,9 @@ import org.springframework.stereotype.Component;
  * defers the work, so the work is neither lost nor done twice (docs/specification.md §8), and run by
  * the engine's job executor like any job, with its retries and, when they run out, an incident.
  * A job carries only the work's name and its payload, which only the desk writes: the engine's API
- * lets nobody change a job's configuration.
+ * lets nobody change a job's configuration. A failed job is tried again on its work's
+ * {@link DeferredWork#retryCycle() retry cycle}, as a model's job would be on its
+ * {@code failedJobRetryTimeCycle}.
  */
 @Component
 public class DeferredJobs extends AbstractProcessEnginePlugin {
@@ -56,6 +64,57 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomJobHandlers());
         handlers.add(new Handler(works));
         configuration.setCustomJobHandlers(handlers);
+        configuration.setFailedJobCommandFactory(
+                (jobId, exception) -> new RetryOnCycle(jobId, exception, this::retryCycleOf));
+    }
+
+    /** The retry cycle of a job of the desk's own, if its work has one. */
+    private Optional<String> retryCycleOf(JobEntity job) {
+        if (!TYPE.equals(job.getJobHandlerType())) {
+            return Optional.empty();
+        }
+        var name = Configuration.parse(job.getJobHandlerConfigurationRaw()).work();
+        return works.orderedStream()
+                .filter(work -> work.name().equals(name))
+                .findFirst()
+                .map(DeferredWork::retryCycle);
+    }
+
+    /**
+     * The engine's own failed-job handling, with the retry cycle of a deferred work where a model's job
+     * would have its activity's: every other job is handled exactly as by default.
+     */
+    private static final class RetryOnCycle extends DefaultJobRetryCmd {
+
+        private final Function<JobEntity, Optional<String>> cycles;
+        private String cycle;
+
+        RetryOnCycle(String jobId, Throwable exception, Function<JobEntity, Optional<String>> cycles) {
+            super(jobId, exception);
+            this.cycles = cycles;
+        }
+
+        @Override
+        public Object execute(CommandContext context) {
+            var job = getJob();
+            cycle = job == null ? null : cycles.apply(job).orElse(null);
+            if (cycle == null) {
+                return super.execute(context);
+            }
+            try {
+                executeCustomStrategy(context, job, null);
+            } catch (Exception unreadableCycle) {
+                executeStandardStrategy(context);
+            }
+            return null;
+        }
+
+        @Override
+        public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
+            return cycle == null
+                    ? super.getFailedJobRetryConfiguration(job, activity)
+                    : ParseUtil.parseRetryIntervals(cycle);
+        }
     }
 
     private record Configuration(String work, String payload) implements JobHandlerConfiguration {

@@ -13,8 +13,20 @@ public interface DeferredWork {
     /** The job's priority: the engine's job executor takes due jobs highest first. */
     long priority();
 
-    /** The key of the process the work starts, shown on the job so that it is listed with that process's jobs. */
+    /**
+     * The key of the process the work starts, shown on the job so that it is listed with that process's jobs;
+     * {@code null} for work that starts none.
+     */
     String processDefinitionKey();
+
+    /**
+     * When a failed job is tried again: an ISO 8601 repeating interval ({@code R6/PT10M}: six more tries, ten
+     * minutes apart), as a model's {@code failedJobRetryTimeCycle}; {@code null} for the engine's default (three
+     * tries, one straight after the other). An incident follows the last failed try either way.
+     */
+    default String retryCycle() {
+        return null;
+    }
 
     /** Does the work, in the job's transaction, with what the step gave {@link DeferredJobs#defer}. */
     void run(String payload);

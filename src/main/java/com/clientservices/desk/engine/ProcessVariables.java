@@ -69,7 +69,8 @@ public final class ProcessVariables {
     public static final ProcessVariable<String> BREACHED_TARGET_LABEL = text("breachedTargetLabel");
     public static final ProcessVariable<OffsetDateTime> BREACHED_TARGET_DUE = time("breachedTargetDue");
 
-    // Notifications: a send task's inputs, and the message a deliver-notification process sends.
+    // Notifications: a send task's inputs, and the message an instance of the former deliver-notification
+    // model sends (notification.DeliverNotification).
     public static final ProcessVariable<String> TEMPLATE = text("template");
     public static final ProcessVariable<String> TO = text("to");
     public static final ProcessVariable<Long> NOTIFICATION_ID = number("notificationId");

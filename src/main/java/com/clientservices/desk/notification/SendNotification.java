@@ -1,5 +1,6 @@
 package com.clientservices.desk.notification;
 
+import com.clientservices.desk.engine.DeferredJobs;
 import com.clientservices.desk.engine.EngineCommands;
 import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.identity.Members;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -39,14 +39,14 @@ import org.springframework.stereotype.Component;
  * from the ticket record, never from process variables a task form could change; what people
  * wrote for the step and the send task's other inputs ({@code slaTarget}, {@code slaDue}, …)
  * reach the template by name ({@link MessageModels}). The message is rendered and queued in the
- * same transaction as the business step, and the {@code deliver-notification} process sends it
- * once that transaction has committed, so a failing mail server never holds a ticket up or loses
- * a message.
+ * same transaction as the business step, with the job that sends it once that transaction has
+ * committed ({@link DeliverMessage}), so a failing mail server never holds a ticket up or loses a
+ * message. The job is the engine's, with its retries and incident, but no process instance: a
+ * process per message cost more than the rest of the message (README, "Benchmarks").
  */
 @Component("sendNotification")
 class SendNotification implements JavaDelegate {
 
-    static final String DELIVERY_PROCESS = "deliver-notification";
     private static final String CUSTOMER = "customer";
     private static final String ACCOUNT_REPRESENTATIVE = "account-representative";
     private static final String TEAM = "team";
@@ -57,7 +57,8 @@ class SendNotification implements JavaDelegate {
     private final MessageModels models;
     private final Notifications notifications;
     private final IdentityService identity;
-    private final RuntimeService runtime;
+    private final DeferredJobs jobs;
+    private final DeliverMessage delivery;
     private final TaskService tasks;
     private final TicketRepository tickets;
     private final Members members;
@@ -67,7 +68,8 @@ class SendNotification implements JavaDelegate {
             MessageModels models,
             Notifications notifications,
             IdentityService identity,
-            RuntimeService runtime,
+            DeferredJobs jobs,
+            DeliverMessage delivery,
             TaskService tasks,
             TicketRepository tickets,
             Members members) {
@@ -75,7 +77,8 @@ class SendNotification implements JavaDelegate {
         this.models = models;
         this.notifications = notifications;
         this.identity = identity;
-        this.runtime = runtime;
+        this.jobs = jobs;
+        this.delivery = delivery;
         this.tasks = tasks;
         this.tickets = tickets;
         this.members = members;
@@ -95,11 +98,7 @@ class SendNotification implements JavaDelegate {
         var message = templates.render(template, models.of(ticket, member, recipients.name(), values(execution)));
         var id = notifications.queue(
                 ticket.id(), template, recipients.who(), String.join(", ", recipients.addresses()), message);
-        // Queuing is the desk's own doing, whoever's action caused the message.
-        EngineCommands.withoutAuthorization(() -> runtime.startProcessInstanceByKey(
-                DELIVERY_PROCESS,
-                execution.getProcessBusinessKey(),
-                Map.of(ProcessVariables.NOTIFICATION_ID.name(), id)));
+        jobs.defer(delivery, Long.toString(id));
     }
 
     /** What people wrote for the step, then the send task's own inputs, which win. */

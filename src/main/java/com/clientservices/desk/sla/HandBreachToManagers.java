@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * Starts the managers' {@code sla-breach} process for a breached target, in a job of its own after the
  * breach timer's transaction (docs/specification.md §6): so that a timer records its breach at the due
  * minute even when a thousand fall due together, its transaction writes only the breach and this job.
- * The jobs run after due SLA timers (priority 0) and before message deliveries (-10, in the
- * deliver-notification model). What the managers' message and task show comes from the ticket's own
+ * The jobs run after due SLA timers (priority 0) and before message deliveries (-10,
+ * notification.DeliverMessage). What the managers' message and task show comes from the ticket's own
  * record and the breached target's, which the job names by the target's id.
  */
 @Component

@@ -128,12 +128,12 @@ class DeploymentCheckTest {
                 }
             }
         }
-        assertThat(files).hasSize(12);
+        assertThat(files).hasSize(11);
 
         var response = http.upload("process-owner", DEPLOY, files);
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(response.json().path("deployedProcessDefinitions")).hasSize(5);
+        assertThat(response.json().path("deployedProcessDefinitions")).hasSize(4);
         assertThat(response.json().path("deployedDecisionDefinitions")).hasSize(2);
     }
 
