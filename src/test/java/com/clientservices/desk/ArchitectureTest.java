@@ -57,6 +57,10 @@ class ArchitectureTest {
                     "engine plugin: a job handler of the desk's own, and its jobs written in the step's transaction"),
             entry("engine.CommandFields", "reads the engine's command objects, which have no getters"),
             entry(
+                    "engine.CustomPlansForQueries",
+                    "engine plugin: a command interceptor that knows the engine's query and filter commands "
+                            + "and sets PostgreSQL's plan mode on the command's connection"),
+            entry(
                     "engine.CommandInterceptors",
                     "adds the desk's command interceptors to the engine's one list of them"),
             entry("engine.DeskClock", "the engine's clock (ClockUtil), which tests move; the desk's one source of now"),

@@ -20,4 +20,14 @@ public final class CommandInterceptors {
         interceptors.add(interceptor);
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
+
+    /** As {@link #append}, but inside the command's context: the interceptor can reach its transaction. */
+    public static void appendInContext(ProcessEngineConfigurationImpl configuration, CommandInterceptor interceptor) {
+        var interceptors = new ArrayList<CommandInterceptor>();
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+            interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+        }
+        interceptors.add(interceptor);
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    }
 }

@@ -1,7 +1,6 @@
 package com.clientservices.desk.engine;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -30,12 +29,7 @@ class CustomPlansForQueries extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        var interceptors = new ArrayList<CommandInterceptor>();
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-        }
-        interceptors.add(new PlanForValues(configuration));
-        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        CommandInterceptors.appendInContext(configuration, new PlanForValues(configuration));
     }
 
     private static final class PlanForValues extends CommandInterceptor {
