@@ -239,7 +239,7 @@ class DeskBenchmark {
         // The desk's own settings for its file database (application.yml: every commit written before
         // it returns), for the desk and its engine floor alike; AUTO_SERVER lets the benchmark read
         // the desk's database while the desk runs.
-        var settings = ";WRITE_DELAY=0;DEFAULT_NULL_ORDERING=HIGH";
+        var settings = ";WRITE_DELAY=0;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=512";
         var desk = "jdbc:h2:file:" + folder.resolve("desk") + settings + ";AUTO_SERVER=TRUE";
         return new Database(
                 "H2",

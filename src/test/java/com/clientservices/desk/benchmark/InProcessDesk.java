@@ -48,7 +48,7 @@ final class InProcessDesk {
             properties.put(
                     "spring.datasource.url",
                     "jdbc:h2:file:" + folder.resolve("desk")
-                            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;DEFAULT_NULL_ORDERING=HIGH");
+                            + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=512");
         } else {
             var schema = "desk_" + name.replaceAll("\\W", "_");
             try (var server = DriverManager.getConnection(PG + "/postgres", "desk", "desk");
