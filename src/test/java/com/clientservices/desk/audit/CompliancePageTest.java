@@ -48,6 +48,9 @@ class CompliancePageTest {
                 .contains("Response-time targets of the tickets submitted from Mon 7 Jun 2027 to Sun 20 Jun 2027")
                 .contains("America/New_York")
                 .contains("<h3 id=\"team-0\">Client Services</h3>")
+                .as("the team filter names the teams and keeps the chosen one")
+                .contains("<option value=\"client-services\" selected=\"selected\">Client Services</option>")
+                .contains("<option value=\"ad-quality\">Ad Quality</option>")
                 .doesNotContain(">client-services<")
                 .doesNotContain("STANDARD", "EMERGENCY", "ACKNOWLEDGEMENT");
         // Monday's two standard tickets: one acknowledged within the hour, one after its target was breached.

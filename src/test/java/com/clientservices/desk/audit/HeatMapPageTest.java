@@ -60,6 +60,10 @@ class HeatMapPageTest {
         assertThat(page.statusCode()).isEqualTo(200);
         var body = page.body();
         assertThat(body).contains("3 tickets submitted from Mon 5 Apr 2027 to Mon 5 Apr 2027, drawn on Standard issue");
+        assertThat(body)
+                .as("the team filter names the teams and keeps the chosen one")
+                .contains("<option value=\"client-services\" selected=\"selected\">Client Services</option>")
+                .contains("<option value=\"ad-quality\">Ad Quality</option>");
         // Acknowledged by all three, an hour each; diagnosed by all three, four times (one answer came back).
         assertThat(row(body, "steps", "Task_AcknowledgeTicket"))
                 .contains("<td>Acknowledge ticket</td><td>3</td><td>3</td><td>1 h</td><td>1 h</td>");
