@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,19 +22,16 @@ class JobAcquisitionIndex {
     private static final Logger LOG = LoggerFactory.getLogger(JobAcquisitionIndex.class);
 
     private final JdbcTemplate jdbc;
+    private final EngineTableIndexes indexes;
 
-    JobAcquisitionIndex(JdbcTemplate jdbc) {
+    JobAcquisitionIndex(JdbcTemplate jdbc, EngineTableIndexes indexes) {
         this.jdbc = jdbc;
+        this.indexes = indexes;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void create() {
-        try {
-            jdbc.execute("create index if not exists desk_idx_job_duedate on act_ru_job (duedate_)");
-        } catch (DataAccessException e) {
-            // Not the table's owner, or another node created it at the same moment: acquisition works, only slower.
-            LOG.warn("Could not create the index for job acquisition: {}", e.getMessage());
-        }
+        indexes.ensure("desk_idx_job_duedate", "act_ru_job (duedate_)", "job acquisition");
         var undated = jdbc.update("update act_ru_job set duedate_ = current_timestamp where duedate_ is null");
         if (undated > 0) {
             LOG.info("{} jobs without a due date made due now", undated);
