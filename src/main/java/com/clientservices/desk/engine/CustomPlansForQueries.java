@@ -1,5 +1,6 @@
 package com.clientservices.desk.engine;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
  * (identity.AuthorizationQueryStatistics) and compares every open task with every authorization: 21 s
  * instead of 0.35 s at 10,000 open tickets. Planning every statement for its values avoids that, but
  * costs the inserts and updates of a ticket's steps as much as running them (a third of PostgreSQL's work
- * at intake, README "Benchmarks"). So only the queries are planned for their values: {@code SET LOCAL}
- * holds until the query's transaction ends.
+ * at intake, README "Benchmarks"). So only the queries are planned for their values, by a {@code SET LOCAL}
+ * around each query: the writes after it in the same transaction use the kept plans again.
  */
 @Component
 class CustomPlansForQueries extends AbstractProcessEnginePlugin {
@@ -35,6 +36,8 @@ class CustomPlansForQueries extends AbstractProcessEnginePlugin {
     private static final class PlanForValues extends CommandInterceptor {
 
         private final ProcessEngineConfigurationImpl configuration;
+        // A query run inside another (a filter runs its task query) keeps the outer one's setting.
+        private final ThreadLocal<Boolean> inQuery = ThreadLocal.withInitial(() -> false);
 
         PlanForValues(ProcessEngineConfigurationImpl configuration) {
             this.configuration = configuration;
@@ -42,19 +45,36 @@ class CustomPlansForQueries extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (POSTGRES.equals(configuration.getDatabaseType())
-                    && (command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd)) {
-                var connection = Context.getCommandContext()
-                        .getDbSqlSession()
-                        .getSqlSession()
-                        .getConnection();
-                try (var statement = connection.createStatement()) {
-                    statement.execute("set local plan_cache_mode = force_custom_plan");
-                } catch (SQLException e) {
-                    throw new IllegalStateException("could not ask PostgreSQL to plan a query for its values", e);
+            if (!POSTGRES.equals(configuration.getDatabaseType())
+                    || inQuery.get()
+                    || !(command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd)) {
+                return next.execute(command);
+            }
+            var connection = Context.getCommandContext()
+                    .getDbSqlSession()
+                    .getSqlSession()
+                    .getConnection();
+            set(connection, "force_custom_plan");
+            inQuery.set(true);
+            try {
+                return next.execute(command);
+            } finally {
+                inQuery.set(false);
+                // The writes that follow in the same transaction (a step that looked something up) keep their plans.
+                try {
+                    set(connection, "auto");
+                } catch (IllegalStateException failedTransaction) {
+                    // The query failed and took its transaction with it; the setting ends with it.
                 }
             }
-            return next.execute(command);
+        }
+
+        private static void set(Connection connection, String mode) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("set local plan_cache_mode = " + mode);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not set PostgreSQL's plan mode to " + mode, e);
+            }
         }
     }
 }

@@ -3,11 +3,19 @@ package com.clientservices.desk.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clientservices.desk.DeskTest;
-import java.util.function.Supplier;
+import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.query.Query;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On PostgreSQL the engine API's queries are planned for their values, and the rest of what the
- * engine sends keeps PostgreSQL's prepared plans; on H2, which has no such setting, nothing changes.
+ * On PostgreSQL the engine API's queries are planned for their values, and everything else the
+ * engine sends, the writes after a query in the same transaction included, keeps PostgreSQL's
+ * prepared plans; on H2, which has no such setting, queries run untouched.
  */
 @DeskTest
 class CustomPlansForQueriesTest {
@@ -29,6 +38,9 @@ class CustomPlansForQueriesTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    ProcessEngine engine;
 
     @Autowired
     TaskService tasks;
@@ -49,43 +61,87 @@ class CustomPlansForQueriesTest {
     }
 
     @Test
-    void aTaskQueryIsPlannedForItsValues() {
-        assertPlanModeAfter(
-                () -> tasks.createTaskQuery()
-                        .taskCandidateGroup("client-services")
-                        .count(),
-                true);
+    void aQueryOfTheEngineApiIsPlannedForItsValuesWhileItRuns() {
+        List<String> during = transactions.execute(status -> new PlanModeQuery(executor()).list());
+        assertThat(during).containsExactly(postgres ? "force_custom_plan" : "no such setting");
     }
 
     @Test
-    void aSavedFilterIsPlannedForItsValues() {
+    void whatFollowsAQueryInItsTransactionKeepsThePreparedPlans() {
+        if (!postgres) {
+            assertThat(tasks.createTaskQuery()
+                            .taskCandidateGroup("client-services")
+                            .count())
+                    .isNotNegative();
+            return;
+        }
+        String after = transactions.execute(status -> {
+            assertThat(currentMode()).as("before the query").isEqualTo("auto");
+            tasks.createTaskQuery().taskCandidateGroup("client-services").count();
+            return currentMode();
+        });
+        assertThat(after).isEqualTo("auto");
+    }
+
+    @Test
+    void aSavedFilterRunsAndLeavesThePreparedPlansBehind() {
         var filter = filters.createFilterQuery().list().get(0);
-        assertPlanModeAfter(() -> filters.count(filter.getId()), true);
+        Long count = transactions.execute(status -> {
+            var counted = filters.count(filter.getId());
+            if (postgres) {
+                assertThat(currentMode()).isEqualTo("auto");
+            }
+            return counted;
+        });
+        assertThat(count).isNotNull();
     }
 
     @Test
     void theEnginesOtherCommandsKeepThePreparedPlans() {
-        assertPlanModeAfter(() -> management.getTableCount(), false);
-    }
-
-    private void assertPlanModeAfter(Supplier<?> engineCall, boolean planned) {
         if (!postgres) {
-            // H2 has no such setting: the call runs as it is, untouched.
-            Object answer = transactions.execute(status -> engineCall.get());
-            assertThat(answer).isNotNull();
+            assertThat(management.getTableCount()).isNotEmpty();
             return;
         }
-        var mode = transactions.execute(status -> {
-            assertThat(currentMode()).as("before the call").isEqualTo("auto");
-            assertThat(engineCall.get()).isNotNull();
+        String mode = transactions.execute(status -> {
+            management.getTableCount();
             return currentMode();
         });
-        assertThat(mode).isEqualTo(planned ? "force_custom_plan" : "auto");
-        String after = transactions.execute(status -> currentMode());
-        assertThat(after).as("only for the rest of that transaction").isEqualTo("auto");
+        assertThat(mode).isEqualTo("auto");
     }
 
     private String currentMode() {
         return jdbc.queryForObject("select current_setting('plan_cache_mode')", String.class);
+    }
+
+    private CommandExecutor executor() {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    }
+
+    /** A query of the engine's kind that answers with PostgreSQL's plan mode while it runs. */
+    interface PlanMode extends Query<PlanMode, String> {}
+
+    static final class PlanModeQuery extends AbstractQuery<PlanMode, String> implements PlanMode {
+
+        PlanModeQuery(CommandExecutor executor) {
+            super(executor);
+        }
+
+        @Override
+        public long executeCount(CommandContext context) {
+            return 1;
+        }
+
+        @Override
+        public List<String> executeList(CommandContext context, Page page) {
+            var connection = context.getDbSqlSession().getSqlSession().getConnection();
+            try (var statement = connection.createStatement();
+                    var rows = statement.executeQuery("select current_setting('plan_cache_mode', true)")) {
+                rows.next();
+                var mode = rows.getString(1);
+                return List.of(mode == null ? "no such setting" : mode);
+            } catch (SQLException e) {
+                return List.of("no such setting");
+            }
+        }
     }
 }
