@@ -1,6 +1,7 @@
 package com.clientservices.desk.engine;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
@@ -13,21 +14,19 @@ public final class CommandInterceptors {
     private CommandInterceptors() {}
 
     public static void append(ProcessEngineConfigurationImpl configuration, CommandInterceptor interceptor) {
-        var interceptors = new ArrayList<CommandInterceptor>();
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-        }
-        interceptors.add(interceptor);
-        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                with(configuration.getCustomPreCommandInterceptorsTxRequired(), interceptor));
     }
 
     /** As {@link #append}, but inside the command's context: the interceptor can reach its transaction. */
     public static void appendInContext(ProcessEngineConfigurationImpl configuration, CommandInterceptor interceptor) {
-        var interceptors = new ArrayList<CommandInterceptor>();
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-            interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-        }
+        configuration.setCustomPostCommandInterceptorsTxRequired(
+                with(configuration.getCustomPostCommandInterceptorsTxRequired(), interceptor));
+    }
+
+    private static List<CommandInterceptor> with(List<CommandInterceptor> present, CommandInterceptor interceptor) {
+        var interceptors = present == null ? new ArrayList<CommandInterceptor>() : new ArrayList<>(present);
         interceptors.add(interceptor);
-        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        return interceptors;
     }
 }
