@@ -73,11 +73,15 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
         if (!TYPE.equals(job.getJobHandlerType())) {
             return Optional.empty();
         }
-        var name = Configuration.parse(job.getJobHandlerConfigurationRaw()).work();
-        return works.orderedStream()
-                .filter(work -> work.name().equals(name))
-                .findFirst()
+        return named(
+                        works,
+                        Configuration.parse(job.getJobHandlerConfigurationRaw()).work())
                 .map(DeferredWork::retryCycle);
+    }
+
+    /** The deferred work a job names. */
+    private static Optional<DeferredWork> named(ObjectProvider<DeferredWork> works, String name) {
+        return works.orderedStream().filter(work -> work.name().equals(name)).findFirst();
     }
 
     /**
@@ -143,9 +147,7 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
         @Override
         public void execute(
                 Configuration configuration, ExecutionEntity execution, CommandContext context, String tenantId) {
-            var work = works.orderedStream()
-                    .filter(candidate -> candidate.name().equals(configuration.work()))
-                    .findFirst()
+            var work = named(works, configuration.work())
                     // The job fails and keeps its retries: a release that dropped a work must not drop its jobs.
                     .orElseThrow(() -> new IllegalStateException("no deferred work named " + configuration.work()));
             work.run(configuration.payload());
