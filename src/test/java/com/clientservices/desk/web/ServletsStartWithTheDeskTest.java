@@ -1,0 +1,44 @@
+package com.clientservices.desk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskTest;
+import java.util.Arrays;
+import org.apache.catalina.Wrapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+
+/**
+ * The desk's servlets (the pages and API, the engine's REST API under Tasklist) are started with the desk, not by
+ * the first request that reaches them: the first agent after a restart does not wait seconds for their start, nor
+ * do the requests queued behind it (README, "Benchmarks").
+ */
+@DeskTest
+class ServletsStartWithTheDeskTest {
+
+    @Autowired
+    ServletWebServerApplicationContext context;
+
+    @Test
+    void thePagesTheApiAndTheEngineRestApiAreStartedWithTheDesk() {
+        var tomcat = ((TomcatWebServer) context.getWebServer()).getTomcat();
+        var application = tomcat.getHost().findChildren()[0];
+        var servlets = Arrays.stream(application.findChildren())
+                .map(Wrapper.class::cast)
+                .toList();
+        assertThat(servlets)
+                .extracting(Wrapper::getName)
+                .contains("dispatcherServlet")
+                .anyMatch(name -> name.contains("Jersey"));
+        for (var servlet : servlets) {
+            if (servlet.getName().equals("dispatcherServlet")
+                    || servlet.getName().contains("Jersey")) {
+                assertThat(servlet.getLoadOnStartup())
+                        .as(servlet.getName() + " starts with the desk")
+                        .isGreaterThanOrEqualTo(0);
+            }
+        }
+    }
+}
