@@ -61,6 +61,10 @@ class ArchitectureTest {
                     "engine plugin: a command interceptor that knows the engine's query and filter commands "
                             + "and sets PostgreSQL's plan mode on the command's connection"),
             entry(
+                    "engine.TaskQueriesByBusinessKey",
+                    "engine plugin: a command interceptor that gives a task query by business key the ids of "
+                            + "that key's executions, read on the command's connection"),
+            entry(
                     "engine.CommandInterceptors",
                     "adds the desk's command interceptors to the engine's one list of them"),
             entry("engine.DeskClock", "the engine's clock (ClockUtil), which tests move; the desk's one source of now"),

@@ -1,0 +1,139 @@
+package com.clientservices.desk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskHttpClient;
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.Tickets;
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A task query for a ticket's business key is answered from that ticket's process instances: the query is given
+ * their ids, and finds the same tasks, for the same people, as a query that compares the key alone.
+ */
+@DeskTest
+class TaskQueriesByBusinessKeyTest {
+
+    @Autowired
+    DeskHttpClient http;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void aTicketsKeyIsLookedUpThroughItsProcessInstances() {
+        var key = Tickets.submit(http, Tickets.CONTACT, Tickets.valid("Looked up by its key"));
+        var instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+                .map(ProcessInstance::getId)
+                .toList();
+        assertThat(instances).as("the support request and its lifecycle").hasSize(2);
+
+        var query = (TaskQueryImpl) tasks.createTaskQuery().processInstanceBusinessKey(key);
+        var found = as(Tickets.AGENT, query::list);
+
+        assertThat(found).extracting(Task::getTaskDefinitionKey).containsExactly("Task_AcknowledgeTicket");
+        assertThat(query.getProcessInstanceIdIn()).containsExactlyInAnyOrderElementsOf(instances);
+    }
+
+    @Test
+    void theSameTasksAreFoundForTheSamePeopleAsByTheKeyAlone() {
+        var key = Tickets.submit(http, Tickets.CONTACT, Tickets.valid("Same tasks either way"));
+        for (var user : List.of(Tickets.AGENT, "aq-agent", "cs-manager")) {
+            var byKey = as(
+                    user,
+                    () -> ids(tasks.createTaskQuery()
+                            .processInstanceBusinessKey(key)
+                            .list()));
+            // A pattern without wildcards compares the key alone, with no instance ids given.
+            var byPattern = as(
+                    user,
+                    () -> ids(tasks.createTaskQuery()
+                            .processInstanceBusinessKeyLike(key)
+                            .list()));
+            assertThat(byKey).as(user).isEqualTo(byPattern);
+            assertThat(as(
+                            user,
+                            () -> tasks.createTaskQuery()
+                                    .processInstanceBusinessKey(key)
+                                    .count()))
+                    .as(user)
+                    .isEqualTo(byPattern.size());
+        }
+        assertThat(as(
+                        Tickets.AGENT,
+                        () -> tasks.createTaskQuery()
+                                .processInstanceBusinessKey(key)
+                                .count()))
+                .isOne();
+        assertThat(as(
+                        "aq-agent",
+                        () -> tasks.createTaskQuery()
+                                .processInstanceBusinessKey(key)
+                                .count()))
+                .as("another team's agent")
+                .isZero();
+    }
+
+    @Test
+    void aKeyWithoutTicketFindsNothing() {
+        var query = (TaskQueryImpl) tasks.createTaskQuery().processInstanceBusinessKey("CS-999999999");
+
+        assertThat(as(Tickets.AGENT, query::list)).isEmpty();
+        assertThat(query.getProcessInstanceIdIn()).isNull();
+    }
+
+    @Test
+    void aQueryWithAlternativesOrItsOwnInstancesIsLeftAsItIs() {
+        var first = Tickets.submit(http, Tickets.CONTACT, Tickets.valid("First of two"));
+        var second = Tickets.submit(http, Tickets.CONTACT, Tickets.valid("Second of two"));
+        var secondInstances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(second).list().stream()
+                .map(ProcessInstance::getId)
+                .toArray(String[]::new);
+
+        var alternatives = (TaskQueryImpl) tasks.createTaskQuery()
+                .processInstanceBusinessKey(first)
+                .or()
+                .processInstanceBusinessKey(second)
+                .taskDefinitionKey("Task_AcknowledgeTicket")
+                .endOr();
+        assertThat(alternatives.list()).hasSize(1);
+        assertThat(alternatives.getProcessInstanceIdIn()).isNull();
+
+        var ownInstances = (TaskQueryImpl)
+                tasks.createTaskQuery().processInstanceBusinessKey(first).processInstanceIdIn(secondInstances);
+        assertThat(ownInstances.list()).as("no task is of both").isEmpty();
+        assertThat(ownInstances.getProcessInstanceIdIn()).containsExactly(secondInstances);
+    }
+
+    private <T> T as(String user, Supplier<T> query) {
+        identity.setAuthentication(
+                user,
+                identity.createGroupQuery().groupMember(user).list().stream()
+                        .map(group -> group.getId())
+                        .toList());
+        try {
+            return query.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static List<String> ids(List<Task> found) {
+        return found.stream().map(Task::getId).sorted().toList();
+    }
+}
