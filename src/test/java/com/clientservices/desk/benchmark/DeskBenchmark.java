@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,18 +51,7 @@ class DeskBenchmark {
      */
     private static void settle(Database database) throws SQLException {
         try (var db = DriverManager.getConnection(database.deskUrl(), "desk", "desk")) {
-            DeskNode.await(Duration.ofMinutes(5), () -> {
-                try (var query =
-                        db.prepareStatement("select count(*) from act_ru_job where retries_ > 0 and duedate_ <= ?")) {
-                    query.setTimestamp(1, Timestamp.from(Instant.now()));
-                    try (var rows = query.executeQuery()) {
-                        rows.next();
-                        return rows.getLong(1) == 0;
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            DueJobs.awaitNone(db, Duration.ofMinutes(5));
         }
     }
 

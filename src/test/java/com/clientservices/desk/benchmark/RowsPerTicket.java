@@ -52,17 +52,9 @@ final class RowsPerTicket {
         table.put("Rows per ticket, submission to closure", database, total(difference(before, closed)) + " " + what);
     }
 
-    /** Waits until no message job (notification delivery) is left, then for the statistics. */
-    private static void settle(Connection db, boolean postgres) throws Exception {
-        DeskNode.await(Duration.ofMinutes(2), () -> {
-            try (var query = db.prepareStatement("select count(*) from act_ru_job where type_ = 'message'");
-                    var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1) == 0;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    /** Waits until every due job (the deliveries) has run, then for the statistics. */
+    private static void settle(Connection db, boolean postgres) {
+        DueJobs.awaitNone(db, Duration.ofMinutes(2));
         // PostgreSQL's backends report their statistics when idle, within about ten seconds.
         DeskNode.sleep(Duration.ofSeconds(postgres ? 12 : 2));
     }

@@ -4,9 +4,7 @@ import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.ticket.NewTicket;
 import com.clientservices.desk.ticket.TicketIntake;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +14,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,7 +61,10 @@ class TimerBenchmark {
             var started = System.nanoTime();
             fill(context, jdbc);
             var filled = (System.nanoTime() - started) / 1e9;
-            awaitIdle(jdbc);
+            jdbc.execute((ConnectionCallback<Void>) db -> {
+                DueJobs.awaitNone(db, Duration.ofMinutes(10));
+                return null;
+            });
             var open = jdbc.queryForObject(
                     "select count(*) from ticket where status not in ('CLOSED', 'REDIRECTED')", Long.class);
             var timerJobs = jdbc.queryForObject("select count(*) from act_ru_job", Long.class);
@@ -94,21 +96,6 @@ class TimerBenchmark {
     }
 
     /** Waits until the job executor has done what intake left for it (the notifications' deliveries). */
-    private static void awaitIdle(JdbcTemplate jdbc) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofMinutes(10));
-        while (Instant.now().isBefore(deadline)) {
-            var due = jdbc.queryForObject(
-                    "select count(*) from act_ru_job where (duedate_ is null or duedate_ <= ?) and retries_ > 0",
-                    Long.class,
-                    Timestamp.from(Instant.now()));
-            if (due == 0) {
-                return;
-            }
-            System.out.printf("  %d jobs due before the burst%n", due);
-            Thread.sleep(2000);
-        }
-    }
-
     private void burst(String database, JdbcTemplate jdbc, long open, long jobCount) throws Exception {
         Recording recording = null;
         if (Boolean.getBoolean("bench.jfr")) {
