@@ -65,6 +65,9 @@ class ArchitectureTest {
                     "engine plugin: a command interceptor that gives a task query by business key the ids of "
                             + "that key's executions, read on the command's connection"),
             entry(
+                    "engine.EngineDatabase",
+                    "the database type the engine determined at start, which only its configuration says"),
+            entry(
                     "engine.CommandInterceptors",
                     "adds the desk's command interceptors to the engine's one list of them"),
             entry("engine.DeskClock", "the engine's clock (ClockUtil), which tests move; the desk's one source of now"),

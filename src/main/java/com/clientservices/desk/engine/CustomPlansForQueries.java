@@ -26,8 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomPlansForQueries extends AbstractProcessEnginePlugin {
 
-    private static final String POSTGRES = "postgres";
-
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         CommandInterceptors.appendInContext(configuration, new PlanForValues(configuration));
@@ -45,7 +43,7 @@ class CustomPlansForQueries extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (!POSTGRES.equals(configuration.getDatabaseType())
+            if (!EngineDatabase.postgres(configuration)
                     || inQuery.get()
                     || !(command instanceof AbstractQuery<?, ?> || command instanceof AbstractExecuteFilterCmd)) {
                 return next.execute(command);

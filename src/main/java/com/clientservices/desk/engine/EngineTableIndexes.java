@@ -1,8 +1,5 @@
 package com.clientservices.desk.engine;
 
-import java.sql.SQLException;
-import java.util.Locale;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -22,11 +19,11 @@ public class EngineTableIndexes {
     private static final Logger LOG = LoggerFactory.getLogger(EngineTableIndexes.class);
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
+    private final EngineDatabase database;
 
-    EngineTableIndexes(JdbcTemplate jdbc, DataSource dataSource) {
+    EngineTableIndexes(JdbcTemplate jdbc, EngineDatabase database) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.database = database;
     }
 
     /**
@@ -35,7 +32,7 @@ public class EngineTableIndexes {
      */
     public void ensure(String name, String definition, String purpose) {
         try {
-            if (postgres()) {
+            if (database.postgres()) {
                 var invalid = jdbc.queryForObject(
                         "select count(*) from pg_class c join pg_index i on i.indexrelid = c.oid"
                                 + " where c.relname = ? and not i.indisvalid",
@@ -50,18 +47,6 @@ public class EngineTableIndexes {
             }
         } catch (DataAccessException e) {
             LOG.warn("Could not create the index {} ({} works, only slower): {}", name, purpose, e.getMessage());
-        }
-    }
-
-    private boolean postgres() {
-        try (var connection = dataSource.getConnection()) {
-            return connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-        } catch (SQLException e) {
-            return false;
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.clientservices.desk.identity;
 
-import java.sql.SQLException;
-import javax.sql.DataSource;
+import com.clientservices.desk.engine.EngineDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,19 +22,17 @@ class AuthorizationQueryStatistics {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationQueryStatistics.class);
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
+    private final EngineDatabase database;
 
-    AuthorizationQueryStatistics(JdbcTemplate jdbc, DataSource dataSource) {
+    AuthorizationQueryStatistics(JdbcTemplate jdbc, EngineDatabase database) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.database = database;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void create() throws SQLException {
-        try (var connection = dataSource.getConnection()) {
-            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                return;
-            }
+    public void create() {
+        if (!database.postgres()) {
+            return;
         }
         try {
             createMissing();
