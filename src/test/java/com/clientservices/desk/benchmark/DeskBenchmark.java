@@ -41,6 +41,10 @@ class DeskBenchmark {
     private static final int ROW_TICKETS = Integer.getInteger("bench.row-tickets", 10);
     private static final int QUERY_SAMPLES = 200;
     /** "intake" (engine floor, intake, lifecycle, rows per ticket), "load" (10,000 open: timers, queries, heap). */
+    // Each side runs its calls this long before a window is measured: the JIT compiler is still busy long after the
+    // desk answers its first requests, and the figures are the steady state a desk runs in (README, "Benchmarks").
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up", 30));
+
     private static final String PARTS = System.getProperty("bench.parts", "intake,load");
 
     record Database(String name, String engineUrl, String deskUrl, Map<String, String> deskEnvironment) {}
@@ -74,7 +78,8 @@ class DeskBenchmark {
         }
     }
 
-    private static final String TEXT = """
+    private static final String TEXT =
+            """
             `DeskBenchmark`: the packaged desk on its own JVM (`-Xmx1g`), driven over HTTP as its demo \
             users, beside its **engine floor**: the bare engine (same version, full history) in the \
             benchmark's JVM on the same kind of database, deploying the desk's own `processes/` and \
@@ -83,33 +88,47 @@ class DeskBenchmark {
             replaced by stand-ins that set what the models read next). The floor's lifecycle \
             completes the acknowledgement and a "resolved" diagnosis through the Java API; the \
             desk's goes through `POST /api/tickets` and the engine REST API as `cs-agent`, and is \
-            checked CLOSED. Rates are over %d s windows after a warm-up (intake and lifecycle each get             their own, on the floor and on the desk alike), each starting once the desk has \
-            delivered what the window before it queued; p50/p99 are per call. \
+            checked CLOSED. Rates are over %d s windows after a warm-up of %d s (intake and lifecycle \
+            each get their own, on the floor and on the desk alike), each starting once the desk has \
+            delivered what the window before it queued; p50/p99 are per call. Processor time per \
+            ticket is read from Linux's process table for the window (the desk's, until its deliveries \
+            have run): the desk's JVM or the benchmark's (the floor runs in it, with its threads \
+            calling), PostgreSQL's processes, and the whole machine with the clients. \
             Rows per ticket are averages over %d tickets. Then the desk is filled to %,d open \
             tickets through its intake (16 clients), the acknowledgement-breach timers of %,d of \
             them are moved to one instant 10 s ahead, and lateness is the time the breach is \
             recorded (`ticket_event`) minus that instant.
-            """.formatted(WINDOW.toSeconds(), ROW_TICKETS, OPEN, DUE_AT_ONCE);
+            """.formatted(WINDOW.toSeconds(), WARM_UP.toSeconds(), ROW_TICKETS, OPEN, DUE_AT_ONCE);
 
     private void measure(Database database) throws Exception {
         var name = database.name();
         System.out.printf("%n== %s ==%n", name);
         var floorStart = new HashMap<Integer, Double>();
         var floorLifecycle = 0.0;
+        var postgres = name.equals("PostgreSQL");
+        var bench = ProcessHandle.current().pid();
         if (PARTS.contains("intake")) {
             try (var engine = new ModelFloorEngine(database.engineUrl(), "desk", "desk")) {
                 var sequence = new AtomicLong();
-                Load.run(4, Duration.ofSeconds(5), () -> engine.start(sequence));
+                Load.run(4, WARM_UP, () -> engine.start(sequence));
                 for (var threads : CLIENTS) {
+                    var cpu = CpuUse.of(bench);
                     var start = Load.run(threads, WINDOW, () -> engine.start(sequence));
                     floorStart.put(threads, start.rate());
                     table.put("Engine floor: start support-request, " + threads + " thread(s)", name, rated(start));
+                    table.put(
+                            "Processor time per ticket: floor's start, " + threads + " thread(s)",
+                            name,
+                            cpu.perCall(start.count(), postgres));
                 }
-                Load.run(LIFECYCLE_CLIENTS, Duration.ofSeconds(5), () -> engine.lifecycle(sequence));
+                Load.run(LIFECYCLE_CLIENTS, WARM_UP, () -> engine.lifecycle(sequence));
+                var cpu = CpuUse.of(bench);
                 var lifecycle = Load.run(LIFECYCLE_CLIENTS, WINDOW, () -> engine.lifecycle(sequence));
                 floorLifecycle = lifecycle.rate();
                 table.put(
                         "Engine floor: standard lifecycle, " + LIFECYCLE_CLIENTS + " threads", name, rated(lifecycle));
+                table.put(
+                        "Processor time per ticket: floor's lifecycle", name, cpu.perCall(lifecycle.count(), postgres));
             }
         }
 
@@ -117,11 +136,18 @@ class DeskBenchmark {
         try {
             var desk = new HttpDesk(node);
             if (PARTS.contains("intake")) {
-                Load.run(4, Duration.ofSeconds(10), desk::submit);
+                Load.run(4, WARM_UP, desk::submit);
                 for (var clients : CLIENTS) {
                     settle(database);
+                    var cpu = CpuUse.of(node.pid());
                     var intake = Load.run(clients, WINDOW, desk::submit);
                     table.put("Intake (POST /api/tickets), " + clients + " client(s)", name, rated(intake));
+                    // The window's deliveries included: they run on after it.
+                    settle(database);
+                    table.put(
+                            "Processor time per ticket: desk's intake, " + clients + " client(s)",
+                            name,
+                            cpu.perCall(intake.count(), postgres));
                     var ratio = intake.rate() / floorStart.get(clients);
                     if (clients == 1) {
                         table.target(
@@ -141,10 +167,14 @@ class DeskBenchmark {
                     }
                 }
                 // Completing tasks runs code intake never ran; like intake, it is measured warm.
-                Load.run(LIFECYCLE_CLIENTS, Duration.ofSeconds(10), desk::fullLifecycle);
+                Load.run(LIFECYCLE_CLIENTS, WARM_UP, desk::fullLifecycle);
                 settle(database);
+                var cpu = CpuUse.of(node.pid());
                 var lifecycle = Load.run(LIFECYCLE_CLIENTS, WINDOW, desk::fullLifecycle);
                 table.put("Full standard lifecycle, " + LIFECYCLE_CLIENTS + " clients", name, rated(lifecycle));
+                settle(database);
+                table.put(
+                        "Processor time per ticket: desk's lifecycle", name, cpu.perCall(lifecycle.count(), postgres));
                 var ratio = lifecycle.rate() / floorLifecycle;
                 table.target(
                         "Standard lifecycle at 4 clients ≥ 0.5 × engine floor",
