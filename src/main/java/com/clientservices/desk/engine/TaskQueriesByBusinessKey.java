@@ -2,6 +2,7 @@ package com.clientservices.desk.engine;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -18,52 +19,63 @@ import org.springframework.stereotype.Component;
  * <p>The engine joins the task to its process instance to compare the business key. With authorization checks on
  * it also joins the task's process definition, by an outer join; H2 never moves a table across an outer join, so
  * it read every open task first and compared each one's authorizations and business key, a cost that grows with
- * every open ticket (README, "Benchmarks"). The query is given the ids of the executions with that business key as
- * well, found by the engine's index of business keys, so the database reads those instances' tasks by index. The
- * answer is the same: a task of the key belongs to one of those instances, and the key is still compared; the
- * tasks are checked for the user as before. A query with alternatives ({@code orQuery}) or instance ids of its own
- * is left as it is, and so is a key no execution has (its answer is empty either way).
+ * every open ticket (README, "Benchmarks"). While the query runs it is given the ids of the executions with that
+ * business key as well, found by the engine's index of business keys, so the database reads those instances' tasks
+ * by index; afterwards the query is as its caller built it, so running it again looks the ids up again and a saved
+ * query never keeps them. The answer is the same: a task of the key belongs to one of those instances, and the key
+ * is still compared; the tasks are checked for the user as before. A query with alternatives ({@code orQuery}),
+ * instance ids of its own or expressions is left as it is, and so is a key no execution has or that very many share.
  */
 @Component
 class TaskQueriesByBusinessKey extends AbstractProcessEnginePlugin {
 
+    // A business key names one ticket's few instances; beyond this the plain query is the better plan anyway.
+    private static final int MOST_INSTANCES = 100;
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        CommandInterceptors.appendInContext(configuration, new InstancesFirst(configuration.getDatabaseTablePrefix()));
+        CommandInterceptors.appendInContext(configuration, new InstancesFirst(configuration));
     }
 
     private static final class InstancesFirst extends CommandInterceptor {
 
-        private final String executions;
+        private final ProcessEngineConfigurationImpl configuration;
 
-        InstancesFirst(String tablePrefix) {
-            // Read by its own statement: the engine's process instance query drives H2 through another index.
-            this.executions = "select ID_ from " + (tablePrefix == null ? "" : tablePrefix)
-                    + "ACT_RU_EXECUTION where BUSINESS_KEY_ = ?";
+        InstancesFirst(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
         }
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (command instanceof TaskQueryImpl query
-                    && query.getProcessInstanceBusinessKey() != null
-                    && query.getProcessInstanceId() == null
-                    && query.getProcessInstanceIdIn() == null
-                    && query.getQueries().size() == 1) {
-                var instances = instances(query.getProcessInstanceBusinessKey());
-                if (!instances.isEmpty()) {
-                    query.processInstanceIdIn(instances.toArray(String[]::new));
-                }
+            if (!(command instanceof TaskQueryImpl query)
+                    || query.getProcessInstanceBusinessKey() == null
+                    || query.getProcessInstanceId() != null
+                    || query.getProcessInstanceIdIn() != null
+                    || query.getQueries().size() != 1
+                    || !query.getExpressions().isEmpty()) {
+                return next.execute(command);
             }
-            return next.execute(command);
+            var instances = instances(query.getProcessInstanceBusinessKey());
+            if (instances.isEmpty() || instances.size() > MOST_INSTANCES) {
+                return next.execute(command);
+            }
+            query.processInstanceIdIn(instances.toArray(String[]::new));
+            try {
+                return next.execute(command);
+            } finally {
+                query.processInstanceIdIn((String[]) null);
+            }
         }
 
-        private ArrayList<String> instances(String businessKey) {
+        private List<String> instances(String businessKey) {
+            var prefix = configuration.getDatabaseTablePrefix();
+            var sql = "select ID_ from " + (prefix == null ? "" : prefix) + "ACT_RU_EXECUTION where BUSINESS_KEY_ = ?";
             var connection = Context.getCommandContext()
                     .getDbSqlSession()
                     .getSqlSession()
                     .getConnection();
             var ids = new ArrayList<String>();
-            try (var statement = connection.prepareStatement(executions)) {
+            try (var statement = connection.prepareStatement(sql)) {
                 statement.setString(1, businessKey);
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {

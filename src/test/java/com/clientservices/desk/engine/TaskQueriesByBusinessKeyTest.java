@@ -8,17 +8,23 @@ import com.clientservices.desk.Tickets;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A task query for a ticket's business key is answered from that ticket's process instances: the query is given
- * their ids, and finds the same tasks, for the same people, as a query that compares the key alone.
+ * A task query for a ticket's business key is answered from that ticket's process instances: while it runs the
+ * query is given their ids, it finds the same tasks, for the same people, as a query that compares the key alone,
+ * and afterwards it is as its caller built it.
  */
 @DeskTest
 class TaskQueriesByBusinessKeyTest {
@@ -35,6 +41,9 @@ class TaskQueriesByBusinessKeyTest {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    ProcessEngine engine;
+
     @Test
     void aTicketsKeyIsLookedUpThroughItsProcessInstances() {
         var key = Tickets.submit(http, Tickets.CONTACT, Tickets.valid("Looked up by its key"));
@@ -43,11 +52,15 @@ class TaskQueriesByBusinessKeyTest {
                 .toList();
         assertThat(instances).as("the support request and its lifecycle").hasSize(2);
 
-        var query = (TaskQueryImpl) tasks.createTaskQuery().processInstanceBusinessKey(key);
+        var query = new WatchedTaskQuery(executor());
+        query.processInstanceBusinessKey(key);
         var found = as(Tickets.AGENT, query::list);
 
         assertThat(found).extracting(Task::getTaskDefinitionKey).containsExactly("Task_AcknowledgeTicket");
-        assertThat(query.getProcessInstanceIdIn()).containsExactlyInAnyOrderElementsOf(instances);
+        assertThat(query.instancesWhileRunning).containsExactlyInAnyOrderElementsOf(instances);
+        assertThat(query.getProcessInstanceIdIn())
+                .as("the query as its caller built it, so a second run or a saved filter looks the ids up afresh")
+                .isNull();
     }
 
     @Test
@@ -91,10 +104,11 @@ class TaskQueriesByBusinessKeyTest {
 
     @Test
     void aKeyWithoutTicketFindsNothing() {
-        var query = (TaskQueryImpl) tasks.createTaskQuery().processInstanceBusinessKey("CS-999999999");
+        var query = new WatchedTaskQuery(executor());
+        query.processInstanceBusinessKey("CS-999999999");
 
         assertThat(as(Tickets.AGENT, query::list)).isEmpty();
-        assertThat(query.getProcessInstanceIdIn()).isNull();
+        assertThat(query.instancesWhileRunning).isNull();
     }
 
     @Test
@@ -105,19 +119,41 @@ class TaskQueriesByBusinessKeyTest {
                 .map(ProcessInstance::getId)
                 .toArray(String[]::new);
 
-        var alternatives = (TaskQueryImpl) tasks.createTaskQuery()
+        var alternatives = new WatchedTaskQuery(executor());
+        alternatives
                 .processInstanceBusinessKey(first)
                 .or()
                 .processInstanceBusinessKey(second)
                 .taskDefinitionKey("Task_AcknowledgeTicket")
                 .endOr();
         assertThat(alternatives.list()).hasSize(1);
-        assertThat(alternatives.getProcessInstanceIdIn()).isNull();
+        assertThat(alternatives.instancesWhileRunning).isNull();
 
-        var ownInstances = (TaskQueryImpl)
-                tasks.createTaskQuery().processInstanceBusinessKey(first).processInstanceIdIn(secondInstances);
+        var ownInstances = new WatchedTaskQuery(executor());
+        ownInstances.processInstanceBusinessKey(first).processInstanceIdIn(secondInstances);
         assertThat(ownInstances.list()).as("no task is of both").isEmpty();
+        assertThat(ownInstances.instancesWhileRunning).containsExactly(secondInstances);
         assertThat(ownInstances.getProcessInstanceIdIn()).containsExactly(secondInstances);
+    }
+
+    private CommandExecutor executor() {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    }
+
+    /** A task query that notes the process instance ids it is run with. */
+    static final class WatchedTaskQuery extends TaskQueryImpl {
+
+        String[] instancesWhileRunning;
+
+        WatchedTaskQuery(CommandExecutor executor) {
+            super(executor);
+        }
+
+        @Override
+        public List<Task> executeList(CommandContext context, Page page) {
+            instancesWhileRunning = getProcessInstanceIdIn();
+            return super.executeList(context, page);
+        }
     }
 
     private <T> T as(String user, Supplier<T> query) {
