@@ -11,9 +11,10 @@ import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /**
- * The desk's servlets (the pages and API, the engine's REST API under Tasklist) are started with the desk, not by
- * the first request that reaches them: the first agent after a restart does not wait seconds for their start, nor
- * do the requests queued behind it (README, "Benchmarks").
+ * The desk's pages and API and the engine REST API ({@code /engine-rest}) are set to start with the desk, not with
+ * the first request that reaches them: the first call after a restart does not wait seconds for their start, nor
+ * do the requests queued behind it (README, "Benchmarks"). What is checked is Tomcat's setting for each; whether a
+ * servlet has started cannot be told apart in a desk that other tests have already called.
  */
 @DeskTest
 class ServletsStartWithTheDeskTest {
@@ -22,7 +23,7 @@ class ServletsStartWithTheDeskTest {
     ServletWebServerApplicationContext context;
 
     @Test
-    void thePagesTheApiAndTheEngineRestApiAreStartedWithTheDesk() {
+    void thePagesTheApiAndTheEngineRestApiAreSetToStartWithTheDesk() {
         var tomcat = ((TomcatWebServer) context.getWebServer()).getTomcat();
         var application = tomcat.getHost().findChildren()[0];
         var servlets = Arrays.stream(application.findChildren())
