@@ -77,7 +77,8 @@ final class CpuUse {
         }
     }
 
-    // User, nice and system time of every processor (/proc/stat's first line), not the idle and waiting time.
+    // User, nice, system, interrupt and soft-interrupt time of every processor (/proc/stat's first line), not the
+    // idle and waiting time: everything that ran on the machine, this benchmark's clients included.
     private static long machineBusyNanos() {
         var fields =
                 read(Path.of("/proc/stat")).lines().findFirst().orElse("cpu").split("\\s+");

@@ -93,7 +93,9 @@ class DeskBenchmark {
             delivered what the window before it queued; p50/p99 are per call. Processor time per \
             ticket is read from Linux's process table for the window (the desk's, until its deliveries \
             have run): the desk's JVM or the benchmark's (the floor runs in it, with its threads \
-            calling), PostgreSQL's processes, and the whole machine with the clients. \
+            calling), PostgreSQL's processes, and everything on the machine, the clients included. \
+            The floor runs no job executor; the desk's figure includes its job acquisition polling \
+            while its deliveries run out. \
             Rows per ticket are averages over %d tickets. Then the desk is filled to %,d open \
             tickets through its intake (16 clients), the acknowledgement-breach timers of %,d of \
             them are moved to one instant 10 s ahead, and lateness is the time the breach is \
