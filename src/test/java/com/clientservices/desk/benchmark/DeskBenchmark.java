@@ -40,11 +40,10 @@ class DeskBenchmark {
     private static final int DUE_AT_ONCE = Integer.getInteger("bench.due", 1_000);
     private static final int ROW_TICKETS = Integer.getInteger("bench.row-tickets", 10);
     private static final int QUERY_SAMPLES = 200;
-    /** "intake" (engine floor, intake, lifecycle, rows per ticket), "load" (10,000 open: timers, queries, heap). */
     // Each side runs its calls this long before a window is measured: the JIT compiler is still busy long after the
     // desk answers its first requests, and the figures are the steady state a desk runs in (README, "Benchmarks").
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up", 30));
-
+    /** "intake" (engine floor, intake, lifecycle, rows per ticket), "load" (10,000 open: timers, queries, heap). */
     private static final String PARTS = System.getProperty("bench.parts", "intake,load");
 
     record Database(String name, String engineUrl, String deskUrl, Map<String, String> deskEnvironment) {}

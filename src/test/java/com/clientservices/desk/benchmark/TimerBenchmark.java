@@ -61,6 +61,7 @@ class TimerBenchmark {
             var started = System.nanoTime();
             fill(context, jdbc);
             var filled = (System.nanoTime() - started) / 1e9;
+            // The job executor first does what intake left for it (the notifications' deliveries).
             jdbc.execute((ConnectionCallback<Void>) db -> {
                 DueJobs.awaitNone(db, Duration.ofMinutes(10));
                 return null;
@@ -95,7 +96,6 @@ class TimerBenchmark {
         }
     }
 
-    /** Waits until the job executor has done what intake left for it (the notifications' deliveries). */
     private void burst(String database, JdbcTemplate jdbc, long open, long jobCount) throws Exception {
         Recording recording = null;
         if (Boolean.getBoolean("bench.jfr")) {
