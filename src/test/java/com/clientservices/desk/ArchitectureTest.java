@@ -65,6 +65,10 @@ class ArchitectureTest {
                     "engine plugin: a command interceptor that gives a task query by business key the ids of "
                             + "that key's executions, read on the command's connection"),
             entry(
+                    "engine.TaskPagesFromTheTop",
+                    "engine plugin: the engine's task manager, whose page of a task query first reads the ids "
+                            + "heading the list in its order, on the command's connection"),
+            entry(
                     "engine.EngineDatabase",
                     "the database type the engine determined at start, which only its configuration says"),
             entry(

@@ -1,0 +1,245 @@
+package com.clientservices.desk.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clientservices.desk.DeskTest;
+import com.clientservices.desk.identity.DeskGroups;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * On PostgreSQL a page of a task list is read from the top of the list: the engine's query runs on the first tasks in
+ * the page's order, then on four times as many, and finds a page the plain query would give, with the user's
+ * authorizations applied as before; afterwards the query is as its caller built it. On H2 the plain query runs.
+ */
+@DeskTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the open tasks are made once and read by every test
+class TaskPagesFromTheTopTest {
+
+    // Open tasks of the test: most in one team's queue, a few in another's, some in none.
+    private static final int CLIENT_SERVICES_TASKS = 300;
+    private static final int AD_QUALITY_TASKS = 20;
+    private static final int UNASSIGNED_TASKS = 80;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    EngineDatabase database;
+
+    private final List<String> created = new ArrayList<>();
+
+    @BeforeAll
+    void openTasks() {
+        var random = new Random(20);
+        var due = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        for (int i = 0; i < CLIENT_SERVICES_TASKS + AD_QUALITY_TASKS + UNASSIGNED_TASKS; i++) {
+            var task = tasks.newTask();
+            task.setName("Queue page task " + i);
+            // Few priorities and due dates, some none: ties at every page boundary. Above any ticket's priority, so
+            // these tasks head a list sorted by priority; another team's come last among them.
+            var anotherTeams = i >= CLIENT_SERVICES_TASKS && i < CLIENT_SERVICES_TASKS + AD_QUALITY_TASKS;
+            task.setPriority(anotherTeams ? 1_000 : List.of(1_001, 1_002, 1_003).get(random.nextInt(3)));
+            task.setDueDate(random.nextInt(5) == 0 ? null : Date.from(due.plus(random.nextInt(6), ChronoUnit.HOURS)));
+            tasks.saveTask(task);
+            created.add(task.getId());
+            if (i < CLIENT_SERVICES_TASKS) {
+                tasks.addCandidateGroup(task.getId(), DeskGroups.CLIENT_SERVICES);
+            } else if (i < CLIENT_SERVICES_TASKS + AD_QUALITY_TASKS) {
+                tasks.addCandidateGroup(task.getId(), DeskGroups.AD_QUALITY);
+            }
+        }
+    }
+
+    @AfterAll
+    void closeTasks() {
+        created.forEach(id -> tasks.deleteTask(id, true));
+    }
+
+    @Test
+    void onPostgresATeamsFirstPageIsReadFromTheFirstTasksInItsOrder() {
+        var query = queue(DeskGroups.CLIENT_SERVICES);
+        query.orderByTaskPriority().desc().orderByDueDate().asc();
+
+        var page = as("cs-agent", () -> query.listPage(0, 15));
+
+        assertThat(page).hasSize(15);
+        assertThat(query.batches).isEqualTo(database.postgres() ? List.of(TaskPagesFromTheTop.FIRST_BATCH) : List.of());
+        assertThat(query.getTaskIdIn())
+                .as("the query as its caller built it, so a second page or a saved filter reads afresh")
+                .isNull();
+    }
+
+    @Test
+    void onPostgresAUserWhoSeesFewOfTheTasksGetsFourTimesAsManyThenThePlainQuery() {
+        var query = queue(DeskGroups.AD_QUALITY);
+        query.orderByTaskPriority().desc().orderByDueDate().asc();
+        var open = tasks.createTaskQuery().count();
+
+        var page = as("aq-agent", () -> query.listPage(0, 15));
+
+        assertThat(page).hasSize(15);
+        // The first 380 tasks in this order are not theirs; past 1,024 ids the plain query runs.
+        var batches = !database.postgres()
+                ? List.<Integer>of()
+                : open >= 16 * TaskPagesFromTheTop.FIRST_BATCH ? List.of(64, 256, 1024) : List.of(64, 256);
+        assertThat(query.batches).as("%d open tasks", open).isEqualTo(batches);
+        assertThat(page)
+                .extracting(Task::getId)
+                .as("their team's tasks of the test, which head their list")
+                .isSubsetOf(created.subList(CLIENT_SERVICES_TASKS, CLIENT_SERVICES_TASKS + AD_QUALITY_TASKS));
+    }
+
+    @Test
+    void everyPageIsOneThePlainQueryWouldGiveForEachUserAndOrder() {
+        List<Consumer<TaskQueryImpl>> orders = List.of(
+                query -> query.orderByTaskPriority()
+                        .desc()
+                        .orderByDueDate()
+                        .asc()
+                        .orderByTaskCreateTime()
+                        .desc(),
+                query -> query.orderByDueDate().asc().orderByTaskPriority().desc(),
+                query -> query.orderByTaskCreateTime().desc(),
+                query -> {});
+        var pages = List.of(new int[] {0, 15}, new int[] {15, 15}, new int[] {30, 50}, new int[] {290, 15});
+        for (var user : List.of("cs-agent", "aq-agent", "cs-manager", "iq-agent")) {
+            for (int o = 0; o < orders.size(); o++) {
+                var order = o;
+                var all = new TaskQueryImpl(executor());
+                orders.get(o).accept(all);
+                // The whole list is not a page: the engine answers it with its plain query.
+                var expected = as(user, all::list);
+                for (var bounds : pages) {
+                    var query = new TaskQueryImpl(executor());
+                    orders.get(o).accept(query);
+                    var page = as(user, () -> query.listPage(bounds[0], bounds[1]));
+                    var from = Math.min(bounds[0], expected.size());
+                    var wanted = expected.subList(from, Math.min(from + bounds[1], expected.size()));
+                    var what = user + ", order " + o + ", page from " + bounds[0];
+                    // Tasks equal in every sorted column may come in either order, as with the plain query.
+                    assertThat(page.stream().map(task -> key(task, order)).toList())
+                            .as(what)
+                            .isEqualTo(wanted.stream()
+                                    .map(task -> key(task, order))
+                                    .toList());
+                    assertThat(page).extracting(Task::getId).as(what).isSubsetOf(ids(expected));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aQueryWithItsOwnTasksOrSortedByAVariableOrLongPagesIsLeftAsItIs() {
+        var own = queue(DeskGroups.CLIENT_SERVICES);
+        own.taskIdIn(created.subList(0, 3).toArray(String[]::new))
+                .orderByTaskPriority()
+                .desc();
+        assertThat(as("cs-agent", () -> own.listPage(0, 15))).hasSize(3);
+        assertThat(own.batches).isEmpty();
+        assertThat(own.getTaskIdIn()).hasSize(3);
+
+        var byVariable = queue(DeskGroups.CLIENT_SERVICES);
+        byVariable.orderByProcessVariable("ticketId", ValueType.STRING).asc();
+        as("cs-agent", () -> byVariable.listPage(0, 15));
+        assertThat(byVariable.batches).isEmpty();
+
+        var longPage = queue(DeskGroups.CLIENT_SERVICES);
+        longPage.orderByTaskPriority().desc();
+        assertThat(as("cs-agent", () -> longPage.listPage(0, TaskPagesFromTheTop.LONGEST_PAGE + 1)))
+                .hasSize(TaskPagesFromTheTop.LONGEST_PAGE + 1);
+        assertThat(longPage.batches).isEmpty();
+    }
+
+    @Test
+    void withoutAnAuthenticatedUserThePlainQueryRuns() {
+        var query = queue(DeskGroups.CLIENT_SERVICES);
+        query.orderByTaskPriority().desc();
+
+        assertThat(query.listPage(0, 15)).hasSize(15);
+        assertThat(query.batches).isEmpty();
+    }
+
+    private WatchedTaskQuery queue(String team) {
+        var query = new WatchedTaskQuery(executor());
+        query.taskCandidateGroup(team);
+        return query;
+    }
+
+    private static List<Object> key(Task task, int order) {
+        var due = task.getDueDate() == null ? null : task.getDueDate().getTime();
+        var created = task.getCreateTime().getTime();
+        return switch (order) {
+            case 0 -> Arrays.asList(task.getPriority(), due, created);
+            case 1 -> Arrays.asList(due, task.getPriority());
+            case 2 -> Arrays.asList(created);
+            default -> Arrays.asList(task.getId());
+        };
+    }
+
+    private static List<String> ids(List<Task> found) {
+        return found.stream().map(Task::getId).toList();
+    }
+
+    private CommandExecutor executor() {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    }
+
+    private <T> T as(String user, Supplier<T> query) {
+        identity.setAuthentication(
+                user,
+                identity.createGroupQuery().groupMember(user).list().stream()
+                        .map(group -> group.getId())
+                        .toList());
+        try {
+            return query.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** A task query that notes how many task ids the desk gave it each time, inside the engine's command. */
+    static final class WatchedTaskQuery extends TaskQueryImpl {
+
+        final List<Integer> batches = new ArrayList<>();
+
+        WatchedTaskQuery(CommandExecutor executor) {
+            super(executor);
+        }
+
+        @Override
+        public TaskQueryImpl taskIdIn(String... taskIds) {
+            if (Context.getCommandContext() != null) {
+                batches.add(taskIds.length);
+            }
+            return super.taskIdIn(taskIds);
+        }
+    }
+}
