@@ -90,7 +90,7 @@ final class CpuUse {
     }
 
     // utime and stime, the 14th and 15th fields, counted after the command name in parentheses.
-    private static long ticks(Path stat) {
+    static long ticks(Path stat) {
         var text = read(stat);
         var close = text.lastIndexOf(')');
         if (close < 0) {
@@ -100,7 +100,7 @@ final class CpuUse {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_NANOS;
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -40,9 +40,6 @@ class DeskBenchmark {
     private static final int DUE_AT_ONCE = Integer.getInteger("bench.due", 1_000);
     private static final int ROW_TICKETS = Integer.getInteger("bench.row-tickets", 10);
     private static final int QUERY_SAMPLES = 200;
-    // Each side runs its calls this long before a window is measured: the JIT compiler is still busy long after the
-    // desk answers its first requests, and the figures are the steady state a desk runs in (README, "Benchmarks").
-    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warm-up", 30));
     /** "intake" (engine floor, intake, lifecycle, rows per ticket), "load" (10,000 open: timers, queries, heap). */
     private static final String PARTS = System.getProperty("bench.parts", "intake,load");
 
@@ -77,8 +74,7 @@ class DeskBenchmark {
         }
     }
 
-    private static final String TEXT =
-            """
+    private static final String TEXT = """
             `DeskBenchmark`: the packaged desk on its own JVM (`-Xmx1g`), driven over HTTP as its demo \
             users, beside its **engine floor**: the bare engine (same version, full history) in the \
             benchmark's JVM on the same kind of database, deploying the desk's own `processes/` and \
@@ -87,8 +83,10 @@ class DeskBenchmark {
             replaced by stand-ins that set what the models read next). The floor's lifecycle \
             completes the acknowledgement and a "resolved" diagnosis through the Java API; the \
             desk's goes through `POST /api/tickets` and the engine REST API as `cs-agent`, and is \
-            checked CLOSED. Rates are over %d s windows after a warm-up of %d s (intake and lifecycle \
-            each get their own, on the floor and on the desk alike), each starting once the desk has \
+            checked CLOSED. Rates are over %d s windows after a warm-up (intake and lifecycle each get \
+            their own, on the floor and on the desk alike) of at least %d s, longer until the JIT \
+            compiler threads of the JVM doing the work use less than 5 %% of a processor over 10 s (at \
+            most %d s; the table gives each one's length), each window starting once the desk has \
             delivered what the window before it queued; p50/p99 are per call. Processor time per \
             ticket is read from Linux's process table for the window (the desk's, until its deliveries \
             have run): the desk's JVM or the benchmark's (the floor runs in it, with its threads \
@@ -99,7 +97,8 @@ class DeskBenchmark {
             tickets through its intake (16 clients), the acknowledgement-breach timers of %,d of \
             them are moved to one instant 10 s ahead, and lateness is the time the breach is \
             recorded (`ticket_event`) minus that instant.
-            """.formatted(WINDOW.toSeconds(), WARM_UP.toSeconds(), ROW_TICKETS, OPEN, DUE_AT_ONCE);
+            """.formatted(
+            WINDOW.toSeconds(), WarmUp.LEAST.toSeconds(), WarmUp.MOST.toSeconds(), ROW_TICKETS, OPEN, DUE_AT_ONCE);
 
     private void measure(Database database) throws Exception {
         var name = database.name();
@@ -111,7 +110,7 @@ class DeskBenchmark {
         if (PARTS.contains("intake")) {
             try (var engine = new ModelFloorEngine(database.engineUrl(), "desk", "desk")) {
                 var sequence = new AtomicLong();
-                Load.run(4, WARM_UP, () -> engine.start(sequence));
+                table.put("Warm-up: floor's start", name, seconds(WarmUp.run(bench, 4, () -> engine.start(sequence))));
                 for (var threads : CLIENTS) {
                     var cpu = CpuUse.of(bench);
                     var start = Load.run(threads, WINDOW, () -> engine.start(sequence));
@@ -122,7 +121,10 @@ class DeskBenchmark {
                             name,
                             cpu.perCall(start.count(), postgres));
                 }
-                Load.run(LIFECYCLE_CLIENTS, WARM_UP, () -> engine.lifecycle(sequence));
+                table.put(
+                        "Warm-up: floor's lifecycle",
+                        name,
+                        seconds(WarmUp.run(bench, LIFECYCLE_CLIENTS, () -> engine.lifecycle(sequence))));
                 var cpu = CpuUse.of(bench);
                 var lifecycle = Load.run(LIFECYCLE_CLIENTS, WINDOW, () -> engine.lifecycle(sequence));
                 floorLifecycle = lifecycle.rate();
@@ -137,7 +139,7 @@ class DeskBenchmark {
         try {
             var desk = new HttpDesk(node);
             if (PARTS.contains("intake")) {
-                Load.run(4, WARM_UP, desk::submit);
+                table.put("Warm-up: desk's intake", name, seconds(WarmUp.run(node.pid(), 4, desk::submit)));
                 for (var clients : CLIENTS) {
                     settle(database);
                     var cpu = CpuUse.of(node.pid());
@@ -168,7 +170,10 @@ class DeskBenchmark {
                     }
                 }
                 // Completing tasks runs code intake never ran; like intake, it is measured warm.
-                Load.run(LIFECYCLE_CLIENTS, WARM_UP, desk::fullLifecycle);
+                table.put(
+                        "Warm-up: desk's lifecycle",
+                        name,
+                        seconds(WarmUp.run(node.pid(), LIFECYCLE_CLIENTS, desk::fullLifecycle)));
                 settle(database);
                 var cpu = CpuUse.of(node.pid());
                 var lifecycle = Load.run(LIFECYCLE_CLIENTS, WINDOW, desk::fullLifecycle);
@@ -226,6 +231,10 @@ class DeskBenchmark {
 
     private static String rated(Load.Sample sample) {
         return format("%.1f /s, p50 %.0f ms, p99 %.0f ms", sample.rate(), sample.percentile(50), sample.percentile(99));
+    }
+
+    private static String seconds(Duration duration) {
+        return format("%d s", duration.toSeconds());
     }
 
     private static String format(String format, Object... values) {
