@@ -86,7 +86,7 @@ class DeskBenchmark {
             checked CLOSED. Rates are over %d s windows after a warm-up (intake and lifecycle each get \
             their own, on the floor and on the desk alike) of at least %d s, longer until the JIT \
             compiler threads of the JVM doing the work use less than 5 %% of a processor over 10 s (at \
-            most %d s; the table gives each one's length), each window starting once the desk has \
+            most about %d s; the table gives each one's length), each window starting once the desk has \
             delivered what the window before it queued; p50/p99 are per call. Processor time per \
             ticket is read from Linux's process table for the window (the desk's, until its deliveries \
             have run): the desk's JVM or the benchmark's (the floor runs in it, with its threads \

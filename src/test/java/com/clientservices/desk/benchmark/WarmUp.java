@@ -1,16 +1,19 @@
 package com.clientservices.desk.benchmark;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Runs a load until the JVM doing the work has compiled it: at least {@code bench.warm-up} seconds, then in rounds
  * of ten seconds until the JIT compiler threads of that JVM used less than {@link #SETTLED} of one processor in a
- * round, or {@code bench.warm-up-max} seconds have passed. Measured windows then see the code as a desk that has
+ * round, or {@code bench.warm-up-max} seconds have passed (the round under way ends first). Measured windows then see the code as a desk that has
  * run for a while runs it (README, "Benchmarks"); the floor and the desk are warmed alike.
  */
 final class WarmUp {
@@ -30,22 +33,28 @@ final class WarmUp {
             var compilingBefore = compilerNanos(pid);
             var roundStarted = System.nanoTime();
             Load.run(threads, ROUND, call);
-            var share = (double) (compilerNanos(pid) - compilingBefore) / (System.nanoTime() - roundStarted);
-            if (share < SETTLED) {
+            var compilingAfter = compilerNanos(pid);
+            // Per thread: a compiler thread the JVM ends takes its time along, one it starts begins at zero.
+            var compiled = compilingAfter.entrySet().stream()
+                    .mapToLong(thread ->
+                            Math.max(0, thread.getValue() - compilingBefore.getOrDefault(thread.getKey(), 0L)))
+                    .sum();
+            if ((double) compiled / (System.nanoTime() - roundStarted) < SETTLED) {
                 break;
             }
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    // The processor time of the JVM's compiler threads ("C1 CompilerThre", "C2 CompilerThre") so far.
-    private static long compilerNanos(long pid) {
+    // The processor time of each of the JVM's compiler threads so far ("C1 CompilerThre", "C2 CompilerThre", or
+    // "JVMCI CompilerT…" with Graal), by thread id.
+    private static Map<String, Long> compilerNanos(long pid) {
         try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
-            return threads.filter(thread -> CpuUse.read(thread.resolve("comm")).contains("CompilerThre"))
-                    .mapToLong(thread -> CpuUse.ticks(thread.resolve("stat")))
-                    .sum();
+            return threads.filter(thread -> CpuUse.read(thread.resolve("comm")).contains("Compiler"))
+                    .collect(Collectors.toMap(
+                            thread -> thread.getFileName().toString(), thread -> CpuUse.ticks(thread.resolve("stat"))));
         } catch (IOException e) {
-            return 0;
+            throw new UncheckedIOException("the process " + pid + " being warmed up is gone", e);
         }
     }
 }

@@ -64,9 +64,12 @@ class TaskPagesFromTheTopTest {
             var task = tasks.newTask();
             task.setName("Queue page task " + i);
             // Few priorities and due dates, some none: ties at every page boundary. Above any ticket's priority, so
-            // these tasks head a list sorted by priority; another team's come last among them.
-            var anotherTeams = i >= CLIENT_SERVICES_TASKS && i < CLIENT_SERVICES_TASKS + AD_QUALITY_TASKS;
-            task.setPriority(anotherTeams ? 1_000 : List.of(1_001, 1_002, 1_003).get(random.nextInt(3)));
+            // these tasks head a list sorted by priority; another team's come first (five) and last (the rest).
+            var anotherTeams = i - CLIENT_SERVICES_TASKS;
+            task.setPriority(
+                    anotherTeams >= 0 && anotherTeams < AD_QUALITY_TASKS
+                            ? anotherTeams < 5 ? 1_004 : 1_000
+                            : List.of(1_001, 1_002, 1_003).get(random.nextInt(3)));
             task.setDueDate(random.nextInt(5) == 0 ? null : Date.from(due.plus(random.nextInt(6), ChronoUnit.HOURS)));
             tasks.saveTask(task);
             created.add(task.getId());
@@ -98,23 +101,44 @@ class TaskPagesFromTheTopTest {
     }
 
     @Test
-    void onPostgresAUserWhoSeesFewOfTheTasksGetsFourTimesAsManyThenThePlainQuery() {
+    void onPostgresAUserWhoSeesFewOfTheFirstTasksGetsFourTimesAsMany() {
         var query = queue(DeskGroups.AD_QUALITY);
         query.orderByTaskPriority().desc().orderByDueDate().asc();
         var open = tasks.createTaskQuery().count();
 
         var page = as("aq-agent", () -> query.listPage(0, 15));
 
-        assertThat(page).hasSize(15);
-        // The first 380 tasks in this order are not theirs; past 1,024 ids the plain query runs.
+        // Five of theirs head the list, the other fifteen follow the 380 tasks after them: 64 and 256 tasks each
+        // hold five, a page not yet full but dense enough that 1,024 would fill it, if there are that many.
         var batches = !database.postgres()
                 ? List.<Integer>of()
                 : open >= 16 * TaskPagesFromTheTop.FIRST_BATCH ? List.of(64, 256, 1024) : List.of(64, 256);
         assertThat(query.batches).as("%d open tasks", open).isEqualTo(batches);
         assertThat(page)
                 .extracting(Task::getId)
-                .as("their team's tasks of the test, which head their list")
-                .isSubsetOf(created.subList(CLIENT_SERVICES_TASKS, CLIENT_SERVICES_TASKS + AD_QUALITY_TASKS));
+                .as("their team's tasks of the test, which head their list, the five first")
+                .isSubsetOf(created.subList(CLIENT_SERVICES_TASKS, CLIENT_SERVICES_TASKS + AD_QUALITY_TASKS))
+                .containsAll(created.subList(CLIENT_SERVICES_TASKS, CLIENT_SERVICES_TASKS + 5));
+    }
+
+    @Test
+    void onPostgresAUserWhoSeesNoneOfTheFirstTasksGetsThePlainQuery() {
+        var query = new WatchedTaskQuery(executor());
+        query.orderByTaskPriority().desc();
+
+        var page = as("app-agent", () -> query.listPage(0, 15));
+
+        assertThat(query.batches)
+                .as("none of the first 64 is theirs: 1,024 would not fill a page at that rate")
+                .isEqualTo(database.postgres() ? List.of(TaskPagesFromTheTop.FIRST_BATCH) : List.of());
+        var all = new TaskQueryImpl(executor());
+        all.orderByTaskPriority().desc();
+        var expected = as("app-agent", all::list);
+        assertThat(page)
+                .extracting(Task::getPriority)
+                .isEqualTo(expected.subList(0, Math.min(15, expected.size())).stream()
+                        .map(Task::getPriority)
+                        .toList());
     }
 
     @Test
@@ -138,9 +162,10 @@ class TaskPagesFromTheTopTest {
                 // The whole list is not a page: the engine answers it with its plain query.
                 var expected = as(user, all::list);
                 for (var bounds : pages) {
-                    var query = new TaskQueryImpl(executor());
+                    var query = new WatchedTaskQuery(executor());
                     orders.get(o).accept(query);
                     var page = as(user, () -> query.listPage(bounds[0], bounds[1]));
+                    var fromTheTop = database.postgres() && bounds[0] + bounds[1] <= TaskPagesFromTheTop.LONGEST_PAGE;
                     var from = Math.min(bounds[0], expected.size());
                     var wanted = expected.subList(from, Math.min(from + bounds[1], expected.size()));
                     var what = user + ", order " + o + ", page from " + bounds[0];
@@ -151,6 +176,13 @@ class TaskPagesFromTheTopTest {
                                     .map(task -> key(task, order))
                                     .toList());
                     assertThat(page).extracting(Task::getId).as(what).isSubsetOf(ids(expected));
+                    if (fromTheTop) {
+                        assertThat(query.batches)
+                                .as(what + ": read from the top")
+                                .isNotEmpty();
+                    } else {
+                        assertThat(query.batches).as(what + ": the plain query").isEmpty();
+                    }
                 }
             }
         }
