@@ -245,16 +245,7 @@ class TaskPagesFromTheTopTest {
     }
 
     private <T> T as(String user, Supplier<T> query) {
-        identity.setAuthentication(
-                user,
-                identity.createGroupQuery().groupMember(user).list().stream()
-                        .map(group -> group.getId())
-                        .toList());
-        try {
-            return query.get();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return AsUser.as(identity, user, query);
     }
 
     /** A task query that notes how many task ids the desk gave it each time, inside the engine's command. */

@@ -157,16 +157,7 @@ class TaskQueriesByBusinessKeyTest {
     }
 
     private <T> T as(String user, Supplier<T> query) {
-        identity.setAuthentication(
-                user,
-                identity.createGroupQuery().groupMember(user).list().stream()
-                        .map(group -> group.getId())
-                        .toList());
-        try {
-            return query.get();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return AsUser.as(identity, user, query);
     }
 
     private static List<String> ids(List<Task> found) {
