@@ -68,6 +68,7 @@ class ArchitectureTest {
                     "engine.TaskPagesFromTheTop",
                     "engine plugin: the engine's task manager, whose page of a task query first reads the ids "
                             + "heading the list in its order, on the command's connection"),
+            entry("engine.CommandStatements", "runs a statement of the desk's own on the engine command's connection"),
             entry(
                     "engine.EngineDatabase",
                     "the database type the engine determined at start, which only its configuration says"),

@@ -1,10 +1,8 @@
 package com.clientservices.desk.engine;
 
 import java.lang.reflect.Field;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -72,10 +70,10 @@ class TaskPagesFromTheTop extends AbstractProcessEnginePlugin {
 
         @Override
         public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
-            configureQuery(query);
             if (!EngineDatabase.postgres(Context.getProcessEngineConfiguration())) {
                 return super.findTasksByQueryCriteria(query);
             }
+            configureQuery(query); // as the engine's own does first: only then is it known whether a check applies
             var order = order(query);
             long wanted = (long) query.getFirstResult() + query.getMaxResults();
             if (order == null
@@ -136,23 +134,8 @@ class TaskPagesFromTheTop extends AbstractProcessEnginePlugin {
          * (The engine's own order leaves tasks equal in every sorted column in no defined order, on either path.)
          */
         private static List<String> top(String order, int count) {
-            var prefix = Context.getProcessEngineConfiguration().getDatabaseTablePrefix();
-            var sql = "select RES.ID_ from " + (prefix == null ? "" : prefix) + "ACT_RU_TASK RES order by " + order
-                    + ", RES.REV_ asc, RES.ID_ asc limit " + count;
-            var connection = Context.getCommandContext()
-                    .getDbSqlSession()
-                    .getSqlSession()
-                    .getConnection();
-            var ids = new ArrayList<String>(count);
-            try (var statement = connection.prepareStatement(sql);
-                    var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            } catch (SQLException e) {
-                throw new ProcessEngineException("could not read the head of the task list", e);
-            }
-            return ids;
+            return CommandStatements.strings("select RES.ID_ from " + CommandStatements.table("ACT_RU_TASK")
+                    + " RES order by " + order + ", RES.REV_ asc, RES.ID_ asc limit " + count);
         }
 
         // The engine's setter refuses null, and an empty array would still be seen by the caller, by extend() and in a

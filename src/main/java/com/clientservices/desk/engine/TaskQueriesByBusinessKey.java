@@ -1,13 +1,9 @@
 package com.clientservices.desk.engine;
 
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
@@ -34,16 +30,10 @@ class TaskQueriesByBusinessKey extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        CommandInterceptors.appendInContext(configuration, new InstancesFirst(configuration));
+        CommandInterceptors.appendInContext(configuration, new InstancesFirst());
     }
 
     private static final class InstancesFirst extends CommandInterceptor {
-
-        private final ProcessEngineConfigurationImpl configuration;
-
-        InstancesFirst(ProcessEngineConfigurationImpl configuration) {
-            this.configuration = configuration;
-        }
 
         @Override
         public <T> T execute(Command<T> command) {
@@ -67,25 +57,10 @@ class TaskQueriesByBusinessKey extends AbstractProcessEnginePlugin {
             }
         }
 
-        private List<String> instances(String businessKey) {
-            var prefix = configuration.getDatabaseTablePrefix();
-            var sql = "select ID_ from " + (prefix == null ? "" : prefix) + "ACT_RU_EXECUTION where BUSINESS_KEY_ = ?";
-            var connection = Context.getCommandContext()
-                    .getDbSqlSession()
-                    .getSqlSession()
-                    .getConnection();
-            var ids = new ArrayList<String>();
-            try (var statement = connection.prepareStatement(sql)) {
-                statement.setString(1, businessKey);
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new ProcessEngineException("could not look up the executions of " + businessKey, e);
-            }
-            return ids;
+        private static List<String> instances(String businessKey) {
+            return CommandStatements.strings(
+                    "select ID_ from " + CommandStatements.table("ACT_RU_EXECUTION") + " where BUSINESS_KEY_ = ?",
+                    businessKey);
         }
     }
 }

@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 /**
  * Runs a load until the JVM doing the work has compiled it: at least {@code bench.warm-up} seconds, then in rounds
  * of ten seconds until the JIT compiler threads of that JVM used less than {@link #SETTLED} of one processor in a
- * round, or {@code bench.warm-up-max} seconds have passed (the round under way ends first). Measured windows then see the code as a desk that has
- * run for a while runs it (README, "Benchmarks"); the floor and the desk are warmed alike.
+ * round, or {@code bench.warm-up-max} seconds have passed (the round under way ends first). Measured windows then
+ * see the code as a desk that has run for a while runs it (README, "Benchmarks"); the floor and the desk are warmed
+ * alike.
  */
 final class WarmUp {
 
