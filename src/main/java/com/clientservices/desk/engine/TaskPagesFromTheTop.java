@@ -3,6 +3,7 @@ package com.clientservices.desk.engine;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -39,6 +40,9 @@ class TaskPagesFromTheTop extends AbstractProcessEnginePlugin {
     static final int FIRST_BATCH = 64;
     static final int LAST_BATCH = 1024;
     static final int LONGEST_PAGE = 200;
+
+    // A saved filter's JSON names its sort columns: only a plain column name goes into the desk's statement.
+    private static final Pattern COLUMN = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     // Found when the desk starts, so that an engine without the field stops the start, not every task command.
     private static final Field TASK_ID_IN = taskIdIn();
@@ -120,7 +124,10 @@ class TaskPagesFromTheTop extends AbstractProcessEnginePlugin {
             for (QueryOrderingProperty property : properties) {
                 if (property.getRelation() != null
                         || !property.isContainedProperty()
-                        || property.getQueryProperty().getFunction() != null) {
+                        || property.getQueryProperty().getFunction() != null
+                        || !COLUMN.matcher(property.getQueryProperty().getName())
+                                .matches()
+                        || property.getDirection() == null) {
                     return null;
                 }
                 order.add("RES." + property.getQueryProperty().getName() + " "

@@ -16,6 +16,9 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.Direction;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
+import org.camunda.bpm.engine.impl.QueryPropertyImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -202,6 +205,14 @@ class TaskPagesFromTheTopTest {
         byVariable.orderByProcessVariable("ticketId", ValueType.STRING).asc();
         as("cs-agent", () -> byVariable.listPage(0, 15));
         assertThat(byVariable.batches).isEmpty();
+
+        // A sort column as a saved filter's JSON could name it: never written into the desk's own statement.
+        var byOddColumn = queue(DeskGroups.CLIENT_SERVICES);
+        byOddColumn
+                .getOrderingProperties()
+                .add(new QueryOrderingProperty(
+                        new QueryPropertyImpl("PRIORITY_ desc, (select 1)"), Direction.DESCENDING));
+        assertThat(TaskPagesFromTheTop.FromTheTop.order(byOddColumn)).isNull();
 
         var longPage = queue(DeskGroups.CLIENT_SERVICES);
         longPage.orderByTaskPriority().desc();
