@@ -2,33 +2,60 @@ package com.clientservices.desk.notification;
 
 import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.engine.DeferredWork;
+import com.clientservices.desk.engine.DeskClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends one queued message through the configured channel and marks it sent in the same
- * transaction, in a job of its own written with the step that queued the message (docs/specification.md
- * §7): a failing mail server never holds a ticket up or loses a message. A message already marked sent
- * is not sent again, so a retried job cannot repeat a message that has left; a failure leaves it queued
- * and the job is tried again on {@code desk.notifications.retry-cycle}, then becomes an incident.
- * Deliveries run after due SLA timers (0) and the managers' breach handovers (-5).
+ * Sends one queued message through the configured channel, in a job of its own written with the step
+ * that queued the message (docs/specification.md §7): a failing mail server never holds a ticket up or
+ * loses a message. A failure leaves it queued and the job is tried again on
+ * {@code desk.notifications.retry-cycle}, then becomes an incident. Deliveries run after due SLA timers
+ * (0) and the managers' breach handovers (-5).
+ *
+ * <p>A message is sent once (§8) even when its job runs twice: a job held by a busy node past its lock
+ * time can be taken by another node (or this node's next look) while the first run is still going, and
+ * the first run's commit then fails on the job's revision after its mail has left. So a message that
+ * leaves the desk is claimed before it goes and recorded sent as soon as it has gone, each in a
+ * transaction of its own: a second run finds it claimed and fails, to be tried again later, when it
+ * finds it sent. Only a node that stops between handing a message to the mail server and recording it
+ * can send it again, after its claim expires.
  */
 @Component
 class DeliverMessage implements DeferredWork {
 
+    /**
+     * How long a claim holds off other runs of the same delivery: longer than a send can take (the SMTP
+     * time-outs of application-prod.yml are 10 s for the connection and each read and write), shorter
+     * than the default retry interval (10 minutes), so a run that found the message claimed finds the
+     * claim gone when it is tried again.
+     */
+    static final Duration SENDING_CLAIM = Duration.ofMinutes(5);
+
     private final Notifications notifications;
     private final NotificationChannel channel;
+    private final TransactionTemplate separately;
+    private final DeskClock clock;
     private final String retryCycle;
     private final Counter failures;
 
     DeliverMessage(
             Notifications notifications,
             NotificationChannel channel,
+            PlatformTransactionManager transactions,
+            DeskClock clock,
             DeskProperties properties,
             MeterRegistry metrics) {
         this.notifications = notifications;
         this.channel = channel;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
         this.retryCycle = properties.notifications().retryCycle();
         this.failures = Counter.builder("desk.notifications.failures")
                 .description("Delivery attempts that failed and were left for the engine to retry")
@@ -69,13 +96,28 @@ class DeliverMessage implements DeferredWork {
         if (message.alreadySent()) {
             return;
         }
+        if (!channel.leavesTheDesk()) {
+            notifications.sent(message, channel.name(), channel.deliver(message));
+            return;
+        }
+        var claimed = separately.execute(
+                status -> notifications.claim(id, clock.nowUtc().plus(SENDING_CLAIM)));
+        if (!Boolean.TRUE.equals(claimed)) {
+            if (separately.execute(
+                    status -> notifications.find(id).orElseThrow().alreadySent())) {
+                return;
+            }
+            throw new IllegalStateException(
+                    "notification " + id + " is being sent by another run of its delivery; tried again later");
+        }
         String messageId;
         try {
             messageId = channel.deliver(message);
         } catch (RuntimeException e) {
             failures.increment();
+            separately.executeWithoutResult(status -> notifications.release(id));
             throw e;
         }
-        notifications.sent(message, channel.name(), messageId);
+        separately.executeWithoutResult(status -> notifications.sent(message, channel.name(), messageId));
     }
 }

@@ -16,6 +16,12 @@ class LocalOutbox implements NotificationChannel {
         return "OUTBOX";
     }
 
+    /** The outbox is the desk's own table: it is "sent" in the delivery job's transaction, or not at all. */
+    @Override
+    public boolean leavesTheDesk() {
+        return false;
+    }
+
     @Override
     public String deliver(Notifications.Queued message) {
         return null;

@@ -74,9 +74,33 @@ public class Notifications {
                 .optional();
     }
 
+    /**
+     * Claims a queued message for one delivery until {@code until}: false if it has been sent, or another
+     * delivery holds an unexpired claim on it.
+     */
+    boolean claim(long id, OffsetDateTime until) {
+        return jdbc.sql("""
+                        update notification set sending_until = :until
+                        where id = :id and status = 'QUEUED' and (sending_until is null or sending_until <= :now)
+                        """)
+                        .param("until", until)
+                        .param("id", id)
+                        .param("now", now())
+                        .update()
+                == 1;
+    }
+
+    /** Gives up a claim whose delivery failed, so that the next attempt need not wait for it to expire. */
+    void release(long id) {
+        jdbc.sql("update notification set sending_until = null where id = :id and status = 'QUEUED'")
+                .param("id", id)
+                .update();
+    }
+
     void sent(Queued message, String channel, String messageId) {
-        jdbc.sql(
-                        "update notification set status = 'SENT', sent_at = :now, channel = :channel, message_id = :mid where id = :id")
+        jdbc.sql("""
+                        update notification set status = 'SENT', sent_at = :now, channel = :channel, message_id = :mid,
+                        sending_until = null where id = :id""")
                 .param("now", now())
                 .param("channel", channel)
                 .param("mid", messageId)

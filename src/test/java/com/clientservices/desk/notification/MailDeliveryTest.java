@@ -16,6 +16,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every message kind by e-mail through a real SMTP server (GreenMail), and what happens when the
@@ -77,6 +79,15 @@ class MailDeliveryTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DeliverMessage delivery;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -243,6 +254,50 @@ class MailDeliveryTest {
     }
 
     @Test
+    void aMessageAnotherRunOfItsDeliveryIsSendingIsNotSentAgainUntilThatRunsClaimExpires() {
+        scenario.at("2026-04-23T10:00:00-04:00");
+        intake.submit(request("BILLING", "Invoice 4471 lists one campaign twice"), Scenario.SPOC_ACME);
+        var job = deliveryJobs().get(0);
+        var id = notificationId(job);
+        // Another node took the job while this one still held it, and is handing the message to the mail server.
+        transaction.executeWithoutResult(status -> assertThat(notifications.claim(
+                        id, ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC).plus(DeliverMessage.SENDING_CLAIM)))
+                .isTrue());
+
+        assertThatThrownBy(() -> management.executeJob(job.getId()))
+                .hasMessageContaining("being sent by another run of its delivery");
+        scenario.at("2026-04-23T10:04:00-04:00");
+        assertThatThrownBy(() -> management.executeJob(job.getId()))
+                .hasMessageContaining("being sent by another run of its delivery");
+        assertThat(copiesOf(id)).as("not sent while claimed").isZero();
+
+        // The other node stopped before it recorded the message: once its claim expires, the message goes.
+        scenario.at("2026-04-23T10:06:00-04:00");
+        management.executeJob(job.getId());
+        assertThat(copiesOf(id)).isEqualTo(1);
+        assertThat(status(id)).isEqualTo("SENT");
+    }
+
+    @Test
+    void aMessageThatHasLeftStaysRecordedSentWhenItsDeliveryJobCannotCommit() {
+        scenario.at("2026-04-24T10:00:00-04:00");
+        intake.submit(request("BILLING", "Invoice 4472 lists one campaign twice"), Scenario.SPOC_ACME);
+        var job = deliveryJobs().get(0);
+        var id = notificationId(job);
+
+        // The job's transaction fails after the mail has left, as when another node took the job meanwhile.
+        transaction.executeWithoutResult(status -> {
+            delivery.deliver(id);
+            status.setRollbackOnly();
+        });
+        assertThat(copiesOf(id)).isEqualTo(1);
+        assertThat(status(id)).isEqualTo("SENT");
+
+        management.executeJob(job.getId()); // the job is still there, and runs again
+        assertThat(copiesOf(id)).as("not sent again").isEqualTo(1);
+    }
+
+    @Test
     void subjectWithLineBreaksAndMarkupNeitherAddsHeadersNorBecomesMarkup() throws Exception {
         // Line breaks never reach a mail: the intake refuses them, naming the subject (InvisibleCharactersTest).
         var withLineBreaks = "Invoice wrong\r\nBcc: attacker@evil.example\r\nX-Injected: yes";
@@ -335,6 +390,29 @@ class MailDeliveryTest {
         return ids.stream()
                 .map(id -> management.createJobQuery().jobId(id).singleResult())
                 .toList();
+    }
+
+    /** The queued message a delivery job sends. */
+    private long notificationId(Job job) {
+        return Long.parseLong(jdbc.sql("select HANDLER_CFG_ from ACT_RU_JOB where ID_ = :id")
+                .param("id", job.getId())
+                .query(String.class)
+                .single()
+                .substring("deliver-message:".length()));
+    }
+
+    private String status(long notificationId) {
+        return jdbc.sql("select status from notification where id = :id")
+                .param("id", notificationId)
+                .query(String.class)
+                .single();
+    }
+
+    /** How many times the message arrived (one recipient each in these tests). */
+    private long copiesOf(long notificationId) {
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(message -> messageId(message).equals(SmtpChannel.messageId(notificationId)))
+                .count();
     }
 
     /** The failed-job incidents of the delivery jobs. */
