@@ -68,6 +68,10 @@ class ArchitectureTest {
                     "engine.TaskPagesFromTheTop",
                     "engine plugin: the engine's task manager, whose page of a task query first reads the ids "
                             + "heading the list in its order, on the command's connection"),
+            entry(
+                    "engine.AuthorizedGroupsOfTheUser",
+                    "engine plugin: the engine's authorization manager, which finds the user's granted groups by "
+                            + "probing each on the command's connection"),
             entry("engine.CommandStatements", "runs a statement of the desk's own on the engine command's connection"),
             entry(
                     "engine.EngineDatabase",
