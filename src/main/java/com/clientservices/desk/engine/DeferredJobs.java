@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Jobs of the desk's own that run a {@link DeferredWork}: written in the transaction of the step that
- * defers the work, so the work is neither lost nor done twice (docs/specification.md §8), and run by
+ * defers the work, so the work is neither lost nor done twice (docs/specification.md §7), and run by
  * the engine's job executor like any job, with its retries and, when they run out, an incident.
  * A job carries only the work's name and its payload, which only the desk writes: the engine's API
  * lets nobody change a job's configuration. A failed job is tried again on its work's
@@ -86,7 +86,8 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
 
     /**
      * The engine's own failed-job handling, with the retry cycle of a deferred work where a model's job
-     * would have its activity's: every other job is handled exactly as by default.
+     * would have its activity's, and a work that is {@link DeferredWork.NotYet not yet} possible due again
+     * when it says, its tries untouched: every other job is handled exactly as by default.
      */
     private static final class RetryOnCycle extends DefaultJobRetryCmd {
 
@@ -101,6 +102,13 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
         @Override
         public Object execute(CommandContext context) {
             var job = getJob();
+            var notYet = notYet(exception);
+            if (job != null && notYet != null) {
+                job.unlock();
+                job.setDuedate(Date.from(notYet.at()));
+                notifyAcquisition(context);
+                return null;
+            }
             cycle = job == null ? null : cycles.apply(job).orElse(null);
             if (cycle == null) {
                 return super.execute(context);
@@ -109,6 +117,15 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
                 executeCustomStrategy(context, job, null);
             } catch (Exception unreadableCycle) {
                 executeStandardStrategy(context);
+            }
+            return null;
+        }
+
+        private static DeferredWork.NotYet notYet(Throwable exception) {
+            for (var cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DeferredWork.NotYet notYet) {
+                    return notYet;
+                }
             }
             return null;
         }

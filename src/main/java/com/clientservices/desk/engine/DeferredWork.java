@@ -1,5 +1,7 @@
 package com.clientservices.desk.engine;
 
+import java.time.Instant;
+
 /**
  * Work a model step leaves to a job of its own ({@link DeferredJobs#defer}), to run after the step's
  * transaction has committed and after the jobs of a higher priority that are due, such as SLA timers.
@@ -28,6 +30,27 @@ public interface DeferredWork {
         return null;
     }
 
-    /** Does the work, in the job's transaction, with what the step gave {@link DeferredJobs#defer}. */
+    /**
+     * Does the work, in the job's transaction, with what the step gave {@link DeferredJobs#defer}. Work with an
+     * effect outside the desk may commit its own record of it at once (notification.DeliverMessage).
+     */
     void run(String payload);
+
+    /**
+     * Thrown by work that cannot be done before {@code at} (another run of the same job is doing it): the job is
+     * due again then, without spending one of its tries.
+     */
+    final class NotYet extends RuntimeException {
+
+        private final transient Instant at;
+
+        public NotYet(Instant at, String message) {
+            super(message);
+            this.at = at;
+        }
+
+        public Instant at() {
+            return at;
+        }
+    }
 }

@@ -2,6 +2,7 @@ package com.clientservices.desk.notification;
 
 import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.engine.DeferredWork;
+import com.clientservices.desk.engine.DeferredWork.NotYet;
 import com.clientservices.desk.engine.DeskClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,22 +19,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code desk.notifications.retry-cycle}, then becomes an incident. Deliveries run after due SLA timers
  * (0) and the managers' breach handovers (-5).
  *
- * <p>A message is sent once (§8) even when its job runs twice: a job held by a busy node past its lock
- * time can be taken by another node (or this node's next look) while the first run is still going, and
- * the first run's commit then fails on the job's revision after its mail has left. So a message that
- * leaves the desk is claimed before it goes and recorded sent as soon as it has gone, each in a
- * transaction of its own: a second run finds it claimed and fails, to be tried again later, when it
- * finds it sent. Only a node that stops between handing a message to the mail server and recording it
- * can send it again, after its claim expires.
+ * <p>A message is sent once even when its job runs twice: a job held by a busy node past its lock time
+ * can be taken by another node (or this node's next look) while the first run is still going, and the
+ * first run's commit then fails on the job's revision after its mail has left. So a message that leaves
+ * the desk is claimed before it goes and recorded sent as soon as it has gone, each in a transaction of
+ * its own: a second run that finds it claimed is due again when the claim expires, without spending a
+ * try, and then finds it sent (or, if the first run's send failed, sends it). A message can leave twice
+ * only if the desk cannot record it after the mail server took it (the node stops, or the database is
+ * out of reach at that moment): its claim then expires and a later try sends it again, with the same
+ * Message-ID.
  */
 @Component
 class DeliverMessage implements DeferredWork {
 
     /**
      * How long a claim holds off other runs of the same delivery: longer than a send can take (the SMTP
-     * time-outs of application-prod.yml are 10 s for the connection and each read and write), shorter
-     * than the default retry interval (10 minutes), so a run that found the message claimed finds the
-     * claim gone when it is tried again.
+     * time-outs of application-prod.yml are 10 s for the connection and each read and write).
      */
     static final Duration SENDING_CLAIM = Duration.ofMinutes(5);
 
@@ -100,22 +101,30 @@ class DeliverMessage implements DeferredWork {
             notifications.sent(message, channel.name(), channel.deliver(message));
             return;
         }
-        var claimed = separately.execute(
-                status -> notifications.claim(id, clock.nowUtc().plus(SENDING_CLAIM)));
+        var until = clock.nowUtc().plus(SENDING_CLAIM);
+        var claimed = separately.execute(status -> notifications.claim(id, until));
         if (!Boolean.TRUE.equals(claimed)) {
             if (separately.execute(
                     status -> notifications.find(id).orElseThrow().alreadySent())) {
-                return;
+                return; // the other run sent it
             }
-            throw new IllegalStateException(
-                    "notification " + id + " is being sent by another run of its delivery; tried again later");
+            // Claimed by the other run, or released by it a moment ago: due again when it may be claimed.
+            var other =
+                    separately.execute(status -> notifications.claimedUntil(id)).orElse(clock.nowUtc());
+            throw new NotYet(
+                    other.toInstant(),
+                    "notification " + id + " is being sent by another run of its delivery until " + other);
         }
         String messageId;
         try {
             messageId = channel.deliver(message);
         } catch (RuntimeException e) {
             failures.increment();
-            separately.executeWithoutResult(status -> notifications.release(id));
+            try {
+                separately.executeWithoutResult(status -> notifications.release(id, until));
+            } catch (RuntimeException release) {
+                e.addSuppressed(release);
+            }
             throw e;
         }
         separately.executeWithoutResult(status -> notifications.sent(message, channel.name(), messageId));

@@ -90,10 +90,24 @@ public class Notifications {
                 == 1;
     }
 
-    /** Gives up a claim whose delivery failed, so that the next attempt need not wait for it to expire. */
-    void release(long id) {
-        jdbc.sql("update notification set sending_until = null where id = :id and status = 'QUEUED'")
+    /** Until when another delivery's claim holds a queued message; empty once it is sent or unclaimed. */
+    Optional<OffsetDateTime> claimedUntil(long id) {
+        return jdbc.sql("select sending_until from notification where id = :id and status = 'QUEUED'")
                 .param("id", id)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+                .optional()
+                .flatMap(until -> until);
+    }
+
+    /**
+     * Gives up this delivery's claim (the one until {@code until}) after its send failed, so that the next try
+     * need not wait for it to expire; a claim another delivery has taken since is left alone.
+     */
+    void release(long id, OffsetDateTime until) {
+        jdbc.sql("update notification set sending_until = null where id = :id and status = 'QUEUED'"
+                        + " and sending_until = :until")
+                .param("id", id)
+                .param("until", until)
                 .update();
     }
 

@@ -254,25 +254,31 @@ class MailDeliveryTest {
     }
 
     @Test
-    void aMessageAnotherRunOfItsDeliveryIsSendingIsNotSentAgainUntilThatRunsClaimExpires() {
+    void aMessageAnotherRunOfItsDeliveryIsSendingWaitsForThatRunsClaimWithoutSpendingATry() {
         scenario.at("2026-04-23T10:00:00-04:00");
         intake.submit(request("BILLING", "Invoice 4471 lists one campaign twice"), Scenario.SPOC_ACME);
         var job = deliveryJobs().get(0);
         var id = notificationId(job);
         // Another node took the job while this one still held it, and is handing the message to the mail server.
-        transaction.executeWithoutResult(status -> assertThat(notifications.claim(
-                        id, ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC).plus(DeliverMessage.SENDING_CLAIM)))
-                .isTrue());
+        var claim = ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC).plus(DeliverMessage.SENDING_CLAIM);
+        transaction.executeWithoutResult(
+                status -> assertThat(notifications.claim(id, claim)).isTrue());
 
         assertThatThrownBy(() -> management.executeJob(job.getId()))
                 .hasMessageContaining("being sent by another run of its delivery");
+        var waiting = management.createJobQuery().jobId(job.getId()).singleResult();
+        assertThat(waiting.getRetries()).as("no try spent").isEqualTo(job.getRetries());
+        assertThat(waiting.getDuedate()).as("due when the claim expires").isEqualTo(Date.from(claim.toInstant()));
+        assertThat(deliveryIncidents()).isEmpty();
         scenario.at("2026-04-23T10:04:00-04:00");
         assertThatThrownBy(() -> management.executeJob(job.getId()))
                 .hasMessageContaining("being sent by another run of its delivery");
+        assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries())
+                .isEqualTo(job.getRetries());
         assertThat(copiesOf(id)).as("not sent while claimed").isZero();
 
         // The other node stopped before it recorded the message: once its claim expires, the message goes.
-        scenario.at("2026-04-23T10:06:00-04:00");
+        scenario.at("2026-04-23T10:05:00-04:00");
         management.executeJob(job.getId());
         assertThat(copiesOf(id)).isEqualTo(1);
         assertThat(status(id)).isEqualTo("SENT");
