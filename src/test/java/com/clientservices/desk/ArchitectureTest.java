@@ -72,6 +72,9 @@ class ArchitectureTest {
                     "engine.AuthorizedGroupsOfTheUser",
                     "engine plugin: the engine's authorization manager, which finds the user's granted groups by "
                             + "probing each on the command's connection"),
+            entry(
+                    "engine.EngineSessions",
+                    "puts a manager of the desk's own in place of the engine's, through a custom session factory"),
             entry("engine.CommandStatements", "runs a statement of the desk's own on the engine command's connection"),
             entry(
                     "engine.EngineDatabase",

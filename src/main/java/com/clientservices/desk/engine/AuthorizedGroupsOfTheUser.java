@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -25,25 +23,7 @@ class AuthorizedGroupsOfTheUser extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        var factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<SessionFactory>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new AuthorizationManagers());
-        configuration.setCustomSessionFactories(factories);
-    }
-
-    /** The engine's authorization manager, as every command opens it, with the groups found by probe. */
-    private static final class AuthorizationManagers implements SessionFactory {
-
-        @Override
-        public Class<?> getSessionType() {
-            return AuthorizationManager.class;
-        }
-
-        @Override
-        public Session openSession() {
-            return new ByProbe();
-        }
+        EngineSessions.replace(configuration, AuthorizationManager.class, ByProbe::new);
     }
 
     static class ByProbe extends AuthorizationManager {

@@ -9,8 +9,6 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -49,25 +47,7 @@ class TaskPagesFromTheTop extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        var factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<SessionFactory>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        factories.add(new TaskManagers());
-        configuration.setCustomSessionFactories(factories);
-    }
-
-    /** The engine's task manager, as every command opens it, with the page read from the top. */
-    private static final class TaskManagers implements SessionFactory {
-
-        @Override
-        public Class<?> getSessionType() {
-            return TaskManager.class;
-        }
-
-        @Override
-        public Session openSession() {
-            return new FromTheTop();
-        }
+        EngineSessions.replace(configuration, TaskManager.class, FromTheTop::new);
     }
 
     static class FromTheTop extends TaskManager {
