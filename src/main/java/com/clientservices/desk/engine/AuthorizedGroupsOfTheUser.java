@@ -35,18 +35,21 @@ class AuthorizedGroupsOfTheUser extends AbstractProcessEnginePlugin {
             if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
                 return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
             }
-            var probe = "select GROUP_ID_ from " + CommandStatements.table("ACT_RU_AUTHORIZATION")
-                    + " where GROUP_ID_ = ? fetch first 1 rows only";
             var result = new ArrayList<String>();
             for (var group : authenticatedGroupIds) {
-                if (group != null
-                        && !result.contains(group)
-                        && granted.computeIfAbsent(
-                                group, g -> !CommandStatements.strings(probe, g).isEmpty())) {
+                if (group != null && !result.contains(group) && granted.computeIfAbsent(group, ByProbe::anyGrant)) {
                     result.add(group);
                 }
             }
             return result;
+        }
+
+        private static boolean anyGrant(String group) {
+            return !CommandStatements.strings(
+                            "select GROUP_ID_ from " + CommandStatements.table("ACT_RU_AUTHORIZATION")
+                                    + " where GROUP_ID_ = ? fetch first 1 rows only",
+                            group)
+                    .isEmpty();
         }
     }
 }

@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
  * Keeps H2 reading an execution's variables by the execution. The engine loads them with
  * {@code EXECUTION_ID_ = ? and TASK_ID_ is null} each time a step sets a variable. H2 plans a statement
  * when a connection first prepares it and keeps the plan for the connection's life, or until the schema
- * changes (QUERY_CACHE_SIZE in application.yml, so this index also mends plans already made); on a new database, with the table empty, it ranks the engine's index on
- * {@code TASK_ID_} (created first, and null for nearly every variable) equal to the one on
- * {@code EXECUTION_ID_} and takes it, so every such load then read every variable of every open ticket.
- * An index on both columns wins whatever the table holds. PostgreSQL plans with the values and keeps
- * the engine's index on the execution.
+ * changes (QUERY_CACHE_SIZE in application.yml; so this index also mends plans already made). On a new
+ * database, with the table empty, it ranks the engine's index on {@code TASK_ID_} (created first, and
+ * null for nearly every variable) equal to the one on {@code EXECUTION_ID_} and takes it, so every such
+ * load then read every variable of every open ticket. An index on both columns wins whatever the table
+ * holds. PostgreSQL plans with the values and keeps the engine's index on the execution.
  */
 @Component
 class VariableLookupIndex {

@@ -104,13 +104,12 @@ class DeliverMessage implements DeferredWork {
         var until = clock.nowUtc().plus(SENDING_CLAIM);
         var claimed = separately.execute(status -> notifications.claim(id, until));
         if (!Boolean.TRUE.equals(claimed)) {
-            if (separately.execute(
-                    status -> notifications.find(id).orElseThrow().alreadySent())) {
-                return; // the other run sent it
+            var now = notifications.find(id).orElseThrow(); // read committed: what the other run has written
+            if (now.alreadySent()) {
+                return;
             }
             // Claimed by the other run, or released by it a moment ago: due again when it may be claimed.
-            var other =
-                    separately.execute(status -> notifications.claimedUntil(id)).orElse(clock.nowUtc());
+            var other = now.claimedUntil() == null ? clock.nowUtc() : now.claimedUntil();
             throw new NotYet(
                     other.toInstant(),
                     "notification " + id + " is being sent by another run of its delivery until " + other);

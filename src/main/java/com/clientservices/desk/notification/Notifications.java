@@ -59,7 +59,7 @@ public class Notifications {
 
     Optional<Queued> find(long id) {
         return jdbc.sql(
-                        "select id, ticket_id, kind, recipient, address, subject, body, body_html, status from notification where id = :id")
+                        "select id, ticket_id, kind, recipient, address, subject, body, body_html, status, sending_until from notification where id = :id")
                 .param("id", id)
                 .query((rs, row) -> new Queued(
                         rs.getLong("id"),
@@ -70,7 +70,8 @@ public class Notifications {
                         rs.getString("subject"),
                         rs.getString("body"),
                         rs.getString("body_html"),
-                        Status.valueOf(rs.getString("status")) == Status.SENT))
+                        Status.valueOf(rs.getString("status")) == Status.SENT,
+                        rs.getObject("sending_until", OffsetDateTime.class)))
                 .optional();
     }
 
@@ -88,15 +89,6 @@ public class Notifications {
                         .param("now", now())
                         .update()
                 == 1;
-    }
-
-    /** Until when another delivery's claim holds a queued message; empty once it is sent or unclaimed. */
-    Optional<OffsetDateTime> claimedUntil(long id) {
-        return jdbc.sql("select sending_until from notification where id = :id and status = 'QUEUED'")
-                .param("id", id)
-                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
-                .optional()
-                .flatMap(until -> until);
     }
 
     /**
@@ -174,7 +166,7 @@ public class Notifications {
         SENT
     }
 
-    /** A message waiting to leave, or already gone. */
+    /** A message waiting to leave, or already gone; {@code claimedUntil} is a delivery's claim on it, if any. */
     record Queued(
             long id,
             Long ticketId,
@@ -184,7 +176,8 @@ public class Notifications {
             String subject,
             String body,
             String bodyHtml,
-            boolean alreadySent) {}
+            boolean alreadySent,
+            OffsetDateTime claimedUntil) {}
 
     /** A message as the desk queued and sent it: {@code body} the plain text, {@code bodyHtml} the HTML part. */
     public record Sent(

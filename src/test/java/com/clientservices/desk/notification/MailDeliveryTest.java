@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
+import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.ticket.NewTicket;
@@ -16,7 +17,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -88,6 +88,9 @@ class MailDeliveryTest {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    DeskClock clock;
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -260,7 +263,7 @@ class MailDeliveryTest {
         var job = deliveryJobs().get(0);
         var id = notificationId(job);
         // Another node took the job while this one still held it, and is handing the message to the mail server.
-        var claim = ClockUtil.now().toInstant().atOffset(ZoneOffset.UTC).plus(DeliverMessage.SENDING_CLAIM);
+        var claim = clock.nowUtc().plus(DeliverMessage.SENDING_CLAIM);
         transaction.executeWithoutResult(
                 status -> assertThat(notifications.claim(id, claim)).isTrue());
 
