@@ -109,12 +109,7 @@ class HeatMapPage {
                 first,
                 last,
                 chosenKind,
-                new HeatMap.Filter(
-                        chosenKind + "-issue",
-                        first.atStartOfDay(calendar.zone()).toInstant(),
-                        last.plusDays(1).atStartOfDay(calendar.zone()).toInstant(),
-                        chosenTeam,
-                        chosenType));
+                new HeatMap.Filter(chosenKind + "-issue", first, last.plusDays(1), chosenTeam, chosenType));
     }
 
     private static boolean blank(String value) {

@@ -1,6 +1,6 @@
 package com.clientservices.desk.audit;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -10,13 +10,20 @@ import org.springframework.context.ApplicationContext;
 public final class HeatMapProbe {
 
     private final HeatMap heatMap;
+    private final StepSummary summary;
 
     public HeatMapProbe(ApplicationContext context) {
         this.heatMap = context.getBean(HeatMap.class);
+        this.summary = context.getBean(StepSummary.class);
     }
 
-    /** The tickets of the lifecycle submitted in [from, to), of that team and request type when given. */
-    public long tickets(String process, Instant from, Instant to, String team, String requestType) {
+    /** Adds every finished ticket to the heat map's sums now, as the desk does every minute. */
+    public void summarize() {
+        summary.catchUp();
+    }
+
+    /** The tickets of the lifecycle submitted from the day {@code from} to the day before {@code to}, of that team and request type when given. */
+    public long tickets(String process, LocalDate from, LocalDate to, String team, String requestType) {
         return heatMap.of(new HeatMap.Filter(process, from, to, team, requestType))
                 .tickets();
     }
