@@ -1,8 +1,9 @@
--- Where time goes (docs/specification.md §14) over a long period: a year of tickets is about a million of the
--- engine's activity instances, too many to sort for medians on every request. Once a ticket's request has ended
--- (closed and past its reopen window, or redirected) its steps no longer change, so the desk adds them up here, by
--- the day the ticket came in (in the desk's zone), its lifecycle, team and request type. The heat map reads these
--- sums for finished tickets and the engine's history for the others; both give the same figures.
+-- Where time goes (docs/specification.md §14) over a long period: a year of 100,000 tickets is some 2 million of
+-- the engine's activity instances in their lifecycles, too many to sort for medians on every request. Once a
+-- ticket's request has ended (closed and past its reopen window, or redirected) its steps no longer change, so the
+-- desk adds them up here, by the day the ticket came in (in the desk's zone), its lifecycle, team and request type.
+-- The heat map reads these sums for finished tickets and the engine's history for the others; both give the same
+-- figures.
 
 -- When the ticket's steps were added to the sums; null while its request runs or until the summary catches up.
 alter table ticket add column steps_summarized_at timestamp with time zone;

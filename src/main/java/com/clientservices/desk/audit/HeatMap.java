@@ -154,9 +154,10 @@ class HeatMap {
         return reading.execute(status -> {
             if (database.postgres()) {
                 // A year adds up some 350,000 rows of times: planned for the period asked (a kept plan guesses a
-                // thousand) and with room to add them up in memory, 200 ms becomes 160 (README "Benchmarks").
+                // thousand) and with room to add them up in memory (about 6 MB), 200 ms becomes 160 (README
+                // "Benchmarks").
                 jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-                jdbc.sql("set local work_mem = '64MB'").update();
+                jdbc.sql("set local work_mem = '16MB'").update();
             }
             return jdbc.sql("with open_tickets as (select t.id from ticket t where t.steps_summarized_at is null and "
                             + where(filter) + "), open_runs as ("

@@ -17,9 +17,9 @@ public final class HeatMapProbe {
         this.summary = context.getBean(StepSummary.class);
     }
 
-    /** Adds every finished ticket to the heat map's sums now, as the desk does every minute. */
-    public void summarize() {
-        summary.catchUp();
+    /** Adds every finished ticket to the heat map's sums now, as the desk does every minute; returns how many. */
+    public int summarize() {
+        return summary.catchUp(Integer.MAX_VALUE);
     }
 
     /** The tickets of the lifecycle submitted from the day {@code from} to the day before {@code to}, of that team and request type when given. */

@@ -52,7 +52,17 @@ class StepSummaryTest {
         var reopened = scenario.submit("AD_SERVING", false);
         var breached = scenario.submit("AD_SERVING", false);
         var open = scenario.submit("AD_SERVING", false);
+        var downgraded = scenario.submit("AD_SERVING", true);
+        // Answered by the account representative: the request ends at once, without a lifecycle.
+        var redirected = scenario.submit("BUSINESS_QUESTION", false);
         scenario.at("2028-03-06T11:00:00-05:00");
+        scenario.asAgent(
+                "cs-agent",
+                "client-services",
+                () -> scenario.complete(
+                        downgraded,
+                        "Task_AcknowledgeTicket",
+                        Map.of("downgradeToStandard", true, "downgradeReason", "Only a test page is affected")));
         for (var key : List.of(resolved, rerouted, reopened, open)) {
             scenario.acknowledge(key);
         }
@@ -60,6 +70,7 @@ class StepSummaryTest {
         scenario.at("2028-03-06T12:00:00-05:00");
         resolve(resolved);
         resolve(reopened);
+        resolve(downgraded);
         scenario.complete(
                 rerouted, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
         scenario.at("2028-03-06T13:00:00-05:00");
@@ -83,14 +94,20 @@ class StepSummaryTest {
                 filter(null, null),
                 filter("client-services", null),
                 filter("ad-quality", null),
-                filter(null, "AD_SERVING"));
+                filter(null, "AD_SERVING"),
+                new HeatMap.Filter("emergency-issue", DAY, DAY.plusDays(1), null, null));
         var fromHistory = filters.stream().map(this::figures).toList();
         var all = heatMap.of(filters.get(0));
-        assertThat(all.tickets()).isEqualTo(6);
+        assertThat(all.tickets()).isEqualTo(7);
         assertThat(step(all, "Task_DiagnoseIssue"))
                 .as("tickets, then runs: the questioned, rerouted and reopened tickets were diagnosed twice")
-                .containsExactly(6L, 9L);
-        assertThat(step(all, "Task_AcknowledgeTicket")).containsExactly(6L, 6L);
+                .containsExactly(7L, 10L);
+        assertThat(step(all, "Task_AcknowledgeTicket"))
+                .as("the downgraded emergency was acknowledged in its emergency lifecycle")
+                .containsExactly(6L, 6L);
+        var emergencies = heatMap.of(filters.get(4));
+        assertThat(emergencies.tickets()).isEqualTo(1);
+        assertThat(step(emergencies, "Task_AcknowledgeTicket")).containsExactly(1L, 1L);
         assertThat(all.steps().stream()
                         .filter(step -> step.activityId().equals("Task_AcknowledgeTicket"))
                         .findFirst()
@@ -108,7 +125,7 @@ class StepSummaryTest {
                 .as("the rerouted ticket counts for the team that has it")
                 .isEqualTo(1);
 
-        summary.catchUp();
+        summary.catchUp(Integer.MAX_VALUE);
         assertThat(summarized(resolved))
                 .as("a closed ticket in its reopen window may still change")
                 .isFalse();
@@ -120,31 +137,38 @@ class StepSummaryTest {
         // The window's end is a step of its own, and the wait for it now has a time.
         var partly = filters.stream().map(this::figures).toList();
         assertThat(partly).isNotEqualTo(fromHistory);
-        summary.catchUp();
+        summary.catchUp(Integer.MAX_VALUE);
         assertThat(summarized(questioned)).isTrue();
         assertThat(summarized(rerouted)).isFalse();
         assertThat(filters.stream().map(this::figures).toList()).isEqualTo(partly);
 
         // Added to the same day's sums as the first two.
-        for (var key : List.of(rerouted, reopened, breached)) {
+        for (var key : List.of(rerouted, reopened, breached, downgraded)) {
             scenario.reopenWindowOver(key);
         }
         var finished = filters.stream().map(this::figures).toList();
-        summary.catchUp();
-        for (var key : List.of(resolved, questioned, rerouted, reopened, breached)) {
+        summary.catchUp(Integer.MAX_VALUE);
+        var finishedKeys = List.of(resolved, questioned, rerouted, reopened, breached, downgraded, redirected);
+        for (var key : finishedKeys) {
             assertThat(summarized(key)).as(key + " has finished").isTrue();
         }
         assertThat(summarized(open)).isFalse();
-        assertThat(jdbc.sql("select count(*) from heat_ticket where submitted_on = ?")
-                        .param(DAY)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(5);
+        assertThat(count("select count(*) from heat_ticket where submitted_on = ?", DAY))
+                .as("once per lifecycle: the downgraded emergency ran two, the redirected ticket none")
+                .isEqualTo(7);
+        var runs = "select count(*) from act_hi_actinst a join act_hi_procinst p on p.id_ = a.proc_inst_id_"
+                + " where p.proc_def_key_ in ('standard-issue', 'emergency-issue') and p.business_key_ in (?, ?, ?, ?, ?, ?)";
+        var keys = finishedKeys.subList(0, 6).toArray();
+        assertThat(count("select sum(runs) from heat_step where submitted_on = ?", DAY))
+                .as("every step the finished tickets took, once")
+                .isEqualTo(count(runs, keys));
+        assertThat(count("select sum(runs) from heat_step_time where submitted_on = ?", DAY))
+                .isEqualTo(count(runs + " and a.duration_ is not null", keys));
         assertThat(filters.stream().map(this::figures).toList())
                 .as("the same figures from the sums for the finished and from the history for the open ticket")
                 .isEqualTo(finished);
 
-        summary.catchUp();
+        summary.catchUp(Integer.MAX_VALUE);
         assertThat(filters.stream().map(this::figures).toList())
                 .as("a ticket is added once")
                 .isEqualTo(finished);
@@ -186,6 +210,10 @@ class StepSummaryTest {
                 .map(step -> List.of(step.tickets(), step.runs()))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    private long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
     private boolean summarized(String key) {
