@@ -102,7 +102,7 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
         @Override
         public Object execute(CommandContext context) {
             var job = getJob();
-            var notYet = notYet(exception);
+            var notYet = Causes.first(exception, DeferredWork.NotYet.class).orElse(null);
             if (job != null && notYet != null) {
                 job.unlock();
                 job.setDuedate(Date.from(notYet.at()));
@@ -117,15 +117,6 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
                 executeCustomStrategy(context, job, null);
             } catch (Exception unreadableCycle) {
                 executeStandardStrategy(context);
-            }
-            return null;
-        }
-
-        private static DeferredWork.NotYet notYet(Throwable exception) {
-            for (var cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof DeferredWork.NotYet notYet) {
-                    return notYet;
-                }
             }
             return null;
         }

@@ -1,5 +1,6 @@
 package com.clientservices.desk.forms;
 
+import com.clientservices.desk.engine.Causes;
 import com.clientservices.desk.engine.CommandInterceptors;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,10 +29,9 @@ class ReportFormRuleViolations extends AbstractProcessEnginePlugin {
             try {
                 return next.execute(command);
             } catch (RuntimeException e) {
-                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                    if (cause instanceof FormRuleViolation violation) {
-                        throw violation;
-                    }
+                var violation = Causes.first(e, FormRuleViolation.class);
+                if (violation.isPresent()) {
+                    throw violation.get();
                 }
                 throw e;
             }

@@ -1,5 +1,6 @@
 package com.clientservices.desk.identity;
 
+import com.clientservices.desk.engine.Causes;
 import com.clientservices.desk.engine.CommandFields;
 import com.clientservices.desk.engine.CommandInterceptors;
 import com.clientservices.desk.forms.TaskForms;
@@ -170,12 +171,7 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
             var failure = CommandFields.read(listener, "jobFailureCollector")
                     .map(collector -> ((JobFailureCollector) collector).getFailure())
                     .orElse(null);
-            for (var cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof AuthorizationException) {
-                    return true;
-                }
-            }
-            return false;
+            return Causes.first(failure, AuthorizationException.class).isPresent();
         }
 
         private boolean isAdmin(Authentication user) {
