@@ -147,8 +147,7 @@ class HeatMap {
      */
     private List<Figure> figures(Filter filter) {
         var summed = "h.process_key = :process and h.submitted_on >= :fromDay and h.submitted_on < :toDay"
-                + (filter.team() == null ? "" : " and h.team = :team")
-                + (filter.requestType() == null ? "" : " and h.request_type = :requestType");
+                + ofTeamAndType("h", filter);
         var lifecycle = "select 1 from act_hi_procinst p where p.business_key_ = concat('CS-', o.id)"
                 + " and p.proc_def_key_ = :process";
         return reading.execute(status -> {
@@ -223,10 +222,14 @@ class HeatMap {
         throw new IllegalArgumentException("no time number " + index);
     }
 
-    private String where(Filter filter) {
-        return "t.submitted_at >= :from and t.submitted_at < :to"
-                + (filter.team() == null ? "" : " and t.team = :team")
-                + (filter.requestType() == null ? "" : " and t.request_type = :requestType");
+    private static String where(Filter filter) {
+        return "t.submitted_at >= :from and t.submitted_at < :to" + ofTeamAndType("t", filter);
+    }
+
+    /** The filter's team and request type, when given, on the ticket's columns or the sums' ({@code alias}). */
+    private static String ofTeamAndType(String alias, Filter filter) {
+        return (filter.team() == null ? "" : " and " + alias + ".team = :team")
+                + (filter.requestType() == null ? "" : " and " + alias + ".request_type = :requestType");
     }
 
     private Map<String, Object> params(Filter filter) {
