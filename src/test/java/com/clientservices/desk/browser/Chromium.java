@@ -95,7 +95,9 @@ final class Chromium implements AutoCloseable {
     /** Signs the page in on the desk's own sign-in page as a member of staff; it is left where it lands. */
     void signInToDesk(Page page, String user) {
         submitSignIn(page, user);
-        page.waitForLoadState(LoadState.DOMCONTENTLOADED);
+        // Until the sign-in's answer arrives the page is still the form, already loaded: a test that navigated
+        // then would cancel the sign-in and find itself sent back to it (seen on a cold desk in a CI run).
+        page.waitForURL(url -> !url.contains("/login"));
     }
 
     /** Signs the page in to the portal as a customer's contact. */
