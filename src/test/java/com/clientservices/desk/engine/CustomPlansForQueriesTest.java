@@ -10,11 +10,15 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.GroupQueryImpl;
 import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.query.Query;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,37 @@ class CustomPlansForQueriesTest {
     }
 
     @Test
+    void aQueryOfThePeopleKeepsThePreparedPlansWhileItRuns() {
+        List<String> during = transactions.execute(status -> new GroupPlanModeQuery(executor())
+                .list().stream().map(Group::getId).toList());
+        assertThat(during).containsExactly(postgres ? "auto" : "no such setting");
+    }
+
+    @Test
+    void onlyQueriesOfTablesThatGrowWithTicketsArePlannedForTheirValues() {
+        assertThat(CustomPlansForQueries.plannedForValues((Command<?>) tasks.createTaskQuery()))
+                .isTrue();
+        assertThat(CustomPlansForQueries.plannedForValues(
+                        (Command<?>) engine.getHistoryService().createHistoricActivityInstanceQuery()))
+                .isTrue();
+        assertThat(CustomPlansForQueries.plannedForValues(
+                        (Command<?>) engine.getIdentityService().createGroupQuery()))
+                .isFalse();
+        assertThat(CustomPlansForQueries.plannedForValues(
+                        (Command<?>) engine.getIdentityService().createUserQuery()))
+                .isFalse();
+        assertThat(CustomPlansForQueries.plannedForValues(
+                        (Command<?>) engine.getIdentityService().createTenantQuery()))
+                .isFalse();
+        assertThat(CustomPlansForQueries.plannedForValues(
+                        (Command<?>) engine.getRepositoryService().createDecisionDefinitionQuery()))
+                .isFalse();
+        assertThat(CustomPlansForQueries.plannedForValues(
+                        (Command<?>) engine.getRepositoryService().createProcessDefinitionQuery()))
+                .isFalse();
+    }
+
+    @Test
     void whatFollowsAQueryInItsTransactionKeepsThePreparedPlans() {
         if (!postgres) {
             assertThat(tasks.createTaskQuery()
@@ -115,6 +150,26 @@ class CustomPlansForQueriesTest {
 
     private CommandExecutor executor() {
         return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    }
+
+    /** A group query that answers with PostgreSQL's plan mode while it runs, as the id of its one group. */
+    static final class GroupPlanModeQuery extends GroupQueryImpl {
+
+        GroupPlanModeQuery(CommandExecutor executor) {
+            super(executor);
+        }
+
+        @Override
+        public long executeCount(CommandContext context) {
+            return 1;
+        }
+
+        @Override
+        public List<Group> executeList(CommandContext context, Page page) {
+            var group = new GroupEntity(
+                    new PlanModeQuery(null).executeList(context, page).get(0));
+            return List.of(group);
+        }
     }
 
     /** A query of the engine's kind that answers with PostgreSQL's plan mode while it runs. */
