@@ -13,8 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Who an engine REST call runs as: the user the desk's engine REST chain has just signed in
  * ({@link SecurityConfiguration}, HTTP Basic against the engine's identities, see
- * {@link CamundaIdentityAuthentication}), with the groups read then. The engine's own Basic provider
- * would check the password and read the groups a second time on every call. The engine's
+ * {@link CamundaIdentityAuthentication}), with the groups and tenants read then. The engine's own Basic
+ * provider would check the password and read them a second time on every call. The engine's
  * authentication filter creates this class by name, hence public with a constructor of no arguments.
  */
 public class SignedInEngineUser implements AuthenticationProvider {
@@ -30,11 +30,14 @@ public class SignedInEngineUser implements AuthenticationProvider {
             return AuthenticationResult.unsuccessful();
         }
         var result = AuthenticationResult.successful(signedIn.getName());
-        // CamundaIdentityAuthentication grants exactly the user's group ids; tenants stay null, so the filter reads
-        // them.
+        // CamundaIdentityAuthentication grants exactly the user's group ids, and read their tenants with them;
+        // tenants left null (any other sign-in) are read by the filter.
         result.setGroups(signedIn.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .toList());
+        if (signedIn instanceof CamundaIdentityAuthentication.SignedIn withTenants) {
+            result.setTenants(withTenants.tenants());
+        }
         return result;
     }
 

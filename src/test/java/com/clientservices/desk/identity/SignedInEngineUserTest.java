@@ -12,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * An engine REST call runs as the user the desk's engine REST chain signed in, with the groups of that
- * sign-in, and as nobody when nobody is signed in (the engine's filter then answers 401).
+ * sign-in (and its tenants, CamundaIdentityAuthenticationTest), and as nobody when nobody is signed in (the engine's filter then answers 401).
  */
 class SignedInEngineUserTest {
 
@@ -34,7 +34,9 @@ class SignedInEngineUserTest {
         assertThat(result.isAuthenticated()).isTrue();
         assertThat(result.getAuthenticatedUser()).isEqualTo("cs-agent");
         assertThat(result.getGroups()).isEqualTo(List.of("client-services", "cs-agents"));
-        assertThat(result.getTenants()).as("read by the engine's filter").isNull();
+        assertThat(result.getTenants())
+                .as("not read at this sign-in: read by the engine's filter")
+                .isNull();
     }
 
     @Test
