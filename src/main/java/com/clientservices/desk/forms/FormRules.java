@@ -18,7 +18,8 @@ final class FormRules {
      * The problems of submitted values against the form: a required field of those shown that is
      * empty, a text longer than allowed, a value not among a select's options.
      *
-     * @param hidden whether a FEEL {@code conditional.hide} expression hides its field for these values
+     * @param hidden whether a FEEL {@code conditional.hide} expression hides its field for these values; asked only
+     *     for a field that breaks a rule
      */
     static List<String> problems(JsonNode form, Map<String, Object> values, Predicate<String> hidden) {
         var problems = new ArrayList<String>();
@@ -29,26 +30,33 @@ final class FormRules {
                     || component.path("disabled").asBoolean(false)) {
                 continue;
             }
+            var found = problemsOf(component, key, values.get(key));
+            // A hidden field asks nothing. Its condition is evaluated only when the field breaks a rule: a
+            // task completed as its form asks (nearly every one) then costs no FEEL evaluation at all.
             var hide = component.path("conditional").path("hide").asText(null);
-            if (hide != null && hidden.test(hide)) {
+            if (found.isEmpty() || (hide != null && hidden.test(hide))) {
                 continue;
             }
-            var value = values.get(key);
-            var label = component.path("label").asText(key);
-            var validate = component.path("validate");
-            if (validate.path("required").asBoolean(false) && empty(value)) {
-                problems.add(key + ": " + label + " is required");
-                continue;
-            }
-            if (value instanceof String text
-                    && validate.has("maxLength")
-                    && text.length() > validate.get("maxLength").asInt()) {
-                problems.add(key + ": " + label + " has " + text.length() + " characters; at most "
-                        + validate.get("maxLength").asInt());
-            }
-            if (!empty(value) && component.has("values") && !allowed(component.get("values"), value)) {
-                problems.add(key + ": " + value + " is not one of the choices of " + label);
-            }
+            problems.addAll(found);
+        }
+        return problems;
+    }
+
+    private static List<String> problemsOf(JsonNode component, String key, Object value) {
+        var label = component.path("label").asText(key);
+        var validate = component.path("validate");
+        if (validate.path("required").asBoolean(false) && empty(value)) {
+            return List.of(key + ": " + label + " is required");
+        }
+        var problems = new ArrayList<String>();
+        if (value instanceof String text
+                && validate.has("maxLength")
+                && text.length() > validate.get("maxLength").asInt()) {
+            problems.add(key + ": " + label + " has " + text.length() + " characters; at most "
+                    + validate.get("maxLength").asInt());
+        }
+        if (!empty(value) && component.has("values") && !allowed(component.get("values"), value)) {
+            problems.add(key + ": " + value + " is not one of the choices of " + label);
         }
         return problems;
     }
