@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.clientservices.desk.DeskTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.AfterEach;
@@ -12,12 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * One sign-in reads the user's groups and tenants with the password check, in one transaction, and
- * an engine REST call runs with exactly those; a wrong password still counts against the user. The
+ * an engine REST call runs with exactly those; a session keeps Spring's own token; a wrong password
+ * still counts against the user. The
  * users here are this test's own: a wrong password locks a user for a while.
  */
 @DeskTest
@@ -76,6 +82,27 @@ class CamundaIdentityAuthenticationTest {
         assertThat(engineUser.getAuthenticatedUser()).isEqualTo(USER);
         assertThat(engineUser.getGroups()).containsExactly("tenant-probe-group");
         assertThat(engineUser.getTenants()).containsExactlyInAnyOrder("tenant-probe-own", "tenant-probe-team");
+    }
+
+    @Test
+    void aSessionKeepsSpringsOwnTokenSoThatAnyVersionOfTheDeskReadsIt() throws Exception {
+        var signedIn = signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(USER, PASSWORD));
+
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new ObjectOutputStream(bytes)) {
+            out.writeObject(signedIn);
+        }
+        Object stored;
+        try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            stored = in.readObject();
+        }
+
+        assertThat(stored).isExactlyInstanceOf(UsernamePasswordAuthenticationToken.class);
+        assertThat(stored).isEqualTo(signedIn);
+        assertThat(signedIn).isEqualTo(stored);
+        assertThat(((Authentication) stored).getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .containsExactly("tenant-probe-group");
     }
 
     @Test
