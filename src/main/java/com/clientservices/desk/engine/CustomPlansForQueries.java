@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Queries of the people and the deployed models are left to the kept plans: those tables grow with
  * people and releases, not with tickets, so even a plan that checks each of their rows against the grants
- * stays small, and sign-in and the routing decision ask them on every request: the standard lifecycle sent 52 {@code SET LOCAL}s of its 430
- * statements, now 4 (README "Benchmarks").
+ * stays small, and sign-in and the routing decision ask them on every request: the standard lifecycle
+ * sent 52 {@code SET LOCAL}s of its 430 statements, now 4 (README "Benchmarks").
  */
 @Component
 class CustomPlansForQueries extends AbstractProcessEnginePlugin {

@@ -21,10 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * named by the group id.
  *
  * <p>The password check and the reading of the user's groups and tenants share one transaction: every
- * API call signs in (HTTP Basic), and with a transaction each they were 16 of the 36 transactions a ticket
- * took from submission to closure over the API, now 6 (README "Benchmarks"). The tenants are read for every
- * sign-in, one indexed query in that transaction, so the engine REST filter does not read them in one more. A wrong password still counts against the user:
- * the check records it and the transaction commits before the refusal.
+ * API call signs in (HTTP Basic), and with a transaction each they were 16 of the 36 transactions a
+ * ticket took from submission to closure over the API, now 6 (README "Benchmarks"). The tenants are
+ * read for every sign-in, one indexed query in that transaction, so the engine REST filter does not
+ * read them in one more. A wrong password still counts against the user: the check records it and the
+ * transaction commits before the refusal.
  */
 @Component
 class CamundaIdentityAuthentication implements AuthenticationProvider {
