@@ -14,12 +14,15 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.GroupQueryImpl;
 import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +105,28 @@ class CustomPlansForQueriesTest {
     }
 
     @Test
+    void aTaskQueryForOneTicketsBusinessKeyKeepsThePreparedPlansWhileItRuns() {
+        List<String> during = transactions.execute(status -> new TaskPlanModeQuery(executor())
+                .processInstanceBusinessKey("CS-000001").list().stream()
+                        .map(Task::getName)
+                        .toList());
+        assertThat(during).containsExactly(postgres ? "auto" : "no such setting");
+    }
+
+    @Test
+    void aTaskQueryForOneTicketsBusinessKeyKeepsThePreparedPlans() {
+        assertThat(CustomPlansForQueries.plannedForValues(
+                        (Command<?>) tasks.createTaskQuery().processInstanceBusinessKey("CS-000001")))
+                .isFalse();
+        assertThat(CustomPlansForQueries.plannedForValues(
+                        (Command<?>) tasks.createTaskQuery().processInstanceBusinessKeyLike("CS-%")))
+                .isTrue();
+        assertThat(CustomPlansForQueries.plannedForValues(
+                        (Command<?>) tasks.createTaskQuery().taskCandidateGroup("client-services")))
+                .isTrue();
+    }
+
+    @Test
     void whatFollowsAQueryInItsTransactionKeepsThePreparedPlans() {
         if (!postgres) {
             assertThat(tasks.createTaskQuery()
@@ -169,6 +194,21 @@ class CustomPlansForQueriesTest {
             var group = new GroupEntity(
                     new PlanModeQuery(null).executeList(context, page).get(0));
             return List.of(group);
+        }
+    }
+
+    /** A task query that answers with PostgreSQL's plan mode while it runs, as the name of its one task. */
+    static final class TaskPlanModeQuery extends TaskQueryImpl {
+
+        TaskPlanModeQuery(CommandExecutor executor) {
+            super(executor);
+        }
+
+        @Override
+        public List<Task> executeList(CommandContext context, Page page) {
+            var task = new TaskEntity();
+            task.setName(new PlanModeQuery(null).executeList(context, page).get(0));
+            return List.of(task);
         }
     }
 
