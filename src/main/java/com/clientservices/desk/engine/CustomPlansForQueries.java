@@ -35,11 +35,12 @@ import org.springframework.stereotype.Component;
  * <p>Queries of the people and the deployed models are left to the kept plans: those tables grow with
  * people and releases, not with tickets, so even a plan that checks each of their rows against the grants
  * stays small, and sign-in and the routing decision ask them on every request: the standard lifecycle
- * sent 52 {@code SET LOCAL}s of its 430 statements, now 4 (README "Benchmarks").
+ * sent 52 {@code SET LOCAL}s of its 430 statements, then 4 (README "Benchmarks").
  *
- * <p>A task query for one ticket's business key keeps the kept plans too: the key names one ticket, so any plan
- * starts from it (engine.TaskQueriesByBusinessKey gives the query that ticket's instances), and planning the
- * query with its authorization checks for its values cost PostgreSQL 1.35 ms against 0.11 ms to run it.
+ * <p>A task query for one ticket's business key keeps the kept plans too: the key names one ticket, so a kept plan
+ * starts from it as well (engine.TaskQueriesByBusinessKey gives the query that ticket's instances; 0.7 ms of
+ * PostgreSQL's time at 35,000 open tickets), and planning the query with its authorization checks for its values
+ * cost PostgreSQL 1.35 ms against 0.11 ms to run it. The lifecycle's last 4 {@code SET LOCAL}s were those lookups'.
  */
 @Component
 class CustomPlansForQueries extends AbstractProcessEnginePlugin {
