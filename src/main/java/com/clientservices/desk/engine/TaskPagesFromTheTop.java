@@ -2,6 +2,7 @@ package com.clientservices.desk.engine;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
@@ -17,18 +18,19 @@ import org.springframework.stereotype.Component;
  * A page of a task list (a team's queue in Tasklist: the first 15 by priority and due date) is read from the top of
  * the list, not by checking every open task for the user and sorting them all.
  *
- * <p>With authorization checks on, the engine checks each open task of the query against the user's grants before
- * it sorts and cuts the page; PostgreSQL 15 cannot stop early, as the query asks for distinct rows. At 10,000 open
- * tickets in one team that was 10,000 checks for 15 rows: p50 197 ms for a team's queue (QueueBenchmark, README
- * "Benchmarks"). Here the ids of the first tasks in the page's own order are read first, cheaply and without any
- * check, and the engine's query runs as it was asked, limited to those tasks: the criteria, the user's
- * authorizations and the sort are all the engine's. If the user may see enough of them to fill the page, that is
- * the page, because those tasks are the head of the whole list in its order; if not, four times as many are read,
- * up to {@link #LAST_BATCH}, unless so few were visible that even that many would not fill it, and then the plain
- * query runs. Afterwards the query is as its caller built it. Left alone: pages longer than {@link #LONGEST_PAGE},
- * queries sorted by anything but the task's own columns (a variable, a definition), queries with task ids of their
- * own, and queries no authorization check applies to. The ids and the page are two statements: a task that gets
- * to the head of the list between them shows on the next read, as it would had it come a moment later.
+ * <p>With authorization checks on, the engine checks each open task of the query against the user's grants before it
+ * sorts and cuts the page; PostgreSQL 15 cannot stop early, as the query asks for distinct rows. At 10,000 open tickets
+ * in one team that was 10,000 checks for 15 rows: p50 197 ms for a team's queue (QueueBenchmark, README "Benchmarks").
+ * Here the ids of the first tasks in the page's own order are read first, cheaply and without any check (of the tasks
+ * offered to the query's candidate groups, when it asks for those alone), and the engine's query runs as it was asked,
+ * limited to those tasks: the criteria, the user's authorizations and the sort are all the engine's. If the user may
+ * see enough of them to fill the page, that is the page, because those tasks are the head of the whole list in its
+ * order; if not, four times as many are read, up to {@link #LAST_BATCH}, unless so few were visible that even that many
+ * would not fill it, and then the plain query runs. Afterwards the query is as its caller built it. Left alone: pages
+ * longer than {@link #LONGEST_PAGE}, queries sorted by anything but the task's own columns (a variable, a definition),
+ * queries with task ids of their own, and queries no authorization check applies to. The ids and the page are two
+ * statements: a task that gets to the head of the list between them shows on the next read, as it would had it come a
+ * moment later.
  *
  * <p>PostgreSQL only: H2 answers the plain query in p50 12 ms at 10,000 open, and the two statements took it to 22.
  */
@@ -67,9 +69,10 @@ class TaskPagesFromTheTop extends AbstractProcessEnginePlugin {
                     || !query.getAuthCheck().isAuthorizationCheckEnabled()) {
                 return super.findTasksByQueryCriteria(query);
             }
+            var groups = candidateGroups(query);
             var batch = Math.max(FIRST_BATCH, 4 * wanted);
             while (batch <= LAST_BATCH) {
-                var top = top(order, (int) batch);
+                var top = top(order, groups, (int) batch);
                 if (top.size() < batch) {
                     break; // fewer open tasks than that: the plain query checks no more than these
                 }
@@ -117,12 +120,45 @@ class TaskPagesFromTheTop extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * The ids of the first tasks in that order, then by revision and id: the head of every task list sorted so.
-         * (The engine's own order leaves tasks equal in every sorted column in no defined order, on either path.)
+         * The groups every task of the query is offered to, when it has only those as candidates (a team's queue,
+         * "Emergencies first"); otherwise none. Its tasks are then among the tasks offered to those groups, and the
+         * head of that list is the head to read: other teams' tasks may fill the head of all open tasks, as the
+         * managers' breach tasks did after a thousand breaches at once, all due at the same opening hour with a
+         * higher priority (README "Benchmarks").
          */
-        private static List<String> top(String order, int count) {
-            return CommandStatements.strings("select RES.ID_ from " + CommandStatements.table("ACT_RU_TASK")
-                    + " RES order by " + order + ", RES.REV_ asc, RES.ID_ asc limit " + count);
+        static List<String> candidateGroups(TaskQueryImpl query) {
+            // The engine's statement asks exactly this of a lone query's candidates; a candidate user, a group
+            // pattern or another query joined by "or" admits tasks beyond these groups.
+            if (query.getQueries().size() != 1
+                    || query.getCandidateUser() != null
+                    || query.getCandidateGroupLike() != null) {
+                return List.of();
+            }
+            var groups = query.getCandidateGroups();
+            return groups == null ? List.of() : List.copyOf(groups);
+        }
+
+        /**
+         * The ids of the first tasks in that order, then by revision and id, among the tasks offered to those groups
+         * if any are given: the head of every task list sorted so. (The engine's own order leaves tasks equal in
+         * every sorted column in no defined order, on either path.)
+         */
+        private static List<String> top(String order, List<String> groups, int count) {
+            var sql = new StringBuilder("select RES.ID_ from ")
+                    .append(CommandStatements.table("ACT_RU_TASK"))
+                    .append(" RES");
+            if (!groups.isEmpty()) {
+                sql.append(" where exists (select 1 from ")
+                        .append(CommandStatements.table("ACT_RU_IDENTITYLINK"))
+                        .append(" I where I.TASK_ID_ = RES.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (")
+                        .append(String.join(", ", Collections.nCopies(groups.size(), "?")))
+                        .append("))");
+            }
+            sql.append(" order by ")
+                    .append(order)
+                    .append(", RES.REV_ asc, RES.ID_ asc limit ")
+                    .append(count);
+            return CommandStatements.strings(sql.toString(), groups.toArray(String[]::new));
         }
 
         // The engine's setter refuses null, and an empty array would still be seen by the caller, by extend() and in a

@@ -104,8 +104,88 @@ class TaskPagesFromTheTopTest {
     }
 
     @Test
+    void onPostgresATeamsQueueIsReadFromTheHeadOfItsOwnTasksWhenAnotherTeamsHeadTheList() {
+        // As after a thousand breaches at once: the managers' tasks, above the team's in the queue's order.
+        var managers = new ArrayList<String>();
+        try {
+            for (int i = 0; i < 2 * TaskPagesFromTheTop.FIRST_BATCH; i++) {
+                var task = tasks.newTask();
+                task.setName("Breach task " + i);
+                task.setPriority(1_010);
+                tasks.saveTask(task);
+                managers.add(task.getId());
+                tasks.addCandidateGroup(task.getId(), DeskGroups.MANAGERS);
+            }
+            // Pages whose first batch holds no more than the test's own tasks of the team.
+            for (var bounds : List.of(new int[] {0, 15}, new int[] {15, 15}, new int[] {30, 30})) {
+                var all = queue(DeskGroups.CLIENT_SERVICES);
+                all.orderByTaskPriority().desc().orderByDueDate().asc();
+                var expected = as("cs-agent", all::list);
+                var query = queue(DeskGroups.CLIENT_SERVICES);
+                query.orderByTaskPriority().desc().orderByDueDate().asc();
+
+                var page = as("cs-agent", () -> query.listPage(bounds[0], bounds[1]));
+
+                var what = "page from " + bounds[0];
+                // Tasks equal in priority and due date may come in either order, as with the plain query.
+                assertThat(page.stream().map(task -> key(task, 1)).toList())
+                        .as(what)
+                        .isEqualTo(expected.subList(bounds[0], bounds[0] + bounds[1]).stream()
+                                .map(task -> key(task, 1))
+                                .toList());
+                assertThat(page).extracting(Task::getId).as(what).isSubsetOf(created.subList(0, CLIENT_SERVICES_TASKS));
+                assertThat(query.batches)
+                        .as(what + ": the first batch of the team's own tasks fills it")
+                        .isEqualTo(
+                                database.postgres()
+                                        ? List.of(
+                                                Math.max(TaskPagesFromTheTop.FIRST_BATCH, 4 * (bounds[0] + bounds[1])))
+                                        : List.of());
+                if (database.postgres()) {
+                    assertThat(page)
+                            .extracting(Task::getId)
+                            .as(what + ": read from the team's head, not the managers'")
+                            .isSubsetOf(query.heads.get(0));
+                }
+            }
+        } finally {
+            managers.forEach(id -> tasks.deleteTask(id, true));
+        }
+    }
+
+    @Test
+    void onlyAQueryForItsCandidateGroupsAloneIsReadFromTheHeadOfThoseGroupsTasks() {
+        assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(queue(DeskGroups.CLIENT_SERVICES)))
+                .containsExactly(DeskGroups.CLIENT_SERVICES);
+        var groups = new WatchedTaskQuery(executor());
+        groups.taskCandidateGroupIn(List.of(DeskGroups.CLIENT_SERVICES, DeskGroups.AD_QUALITY));
+        assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(groups))
+                .containsExactly(DeskGroups.CLIENT_SERVICES, DeskGroups.AD_QUALITY);
+
+        assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(new WatchedTaskQuery(executor())))
+                .as("no candidates asked for")
+                .isEmpty();
+        var user = new WatchedTaskQuery(executor());
+        user.taskCandidateUser("cs-agent");
+        assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(user))
+                .as("a candidate user's own tasks")
+                .isEmpty();
+        var like = new WatchedTaskQuery(executor());
+        like.taskCandidateGroupLike("client%");
+        assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(like))
+                .as("a group pattern")
+                .isEmpty();
+        var either = queue(DeskGroups.CLIENT_SERVICES);
+        either.or().taskAssignee("cs-agent").endOr();
+        assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(either))
+                .as("or the agent's own")
+                .isEmpty();
+    }
+
+    @Test
     void onPostgresAUserWhoSeesFewOfTheFirstTasksGetsFourTimesAsMany() {
-        var query = queue(DeskGroups.AD_QUALITY);
+        // No candidate group asked for: the head is of all open tasks, where aq-agent's team's are few.
+        var query = new WatchedTaskQuery(executor());
         query.orderByTaskPriority().desc().orderByDueDate().asc();
         var open = tasks.createTaskQuery().count();
 
@@ -259,10 +339,11 @@ class TaskPagesFromTheTopTest {
         return AsUser.as(identity, user, query);
     }
 
-    /** A task query that notes how many task ids the desk gave it each time, inside the engine's command. */
+    /** A task query that notes the task ids the desk gave it each time, inside the engine's command. */
     static final class WatchedTaskQuery extends TaskQueryImpl {
 
         final List<Integer> batches = new ArrayList<>();
+        final List<List<String>> heads = new ArrayList<>();
 
         WatchedTaskQuery(CommandExecutor executor) {
             super(executor);
@@ -272,6 +353,7 @@ class TaskPagesFromTheTopTest {
         public TaskQueryImpl taskIdIn(String... taskIds) {
             if (Context.getCommandContext() != null) {
                 batches.add(taskIds.length);
+                heads.add(List.of(taskIds));
             }
             return super.taskIdIn(taskIds);
         }
