@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -74,7 +75,7 @@ class TaskPagesFromTheTop extends AbstractProcessEnginePlugin {
             while (batch <= LAST_BATCH) {
                 var top = top(order, groups, (int) batch);
                 if (top.size() < batch) {
-                    break; // fewer open tasks than that: the plain query checks no more than these
+                    break; // fewer tasks to read from than that: the plain query checks no more than these
                 }
                 List<Task> page;
                 query.taskIdIn(top.toArray(String[]::new));
@@ -120,22 +121,26 @@ class TaskPagesFromTheTop extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * The groups every task of the query is offered to, when it has only those as candidates (a team's queue,
-         * "Emergencies first"); otherwise none. Its tasks are then among the tasks offered to those groups, and the
-         * head of that list is the head to read: other teams' tasks may fill the head of all open tasks, as the
+         * The candidate groups a query asks for, when it asks for groups alone (a team's queue, "Emergencies
+         * first"); otherwise none. Each of its tasks is then offered to at least one of them, and the head of the
+         * tasks offered to them is the head to read: other teams' tasks may fill the head of all open tasks, as the
          * managers' breach tasks did after a thousand breaches at once, all due at the same opening hour with a
          * higher priority (README "Benchmarks").
          */
         static List<String> candidateGroups(TaskQueryImpl query) {
-            // The engine's statement asks exactly this of a lone query's candidates; a candidate user, a group
-            // pattern or another query joined by "or" admits tasks beyond these groups.
+            // The engine's statement requires a candidate link to one of these groups; a candidate user or
+            // a group pattern admits other links. Queries joined by "or" share that join and are left to the head
+            // of all tasks: no filter of the desk's asks for one.
             if (query.getQueries().size() != 1
                     || query.getCandidateUser() != null
                     || query.getCandidateGroupLike() != null) {
                 return List.of();
             }
             var groups = query.getCandidateGroups();
-            return groups == null ? List.of() : List.copyOf(groups);
+            // A null group, which the REST API lets through, matches no link.
+            return groups == null
+                    ? List.of()
+                    : groups.stream().filter(Objects::nonNull).toList();
         }
 
         /**

@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.Direction;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.QueryPropertyImpl;
@@ -40,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // the open tasks are made once and read by every test
 class TaskPagesFromTheTopTest {
 
-    // Open tasks of the test: most in one team's queue, a few in another's, some in none.
+    // Open tasks of the test: most in one team's queue (a tenth of them claimed), a few in another's, some in none.
     private static final int CLIENT_SERVICES_TASKS = 300;
     private static final int AD_QUALITY_TASKS = 20;
     private static final int UNASSIGNED_TASKS = 80;
@@ -50,6 +54,9 @@ class TaskPagesFromTheTopTest {
 
     @Autowired
     IdentityService identity;
+
+    @Autowired
+    AuthorizationService authorizations;
 
     @Autowired
     ProcessEngine engine;
@@ -78,8 +85,20 @@ class TaskPagesFromTheTopTest {
             created.add(task.getId());
             if (i < CLIENT_SERVICES_TASKS) {
                 tasks.addCandidateGroup(task.getId(), DeskGroups.CLIENT_SERVICES);
+                if (i % 10 == 7) {
+                    tasks.setAssignee(task.getId(), "cs-agent"); // claimed: in a queue that includes them
+                }
             } else if (i < CLIENT_SERVICES_TASKS + AD_QUALITY_TASKS) {
                 tasks.addCandidateGroup(task.getId(), DeskGroups.AD_QUALITY);
+                if (anotherTeams < 5) {
+                    // cs-agent may see these too: a list of both teams' tasks starts with them for cs-agent.
+                    var grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                    grant.setUserId("cs-agent");
+                    grant.setResource(Resources.TASK);
+                    grant.setResourceId(task.getId());
+                    grant.addPermission(Permissions.READ);
+                    authorizations.saveAuthorization(grant);
+                }
             }
         }
     }
@@ -142,10 +161,10 @@ class TaskPagesFromTheTopTest {
                                                 Math.max(TaskPagesFromTheTop.FIRST_BATCH, 4 * (bounds[0] + bounds[1])))
                                         : List.of());
                 if (database.postgres()) {
-                    assertThat(page)
-                            .extracting(Task::getId)
-                            .as(what + ": read from the team's head, not the managers'")
-                            .isSubsetOf(query.heads.get(0));
+                    assertThat(query.heads.get(0))
+                            .as(what + ": the head of the team's tasks, none of the managers'")
+                            .isSubsetOf(created.subList(0, CLIENT_SERVICES_TASKS));
+                    assertThat(page).extracting(Task::getId).as(what).isSubsetOf(query.heads.get(0));
                 }
             }
         } finally {
@@ -161,6 +180,17 @@ class TaskPagesFromTheTopTest {
         groups.taskCandidateGroupIn(List.of(DeskGroups.CLIENT_SERVICES, DeskGroups.AD_QUALITY));
         assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(groups))
                 .containsExactly(DeskGroups.CLIENT_SERVICES, DeskGroups.AD_QUALITY);
+
+        var both = queue(DeskGroups.CLIENT_SERVICES);
+        both.taskCandidateGroupIn(List.of(DeskGroups.CLIENT_SERVICES, DeskGroups.AD_QUALITY));
+        assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(both))
+                .as("a group and a list of groups: those in both, as the engine asks")
+                .containsExactly(DeskGroups.CLIENT_SERVICES);
+        var withNull = new WatchedTaskQuery(executor());
+        withNull.taskCandidateGroupIn(Arrays.asList(DeskGroups.CLIENT_SERVICES, null));
+        assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(withNull))
+                .as("a null group, as the REST API lets through, matches no task")
+                .containsExactly(DeskGroups.CLIENT_SERVICES);
 
         assertThat(TaskPagesFromTheTop.FromTheTop.candidateGroups(new WatchedTaskQuery(executor())))
                 .as("no candidates asked for")
@@ -225,7 +255,7 @@ class TaskPagesFromTheTopTest {
     }
 
     @Test
-    void everyPageIsOneThePlainQueryWouldGiveForEachUserAndOrder() {
+    void everyPageIsOneThePlainQueryWouldGiveForEachUserListAndOrder() {
         List<Consumer<TaskQueryImpl>> orders = List.of(
                 query -> query.orderByTaskPriority()
                         .desc()
@@ -236,40 +266,64 @@ class TaskPagesFromTheTopTest {
                 query -> query.orderByDueDate().asc().orderByTaskPriority().desc(),
                 query -> query.orderByTaskCreateTime().desc(),
                 query -> {});
-        var pages = List.of(new int[] {0, 15}, new int[] {15, 15}, new int[] {30, 50}, new int[] {290, 15});
+        // All the user's tasks, read from the head of all open tasks; a team's queue with its claimed tasks and
+        // the unclaimed tasks of two teams, read from the head of those groups' tasks, whose first batch stays
+        // within the test's tasks of those groups.
+        var lists = List.of(
+                new TaskList("all tasks", query -> {}, new int[] {30, 50}),
+                new TaskList(
+                        "Client Services queue",
+                        query -> query.taskCandidateGroup(DeskGroups.CLIENT_SERVICES)
+                                .includeAssignedTasks(),
+                        new int[] {30, 30}),
+                new TaskList(
+                        "unclaimed in two teams",
+                        query -> query.taskCandidateGroupIn(List.of(DeskGroups.CLIENT_SERVICES, DeskGroups.AD_QUALITY)),
+                        new int[] {30, 30}));
         for (var user : List.of("cs-agent", "aq-agent", "cs-manager", "iq-agent")) {
-            for (int o = 0; o < orders.size(); o++) {
-                var order = o;
-                var all = new TaskQueryImpl(executor());
-                orders.get(o).accept(all);
-                // The whole list is not a page: the engine answers it with its plain query.
-                var expected = as(user, all::list);
-                for (var bounds : pages) {
-                    var query = new WatchedTaskQuery(executor());
-                    orders.get(o).accept(query);
-                    var page = as(user, () -> query.listPage(bounds[0], bounds[1]));
-                    var fromTheTop = database.postgres() && bounds[0] + bounds[1] <= TaskPagesFromTheTop.LONGEST_PAGE;
-                    var from = Math.min(bounds[0], expected.size());
-                    var wanted = expected.subList(from, Math.min(from + bounds[1], expected.size()));
-                    var what = user + ", order " + o + ", page from " + bounds[0];
-                    // Tasks equal in every sorted column may come in either order, as with the plain query.
-                    assertThat(page.stream().map(task -> key(task, order)).toList())
-                            .as(what)
-                            .isEqualTo(wanted.stream()
-                                    .map(task -> key(task, order))
-                                    .toList());
-                    assertThat(page).extracting(Task::getId).as(what).isSubsetOf(ids(expected));
-                    if (fromTheTop) {
-                        assertThat(query.batches)
-                                .as(what + ": read from the top")
-                                .isNotEmpty();
-                    } else {
-                        assertThat(query.batches).as(what + ": the plain query").isEmpty();
+            for (var list : lists) {
+                for (int o = 0; o < orders.size(); o++) {
+                    var order = o;
+                    var all = new TaskQueryImpl(executor());
+                    list.criteria().accept(all);
+                    orders.get(o).accept(all);
+                    // The whole list is not a page: the engine answers it with its plain query.
+                    var expected = as(user, all::list);
+                    var pages = List.of(new int[] {0, 15}, new int[] {15, 15}, list.third(), new int[] {290, 15});
+                    for (var bounds : pages) {
+                        var query = new WatchedTaskQuery(executor());
+                        list.criteria().accept(query);
+                        orders.get(o).accept(query);
+                        var page = as(user, () -> query.listPage(bounds[0], bounds[1]));
+                        var fromTheTop =
+                                database.postgres() && bounds[0] + bounds[1] <= TaskPagesFromTheTop.LONGEST_PAGE;
+                        var from = Math.min(bounds[0], expected.size());
+                        var wanted = expected.subList(from, Math.min(from + bounds[1], expected.size()));
+                        var what = user + ", " + list.name() + ", order " + o + ", page from " + bounds[0];
+                        // Tasks equal in every sorted column may come in either order, as with the plain query.
+                        assertThat(page.stream().map(task -> key(task, order)).toList())
+                                .as(what)
+                                .isEqualTo(wanted.stream()
+                                        .map(task -> key(task, order))
+                                        .toList());
+                        assertThat(page).extracting(Task::getId).as(what).isSubsetOf(ids(expected));
+                        if (fromTheTop) {
+                            assertThat(query.batches)
+                                    .as(what + ": read from the top")
+                                    .isNotEmpty();
+                        } else {
+                            assertThat(query.batches)
+                                    .as(what + ": the plain query")
+                                    .isEmpty();
+                        }
                     }
                 }
             }
         }
     }
+
+    /** A task list as a filter asks for it, and a third page of a size of its own. */
+    private record TaskList(String name, Consumer<TaskQueryImpl> criteria, int[] third) {}
 
     @Test
     void aQueryWithItsOwnTasksOrSortedByAVariableOrLongPagesIsLeftAsItIs() {
