@@ -116,7 +116,8 @@ class TaskPagesFromTheTopTest {
         var page = as("cs-agent", () -> query.listPage(0, 15));
 
         assertThat(page).hasSize(15);
-        assertThat(query.batches).isEqualTo(database.postgres() ? List.of(TaskPagesFromTheTop.FIRST_BATCH) : List.of());
+        assertThat(query.batches())
+                .isEqualTo(database.postgres() ? List.of(TaskPagesFromTheTop.FIRST_BATCH) : List.of());
         assertThat(query.getTaskIdIn())
                 .as("the query as its caller built it, so a second page or a saved filter reads afresh")
                 .isNull();
@@ -153,7 +154,7 @@ class TaskPagesFromTheTopTest {
                                 .map(task -> key(task, 1))
                                 .toList());
                 assertThat(page).extracting(Task::getId).as(what).isSubsetOf(created.subList(0, CLIENT_SERVICES_TASKS));
-                assertThat(query.batches)
+                assertThat(query.batches())
                         .as(what + ": the first batch of the team's own tasks fills it")
                         .isEqualTo(
                                 database.postgres()
@@ -226,7 +227,7 @@ class TaskPagesFromTheTopTest {
         var batches = !database.postgres()
                 ? List.<Integer>of()
                 : open >= 16 * TaskPagesFromTheTop.FIRST_BATCH ? List.of(64, 256, 1024) : List.of(64, 256);
-        assertThat(query.batches).as("%d open tasks", open).isEqualTo(batches);
+        assertThat(query.batches()).as("%d open tasks", open).isEqualTo(batches);
         assertThat(page)
                 .extracting(Task::getId)
                 .as("their team's tasks of the test, which head their list, the five first")
@@ -241,7 +242,7 @@ class TaskPagesFromTheTopTest {
 
         var page = as("app-agent", () -> query.listPage(0, 15));
 
-        assertThat(query.batches)
+        assertThat(query.batches())
                 .as("none of the first 64 is theirs: 1,024 would not fill a page at that rate")
                 .isEqualTo(database.postgres() ? List.of(TaskPagesFromTheTop.FIRST_BATCH) : List.of());
         var all = new TaskQueryImpl(executor());
@@ -308,11 +309,11 @@ class TaskPagesFromTheTopTest {
                                         .toList());
                         assertThat(page).extracting(Task::getId).as(what).isSubsetOf(ids(expected));
                         if (fromTheTop) {
-                            assertThat(query.batches)
+                            assertThat(query.batches())
                                     .as(what + ": read from the top")
                                     .isNotEmpty();
                         } else {
-                            assertThat(query.batches)
+                            assertThat(query.batches())
                                     .as(what + ": the plain query")
                                     .isEmpty();
                         }
@@ -332,13 +333,13 @@ class TaskPagesFromTheTopTest {
                 .orderByTaskPriority()
                 .desc();
         assertThat(as("cs-agent", () -> own.listPage(0, 15))).hasSize(3);
-        assertThat(own.batches).isEmpty();
+        assertThat(own.batches()).isEmpty();
         assertThat(own.getTaskIdIn()).hasSize(3);
 
         var byVariable = queue(DeskGroups.CLIENT_SERVICES);
         byVariable.orderByProcessVariable("ticketId", ValueType.STRING).asc();
         as("cs-agent", () -> byVariable.listPage(0, 15));
-        assertThat(byVariable.batches).isEmpty();
+        assertThat(byVariable.batches()).isEmpty();
 
         // A sort column as a saved filter's JSON could name it: never written into the desk's own statement.
         var byOddColumn = queue(DeskGroups.CLIENT_SERVICES);
@@ -352,7 +353,7 @@ class TaskPagesFromTheTopTest {
         longPage.orderByTaskPriority().desc();
         assertThat(as("cs-agent", () -> longPage.listPage(0, TaskPagesFromTheTop.LONGEST_PAGE + 1)))
                 .hasSize(TaskPagesFromTheTop.LONGEST_PAGE + 1);
-        assertThat(longPage.batches).isEmpty();
+        assertThat(longPage.batches()).isEmpty();
     }
 
     @Test
@@ -361,7 +362,7 @@ class TaskPagesFromTheTopTest {
         query.orderByTaskPriority().desc();
 
         assertThat(query.listPage(0, 15)).hasSize(15);
-        assertThat(query.batches).isEmpty();
+        assertThat(query.batches()).isEmpty();
     }
 
     private WatchedTaskQuery queue(String team) {
@@ -396,17 +397,20 @@ class TaskPagesFromTheTopTest {
     /** A task query that notes the task ids the desk gave it each time, inside the engine's command. */
     static final class WatchedTaskQuery extends TaskQueryImpl {
 
-        final List<Integer> batches = new ArrayList<>();
         final List<List<String>> heads = new ArrayList<>();
 
         WatchedTaskQuery(CommandExecutor executor) {
             super(executor);
         }
 
+        /** How many task ids each batch held. */
+        List<Integer> batches() {
+            return heads.stream().map(List::size).toList();
+        }
+
         @Override
         public TaskQueryImpl taskIdIn(String... taskIds) {
             if (Context.getCommandContext() != null) {
-                batches.add(taskIds.length);
                 heads.add(List.of(taskIds));
             }
             return super.taskIdIn(taskIds);
