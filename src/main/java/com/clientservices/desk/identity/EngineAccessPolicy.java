@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
@@ -21,9 +22,11 @@ import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.GetAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetAttachmentContentCmd;
@@ -36,7 +39,9 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskCommentsCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -49,6 +54,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +68,12 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a task is completed only with the fields of its form; read-only fields keep their value;</li>
  * <li>no BPMN error or escalation is thrown from a task, and no comment is changed or deleted;</li>
- * <li>a user claims a task for themself only, and may give back (unclaim) a task they hold;</li>
+ * <li>a user claims a task for themself only, and may give back (unclaim) a task they hold; a task
+ * is resolved only by whom it was delegated to, so resolving cannot unclaim a colleague's task;</li>
+ * <li>no deployment is deleted: the tickets that ran a model's version keep it, their history and
+ * the diagrams of their path (with cascade the engine would delete their processes);</li>
+ * <li>names and e-mail addresses stay as the administrators set them (they stand on every ticket's
+ * record and message); a user may still change their own password.</li>
  * <li>comments and engine attachments go on a task its team may work (never on a process
  * instance), and attachments are read only where the task is readable.</li>
  * </ul>
@@ -117,6 +128,21 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
                 // (the engine REST API passes only its own AuthorizationException through as 403 here)
                 throw new AuthorizationException(
                         user.getUserId() + ": timers and deliveries run when they are due, " + "not on request.");
+            }
+            if (command instanceof DeleteDeploymentCmd) {
+                throw refused(
+                        user,
+                        "A deployed model stays: the tickets that ran it keep their process, history and path. "
+                                + "Deploy a corrected version instead; an administrator may remove a deployment.");
+            }
+            if (command instanceof DeleteUserCmd) {
+                throw refused(user, "Only an administrator may delete a user.");
+            }
+            if (command instanceof SaveUserCmd) {
+                checkProfile(user, command);
+            }
+            if (command instanceof ResolveTaskCmd && !delegatedTo(user, CommandFields.string(command, "taskId"))) {
+                throw refused(user, "Only whom a task was delegated to may resolve it.");
             }
             if (command instanceof UpdateCommentCmd
                     || command instanceof DeleteTaskCommentCmd
@@ -217,6 +243,36 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
             if (problem != null) {
                 throw refused(user, "You may submit only the fields of the task's form: " + problem + ".");
             }
+        }
+
+        /**
+         * The engine lets every user save their own record (the engine grants it to each new user);
+         * the desk lets them change only their password there: a name changed after the fact would
+         * rewrite who did what on every timeline and message that shows it (docs/specification.md §8).
+         */
+        private void checkProfile(Authentication user, Command<?> command) {
+            var saved = (User) CommandFields.read(command, "user").orElse(null);
+            var stored = saved == null
+                    ? null
+                    : inContext(context -> context.getReadOnlyIdentityProvider().findUserById(saved.getId()));
+            if (stored == null
+                    || !Objects.equals(stored.getFirstName(), saved.getFirstName())
+                    || !Objects.equals(stored.getLastName(), saved.getLastName())
+                    || !Objects.equals(stored.getEmail(), saved.getEmail())) {
+                throw refused(
+                        user,
+                        "Names and e-mail addresses are kept by the administrators; you may change your password.");
+            }
+        }
+
+        private boolean delegatedTo(Authentication user, String taskId) {
+            return taskId != null
+                    && inContext(context -> {
+                        var task = context.getTaskManager().findTaskById(taskId);
+                        return task != null
+                                && task.getDelegationState() == DelegationState.PENDING
+                                && user.getUserId().equals(task.getAssignee());
+                    });
         }
 
         /** Unclaim: the engine asks for TASK_ASSIGN, which would also let agents hand tasks to anyone. */

@@ -323,7 +323,36 @@ class EngineWritesSealedTest {
                         "/engine-rest/task/{task}/attachment/create",
                         null,
                         400),
-                refused("auditor", "fires an SLA timer now", "POST", "/engine-rest/job/{job}/execute", null));
+                refused("auditor", "fires an SLA timer now", "POST", "/engine-rest/job/{job}/execute", null),
+                refused(
+                        "cs-manager",
+                        "resolves a task nobody delegated",
+                        "POST",
+                        "/engine-rest/task/{task}/resolve",
+                        "{}"),
+                // Who did what: names stand on every timeline and message, read when shown
+                refused(
+                        "cs-agent",
+                        "renames themself after the fact",
+                        "PUT",
+                        "/engine-rest/user/cs-agent/profile",
+                        "{\"id\":\"cs-agent\",\"firstName\":\"Casey\",\"lastName\":\"Manager\","
+                                + "\"email\":\"cs-agent@desk.example\"}"),
+                refused(
+                        "auditor",
+                        "changes their e-mail address",
+                        "PUT",
+                        "/engine-rest/user/auditor/profile",
+                        "{\"id\":\"auditor\",\"firstName\":\"Audrey\",\"lastName\":\"Auditor\","
+                                + "\"email\":\"elsewhere@example.com\"}"),
+                refused("cs-agent", "deletes their own account", "DELETE", "/engine-rest/user/cs-agent", null),
+                // The models the tickets ran stay with them
+                refused(
+                        "process-owner",
+                        "deletes the deployment the ticket runs on, with its processes",
+                        "DELETE",
+                        "/engine-rest/deployment/{deployment}?cascade=true",
+                        null));
     }
 
     @ParameterizedTest(name = "{0} who {1} is refused ({5}) and nothing changes")
@@ -413,6 +442,40 @@ class EngineWritesSealedTest {
     }
 
     @Test
+    void aUserChangesTheirOwnPasswordButNotTheNameTheTicketsShow() {
+        var id = "password-changer";
+        var user = identity.newUser(id);
+        user.setFirstName("Pat");
+        user.setLastName("Changer");
+        user.setEmail(id + "@desk.example");
+        user.setPassword("demo");
+        identity.saveUser(user);
+        identity.createMembership(id, "client-services");
+        try {
+            var renamed = http.send(
+                    id,
+                    "PUT",
+                    "/engine-rest/user/" + id + "/profile",
+                    "{\"id\":\"" + id + "\",\"firstName\":\"Casey\",\"lastName\":\"Manager\",\"email\":\"" + id
+                            + "@desk.example\"}");
+            assertThat(renamed.status()).as(renamed.body()).isEqualTo(403);
+
+            var changed = http.send(
+                    id,
+                    "PUT",
+                    "/engine-rest/user/" + id + "/credentials",
+                    "{\"password\":\"Another-Pass-42\",\"authenticatedUserPassword\":\"demo\"}");
+
+            assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+            assertThat(identity.checkPassword(id, "Another-Pass-42")).isTrue();
+            var kept = identity.createUserQuery().userId(id).singleResult();
+            assertThat(kept.getFirstName() + " " + kept.getLastName()).isEqualTo("Pat Changer");
+        } finally {
+            identity.deleteUser(id);
+        }
+    }
+
+    @Test
     void aTicketIsKnownByItsBusinessKeyNotByAVariable() {
         // Even where an administrator rewrote the variables the desk once trusted, the agent's work
         // lands on the ticket the process belongs to, and the other ticket stays as it was.
@@ -462,6 +525,14 @@ class EngineWritesSealedTest {
                 .replace("{job}", timerJob)
                 .replace("{attachment}", attachmentId)
                 .replace("{comment}", commentId)
+                .replace(
+                        "{deployment}",
+                        repository
+                                .getProcessDefinition(runtime.createProcessInstanceQuery()
+                                        .processInstanceId(lifecycleInstance)
+                                        .singleResult()
+                                        .getProcessDefinitionId())
+                                .getDeploymentId())
                 .replace("{victimId}", victimKey.substring(3))
                 .replace("{victim}", victimKey);
     }
@@ -514,6 +585,12 @@ class EngineWritesSealedTest {
                 "ended processes",
                 history.createHistoricProcessInstanceQuery().finished().count());
         state.put("deployments", repository.createDeploymentQuery().count());
+        state.put(
+                "people",
+                identity.createUserQuery().orderByUserId().asc().list().stream()
+                        .map(user -> user.getId() + " " + user.getFirstName() + " " + user.getLastName() + " "
+                                + user.getEmail())
+                        .toList());
         state.put("variables", runtime.getVariables(lifecycleInstance).toString());
         state.put(
                 "tasks",

@@ -7,12 +7,15 @@ import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.routing.RequestType;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
+import com.clientservices.desk.ticket.TicketStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +49,9 @@ class ProcessOwnerDeploymentTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    RepositoryService repository;
 
     @AfterEach
     void restoreTheModelsOfTheRepository() throws IOException {
@@ -93,6 +99,37 @@ class ProcessOwnerDeploymentTest {
         assertThat(scenario.lifecycle(running, "standard-issue").getProcessDefinitionId())
                 .isEqualTo(runningVersion);
         assertThat(scenario.task(running, "Task_DiagnoseIssue")).isNotNull();
+    }
+
+    @Test
+    void aProcessOwnerCannotDeleteTheDeploymentTicketsRunOn() throws IOException {
+        var deployed = deploy("process-owner", STANDARD, Files.readString(Paths.get(STANDARD)));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        var deployment = deployed.json().path("id").asText();
+        var key = scenario.submit("AD_SERVING", false);
+        var lifecycle = scenario.lifecycle(key, "standard-issue");
+        assertThat(repository
+                        .getProcessDefinition(lifecycle.getProcessDefinitionId())
+                        .getDeploymentId())
+                .isEqualTo(deployment);
+
+        for (var path : List.of(
+                "/engine-rest/deployment/" + deployment + "?cascade=true",
+                "/engine-rest/deployment/" + deployment + "?cascade=true&skipCustomListeners=true",
+                "/engine-rest/deployment/" + deployment)) {
+            var deleted = http.send("process-owner", "DELETE", path, null);
+            assertThat(deleted.status())
+                    .as("DELETE %s: %s", path, deleted.body())
+                    .isEqualTo(403);
+        }
+
+        assertThat(repository.createDeploymentQuery().deploymentId(deployment).count())
+                .isOne();
+        assertThat(scenario.lifecycle(key, "standard-issue").getId()).isEqualTo(lifecycle.getId());
+        assertThat(scenario.task(key, "Task_AcknowledgeTicket")).isNotNull();
+        assertThat(scenario.timers(key)).as("its SLA timers").isNotEmpty();
+        scenario.acknowledge(key);
+        assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
     }
 
     @Test
