@@ -86,7 +86,8 @@ class ArchitectureTest {
             entry(
                     "engine.EngineCommands",
                     "a step's own work without the caller's authorizations (delivery, SLA clocks); "
-                            + "who is signed in, which the public API answers with an internal type"),
+                            + "who is signed in, which the public API answers with an internal type; "
+                            + "a message correlation that starts no process, an option of the engine's builder only"),
             entry(
                     "engine.TaskFormAdditionsPlugin",
                     "engine plugin: adds to the answer of the form-variables command, the one "

@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * The BPMN side of the deployment check: every element and attribute of the model as the engine
  * read it, whatever its namespace (the engine also takes the old activiti one). Scripts, Java
- * classes, connectors and validators naming a class are refused outright; every other attribute
- * and text is read as an expression and has to stay inside the {@link Vocabulary}.
+ * classes, connectors and validators naming a class are refused outright, and so is a called
+ * process given any business key but its caller's; every other attribute and text is read as an
+ * expression and has to stay inside the {@link Vocabulary}.
  */
 final class BpmnCheck {
 
@@ -18,6 +19,9 @@ final class BpmnCheck {
     // Never evaluated: the diagram's layout, documentation and annotations.
     private static final Set<String> NOT_EVALUATED = Set.of("BPMNDiagram", "documentation", "textAnnotation");
     private static final String NO_SCRIPTS = "the desk's models run no scripts";
+    // A called process keeps its caller's business key: the key is what ties a process to its ticket.
+    private static final Set<String> INHERITED_KEY =
+            Set.of("#{execution.processBusinessKey}", "${execution.processBusinessKey}");
 
     private BpmnCheck() {}
 
@@ -81,6 +85,12 @@ final class BpmnCheck {
                         + Vocabulary.beans();
             case "resource" -> "camunda:resource loads the script " + value + "; " + NO_SCRIPTS;
             case "language", "scriptFormat" -> name + "=\"" + value + "\" makes it a script; " + NO_SCRIPTS;
+            case "businessKey" ->
+                INHERITED_KEY.contains(value.strip())
+                        ? null
+                        : "camunda:in businessKey=\"" + value + "\" gives the called process another business key; "
+                                + "it keeps its caller's (#{execution.processBusinessKey}), the key that ties a process "
+                                + "to its ticket (docs/specification.md §8)";
             // The schema's default (XPath) on the definitions: the engine reads every expression as JUEL regardless.
             case "expressionLanguage", "typeLanguage" -> null;
             case "delegateExpression", "variableMappingDelegateExpression" ->

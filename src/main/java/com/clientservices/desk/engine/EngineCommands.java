@@ -2,7 +2,9 @@ package com.clientservices.desk.engine;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 
 /**
  * What a model step (a delegate or listener, always inside the engine command that runs it) needs
@@ -28,5 +30,15 @@ public final class EngineCommands {
     public static String signedInUser(ProcessEngineServices engine) {
         var signedIn = engine.getIdentityService().getCurrentAuthentication();
         return signedIn == null ? null : signedIn.getUserId();
+    }
+
+    /**
+     * The correlation reaches only processes already waiting for the message: a deployed model with
+     * a start event of that message is never started by it, so a model cannot attach itself to a
+     * ticket by its messages (docs/specification.md §8). The engine's builder has the option; its
+     * public interface does not offer it in this version.
+     */
+    public static MessageCorrelationBuilder toWaitingProcessesOnly(MessageCorrelationBuilder correlation) {
+        return ((MessageCorrelationBuilderImpl) correlation).executionsOnly();
     }
 }

@@ -1,6 +1,7 @@
 package com.clientservices.desk.ticket;
 
 import com.clientservices.desk.engine.DeskClock;
+import com.clientservices.desk.engine.EngineCommands;
 import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.identity.DeskGroups;
@@ -148,7 +149,7 @@ public class TicketWork {
 
     private void correlate(Ticket ticket, String messageName, String message, String refusal) {
         var text = ProcessText.forVariable(message, ticket.key());
-        var correlated = runtime.createMessageCorrelation(messageName)
+        var correlated = EngineCommands.toWaitingProcessesOnly(runtime.createMessageCorrelation(messageName))
                 .processInstanceBusinessKey(ticket.key())
                 .setVariables(Map.of(ProcessVariables.CUSTOMER_ANSWER.name(), text))
                 .correlateAllWithResult();
@@ -217,7 +218,7 @@ public class TicketWork {
                         TicketEvents.Type.ENGINEERING_FIX_RELEASED,
                         user.id(),
                         "bug " + bugId + (releaseNote == null ? "" : ": " + releaseNote))));
-        runtime.createMessageCorrelation(ENGINEERING_FIX_RELEASED)
+        EngineCommands.toWaitingProcessesOnly(runtime.createMessageCorrelation(ENGINEERING_FIX_RELEASED))
                 .processInstanceVariableEquals(ProcessVariables.ENGINEERING_BUG_ID.name(), bugId)
                 .setVariables(Map.of(ProcessVariables.RELEASE_NOTE.name(), releaseNote == null ? "" : releaseNote))
                 .correlateAllWithResult();

@@ -275,6 +275,14 @@ class DeploymentCheckTest {
     }
 
     private static final List<Refused> CODE = List.of(
+            refusedBpmn("another ticket's key given to a called process", "Task_Call", "business key", """
+                    <bpmn:callActivity id="Task_Call" calledElement="standard-issue">
+                      <bpmn:extensionElements><camunda:in businessKey="CS-1001" /></bpmn:extensionElements>
+                    </bpmn:callActivity>"""),
+            refusedBpmn("a key read from a variable given to a called process", "Task_Call", "business key", """
+                    <bpmn:callActivity id="Task_Call" calledElement="standard-issue">
+                      <bpmn:extensionElements><camunda:in businessKey="${ticketKey}" /></bpmn:extensionElements>
+                    </bpmn:callActivity>"""),
             refusedBpmn(
                     "Java class on a service task",
                     "Task_Check",

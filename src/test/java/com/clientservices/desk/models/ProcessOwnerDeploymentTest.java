@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,6 +53,9 @@ class ProcessOwnerDeploymentTest {
 
     @Autowired
     RepositoryService repository;
+
+    @Autowired
+    HistoryService history;
 
     @AfterEach
     void restoreTheModelsOfTheRepository() throws IOException {
@@ -130,6 +134,40 @@ class ProcessOwnerDeploymentTest {
         assertThat(scenario.timers(key)).as("its SLA timers").isNotEmpty();
         scenario.acknowledge(key);
         assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
+    }
+
+    @Test
+    void aModelStartedByTheDesksMessagesIsNeverStartedByACustomersReply() {
+        var model = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                                  id="Definitions_Listen" targetNamespace="http://clientservices.com/desk">
+                  <bpmn:message id="Message_Added" name="CustomerAddedInformation" />
+                  <bpmn:process id="desk-listener" name="Listener" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="Event_Added"><bpmn:messageEventDefinition messageRef="Message_Added" /></bpmn:startEvent>
+                    <bpmn:sequenceFlow id="Flow_Close" sourceRef="Event_Added" targetRef="Task_Close" />
+                    <bpmn:serviceTask id="Task_Close" name="Close the ticket"
+                                      camunda:expression="${ticketStatus.change(execution, 'CLOSED')}" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """;
+        var deployed = deploy("process-owner", "listener.bpmn", model);
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        try {
+            var key = scenario.submit("AD_SERVING", false);
+            scenario.acknowledge(key);
+
+            scenario.customerWrites(key, "The blanks also show on the sports page");
+
+            assertThat(history.createHistoricProcessInstanceQuery()
+                            .processDefinitionKey("desk-listener")
+                            .count())
+                    .isZero();
+            assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
+            assertThat(scenario.sent(key, "customer-added-information")).hasSize(1);
+        } finally {
+            repository.deleteDeployment(deployed.json().path("id").asText(), true);
+        }
     }
 
     @Test
