@@ -79,6 +79,8 @@ record MessageModel(TicketInWords ticket, String recipient, Links links, Map<Str
      * @param portal   the portal's start page
      * @param tasklist Camunda Tasklist, for messages to staff
      * @param timeline the ticket's audit page, for managers and auditors
+     * @param inTasklist Tasklist searching the ticket's tasks: staff cannot open the portal's page
+     * @param api      the ticket in the desk's API, which engineering reads while it waits on them
      */
-    record Links(String ticket, String portal, String tasklist, String timeline) {}
+    record Links(String ticket, String portal, String tasklist, String timeline, String inTasklist, String api) {}
 }

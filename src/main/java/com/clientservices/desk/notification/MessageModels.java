@@ -15,6 +15,8 @@ import com.clientservices.desk.ticket.TicketDetails;
 import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.words.DeskTime;
 import com.clientservices.desk.words.Labels;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -135,7 +137,19 @@ class MessageModels {
                 portalUrl + "/portal/tickets/" + key,
                 portalUrl + "/portal",
                 portalUrl + "/camunda/app/tasklist/",
-                portalUrl + "/audit/tickets/" + key);
+                portalUrl + "/audit/tickets/" + key,
+                portalUrl + "/camunda/app/tasklist/default/#/?searchQuery=" + tasklistSearch(key),
+                portalUrl + "/api/tickets/" + key);
+    }
+
+    /**
+     * Tasklist's search for the ticket's tasks, as Tasklist itself writes it into its address
+     * (searches by the process's business key, the ticket's key), URL-encoded.
+     */
+    private static String tasklistSearch(String key) {
+        var search = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + key
+                + "\",\"name\":\"\"}]";
+        return URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private String waitingOnEngineeringSince(Ticket ticket) {

@@ -164,6 +164,25 @@ class TaskFormsBrowserTest {
     }
 
     @Test
+    void theEmergencyAlertsLinkFindsTheTicketsTaskInTasklist() {
+        var key = Tickets.submit(http, Tickets.CONTACT, FULL_EMERGENCY);
+        var other = Tickets.submit(
+                http, Tickets.CONTACT, FULL_EMERGENCY.replace("Reporting app shows no revenue", "Exports are empty"));
+        var alert = scenario.sent(key, "emergency-alert").get(0).body();
+        var link = Pattern.compile("\\S+(/camunda/app/tasklist/default/#/\\?searchQuery=\\S+)")
+                .matcher(alert);
+        assertThat(link.find()).as(alert).isTrue();
+
+        var agent = chromium.tasklist("app-agent");
+        agent.navigate(chromium.url(link.group(1)));
+
+        var list = agent.locator("ol.tasks-list");
+        assertThat(list.getByText(key + " · Acknowledge ticket")).isVisible();
+        assertThat(list).not().containsText(other + " ·");
+        chromium.shot(agent, "emergency-alert-link");
+    }
+
+    @Test
     void standardRequestWithTheMinimumListsWhatIsMissingAndItsBreachTellsTheManagerWhatWasMissed() {
         scenario.at("2026-12-01T09:30:00-05:00");
         var key = Tickets.submit(

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,6 +58,18 @@ class MessageTemplatesInWordsTest {
 
     @Autowired
     RequestTypeCatalogue requestTypes;
+
+    /** The kinds only staff receive (the models' recipients): team, managers, account representative, engineering. */
+    private static final Set<String> TO_STAFF = Set.of(
+            "customer-added-information",
+            "ticket-reopened",
+            "engineering-handoff",
+            "emergency-submitted",
+            "emergency-alert",
+            "emergency-resolved",
+            "request-redirected",
+            "sla-warning",
+            "sla-breach");
 
     @BeforeEach
     void now() {
@@ -134,9 +147,20 @@ class MessageTemplatesInWordsTest {
 
         assertThat(message.subject()).as("subject").startsWith("[" + ticket.key() + "]");
         assertThat(message.subject()).doesNotContain("\n").doesNotContain("\r");
-        var link = "http://localhost:8080/portal/tickets/" + ticket.key();
+        var portal = "http://localhost:8080/portal/tickets/" + ticket.key();
+        // Staff cannot open the portal's page (customers only): theirs find the ticket in Tasklist.
+        var link = TO_STAFF.contains(kind)
+                ? "http://localhost:8080/camunda/app/tasklist/default/#/?searchQuery=%5B%7B%22type%22%3A%22"
+                        + "processInstanceBusinessKey%22%2C%22operator%22%3A%22eq%22%2C%22value%22%3A%22" + ticket.key()
+                        + "%22%2C%22name%22%3A%22%22%7D%5D"
+                : portal;
         assertThat(message.body()).as("text part").contains(link).contains(ticket.key());
         assertThat(message.html()).as("HTML part").contains("href=\"" + link + "\"");
+        if (TO_STAFF.contains(kind)) {
+            assertThat(message.body() + message.html())
+                    .as("a link staff cannot open")
+                    .doesNotContain(portal);
+        }
         for (var part : List.of(message.subject(), message.body(), message.html())) {
             assertThat(part).doesNotContain("{{").doesNotContain("[(").doesNotContain("${");
             assertThat(NULL.matcher(part).find()).as("'null' in %s", part).isFalse();
