@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 public class TicketDetails {
 
     /** The entries of the ticket's log that are messages to or from the customer. */
-    private static final Set<TicketEvents.Type> CONVERSATION = EnumSet.of(
+    static final Set<TicketEvents.Type> CONVERSATION = EnumSet.of(
             TicketEvents.Type.ACKNOWLEDGEMENT,
             TicketEvents.Type.QUESTIONS,
             TicketEvents.Type.ANSWER,

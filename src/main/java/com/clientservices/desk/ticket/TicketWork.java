@@ -127,15 +127,18 @@ public class TicketWork {
     }
 
     /**
-     * The same text from the same contact again within minutes is a double click or a resent
-     * mail, not a new message: it is refused, so the team reads it once and no notice repeats.
+     * The same text from the same contact again within minutes, with nothing said to the customer
+     * in between, is a double click or a resent mail, not a new message: it is refused, so the team
+     * reads it once and no notice repeats. After new questions, an update or a resolution the same
+     * words are a new answer ("See attached" twice) and are taken.
      */
     private void refuseRepeat(Ticket ticket, String message, DeskUser contact) {
         var since = clock.now().minus(REPEAT_WINDOW);
         events.of(ticket.id()).stream()
-                .filter(event ->
-                        event.type() == TicketEvents.Type.ANSWER || event.type() == TicketEvents.Type.ADDED_INFORMATION)
+                .filter(event -> TicketDetails.CONVERSATION.contains(event.type()))
                 .reduce((first, second) -> second)
+                .filter(last ->
+                        last.type() == TicketEvents.Type.ANSWER || last.type() == TicketEvents.Type.ADDED_INFORMATION)
                 .filter(last -> contact.id().equals(last.actor())
                         && message.equals(last.detail())
                         && last.at().toInstant().isAfter(since))

@@ -6,6 +6,7 @@ import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.Tickets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -68,6 +69,35 @@ class TicketConversationApiTest {
         assertThat(OffsetDateTime.parse(messages.get(1).path("at").asText()))
                 .isAfterOrEqualTo(
                         OffsetDateTime.parse(messages.get(0).path("at").asText()));
+    }
+
+    @Test
+    void theSameWordsAnsweringNewQuestionsAreANewAnswerButTheSameWordsAgainAreNot() {
+        var key = Tickets.waitingOnCustomer(http, Tickets.submit(http, "Two rounds of questions"), "Which browsers?");
+        var reply = "{\"message\":\"See the attached screenshot\"}";
+        assertThat(http.post(Tickets.CONTACT, "/api/tickets/" + key + "/replies", reply)
+                        .status())
+                .isEqualTo(200);
+        var again = http.post(Tickets.CONTACT, "/api/tickets/" + key + "/replies", reply);
+        assertThat(again.status()).as("a double click: %s", again.body()).isEqualTo(409);
+
+        http.completeTask(
+                Tickets.AGENT,
+                key,
+                "Task_DiagnoseIssue",
+                "{\"diagnosisOutcome\":{\"value\":\"NEED_CUSTOMER_INFO\"},"
+                        + "\"customerQuestions\":{\"value\":\"And which placements?\"}}");
+        var answer = http.post(Tickets.CONTACT, "/api/tickets/" + key + "/replies", reply);
+
+        assertThat(answer.status())
+                .as("the answer to the new questions: %s", answer.body())
+                .isEqualTo(200);
+        var ticket = http.get(Tickets.CONTACT, "/api/tickets/" + key).json();
+        assertThat(ticket.path("status").asText()).isEqualTo("IN_PROGRESS");
+        var kinds = new ArrayList<String>();
+        ticket.path("conversation")
+                .forEach(message -> kinds.add(message.path("kind").asText()));
+        assertThat(kinds).containsExactly("ACKNOWLEDGEMENT", "QUESTIONS", "ANSWER", "QUESTIONS", "ANSWER");
     }
 
     @Test
