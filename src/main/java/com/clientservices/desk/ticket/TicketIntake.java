@@ -77,8 +77,13 @@ public class TicketIntake {
         var member = request.memberId() == null
                 ? null
                 : members.find(request.memberId()).orElse(null);
-        if (member != null && !members.isContact(member.id(), contact.id())) {
-            throw new NotAllowed(contact.id() + " is not a registered contact of member " + member.id()
+        // Another member's id and one that names no member are answered alike, so a contact cannot
+        // find out which members exist (docs/specification.md §9: 403 for another member).
+        var anotherMember = member == null
+                ? request.memberId() != null && request.memberId() > 0
+                : !members.isContact(member.id(), contact.id());
+        if (anotherMember) {
+            throw new NotAllowed(contact.id() + " is not a registered contact of member " + request.memberId()
                     + " and may not open tickets for it");
         }
         validation.check(request, member != null);

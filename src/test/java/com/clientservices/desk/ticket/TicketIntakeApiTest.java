@@ -298,7 +298,11 @@ class TicketIntakeApiTest {
                         400,
                         "requestType",
                         BadRequestCase.asAcme(with("requestType", "ad_serving"))),
-                bad("unknown memberId", 400, "memberId", BadRequestCase.asAcme(with("memberId", 9999))),
+                bad(
+                        "a memberId that names no member, answered as another member's",
+                        403,
+                        null,
+                        BadRequestCase.asAcme(with("memberId", 9999))),
                 bad(
                         "emergency without phone",
                         400,
