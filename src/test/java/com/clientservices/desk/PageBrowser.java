@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 /** The desk's pages (portal, audit, board) as a browser without JavaScript uses them: a session cookie from the sign-in form, forms posted with their CSRF token. */
 public final class PageBrowser {
 
+    /** What a browser's navigation asks for. */
+    private static final String PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private final DeskHttpClient http;
     private final HttpClient browser;
 
@@ -47,6 +50,36 @@ public final class PageBrowser {
 
     public HttpResponse<String> get(String path) throws Exception {
         return browser.send(HttpRequest.newBuilder(http.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As a browser opens an address: asking for a page (Accept: text/html), as every navigation does. */
+    public HttpResponse<String> open(String path) throws Exception {
+        return browser.send(
+                HttpRequest.newBuilder(http.uri(path))
+                        .header("Accept", PAGE)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A ticket page's "Attach" form, as the browser posts it: one file in the part "file", asking for a page. */
+    public HttpResponse<String> attachFromPage(String key, String fileName, byte[] content) throws Exception {
+        var csrf = DeskHttpClient.csrfToken(get("/portal/tickets/" + key).body());
+        var boundary = "----portal" + System.nanoTime();
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return browser.send(
+                HttpRequest.newBuilder(http.uri("/portal/tickets/" + key + "/attachments?_csrf="
+                                + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                        .header("Accept", PAGE)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<byte[]> download(String path) throws Exception {

@@ -96,7 +96,10 @@ class CompliancePage {
         var last = AuditController.date("to", to, today);
         var first = AuditController.date("from", from, WeeklyCompliance.mondayOfLast(last, DEFAULT_WEEKS));
         if (first.isAfter(last)) {
-            throw new Invalid("from", "is after to");
+            throw new Invalid(
+                    "from",
+                    "(" + first.format(DAY) + ") is after to (" + last.format(DAY)
+                            + "): choose a first day on or before the last");
         }
         if (WeeklyCompliance.weeksIn(first, last) > WeeklyCompliance.MOST_WEEKS) {
             throw new Invalid("to", "is more than " + WeeklyCompliance.MOST_WEEKS + " weeks after from");

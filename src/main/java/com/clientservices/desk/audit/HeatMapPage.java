@@ -94,7 +94,10 @@ class HeatMapPage {
         var last = AuditController.date("to", to, today);
         var first = AuditController.date("from", from, last.minusDays(DEFAULT_DAYS - 1));
         if (first.isAfter(last)) {
-            throw new Invalid("from", "is after to");
+            throw new Invalid(
+                    "from",
+                    "(" + first.format(DAY) + ") is after to (" + last.format(DAY)
+                            + "): choose a first day on or before the last");
         }
         var chosenKind = "emergency".equals(kind) ? "emergency" : "standard";
         var chosenTeam = blank(team) ? null : team;

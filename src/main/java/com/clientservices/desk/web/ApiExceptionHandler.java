@@ -12,9 +12,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
@@ -30,11 +35,13 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Every error of the API as application/problem+json; a bad request lists each bad field under
@@ -46,6 +53,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final long MEGABYTE = DataSize.ofMegabytes(1).toBytes();
+    /** The portal's form for a file on a ticket, and the ticket's page it belongs to. */
+    private static final Pattern TICKET_PAGE_UPLOAD = Pattern.compile("(/portal/tickets/[A-Za-z0-9-]+)/attachments");
 
     /** What each kind of refusal is in HTTP; the features that refuse do not know. */
     private static final Map<Class<? extends Refusal>, HttpStatus> REFUSALS = Map.of(
@@ -70,9 +79,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handle(Refusal e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (isPage(request)) {
+            return errorPage(response, REFUSALS.get(e.getClass()), inWords(e));
+        }
+        return handle(e);
+    }
+
+    /** The API's answer to a refusal. */
     ResponseEntity<ProblemDetail> handle(Refusal e) {
         var status = REFUSALS.get(e.getClass());
         return ResponseEntity.status(status).body(problem(status, e.getMessage(), e.problems()));
+    }
+
+    /**
+     * A person's browser asking for a page, not a script asking for data: it gets the error page in
+     * words (templates/error.html), never problem+json to read.
+     */
+    private static boolean isPage(HttpServletRequest request) {
+        var accept = request.getHeader(HttpHeaders.ACCEPT);
+        return !ApiPaths.isApi(request.getRequestURI()) && accept != null && accept.contains("text/html");
+    }
+
+    /** The container's error page with the status and the message (server.error.include-message). */
+    private static <T> ResponseEntity<T> errorPage(HttpServletResponse response, HttpStatus status, String message)
+            throws IOException {
+        response.sendError(status.value(), message);
+        return null;
+    }
+
+    /** What was refused, as a sentence: each field's problem, or the refusal's own words. */
+    private static String inWords(Refusal e) {
+        return e.problems().isEmpty()
+                ? e.getMessage()
+                : e.problems().stream()
+                        .map(problem -> problem.field() + " " + problem.message())
+                        .collect(Collectors.joining("; "));
     }
 
     /**
@@ -135,6 +178,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && isPage(servlet.getRequest())) {
+            return tooLargeForAPage(servlet.getRequest(), servlet.getResponse());
+        }
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                 .body(problem(
                         HttpStatus.PAYLOAD_TOO_LARGE,
@@ -148,6 +194,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         var field = new FieldProblem(e.getParameterName(), "is required");
         return ResponseEntity.badRequest()
                 .body(problem(HttpStatus.BAD_REQUEST, "Invalid request: " + e.getParameterName(), List.of(field)));
+    }
+
+    /**
+     * A file over the limit, sent from a page: from a ticket's page the customer is taken back to it
+     * with the reason below its form, as for every other refused file; from elsewhere the error page.
+     */
+    private ResponseEntity<Object> tooLargeForAPage(HttpServletRequest request, HttpServletResponse response) {
+        var reason = "The file is larger than " + shown(maxFileSize)
+                + ": attach a smaller one (a cropped screenshot, a zipped log), or send a link to it in a reply.";
+        var ticketPage = TICKET_PAGE_UPLOAD.matcher(request.getRequestURI());
+        if (!ticketPage.matches()) {
+            try {
+                return errorPage(response, HttpStatus.PAYLOAD_TOO_LARGE, reason);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        var back = request.getContextPath() + ticketPage.group(1);
+        RequestContextUtils.getOutputFlashMap(request).put("error", reason);
+        RequestContextUtils.saveOutputFlashMap(back, request, response);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create(back))
+                .build();
     }
 
     static ProblemDetail problem(HttpStatusCode status, String detail, List<FieldProblem> problems) {

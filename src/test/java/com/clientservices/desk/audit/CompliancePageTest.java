@@ -12,6 +12,7 @@ import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,23 @@ class CompliancePageTest {
                 .isEqualTo(400);
         assertThat(auditor.get("/audit/compliance.csv?to=%2B10000-01-01").statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void aPeriodBackwardsOpenedInABrowserIsExplainedOnTheErrorPageInWords() throws Exception {
+        var auditor = PageBrowser.signIn(http, "auditor");
+
+        for (var path : List.of(
+                "/audit/compliance?from=2027-06-20&to=2027-06-07", "/audit/heatmap?from=2027-06-20&to=2027-06-07")) {
+            var page = auditor.open(path);
+
+            assertThat(page.statusCode()).as(path).isEqualTo(400);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.body())
+                    .contains("Please check what you chose")
+                    .contains("from (Sun 20 Jun 2027) is after to (Mon 7 Jun 2027)")
+                    .doesNotContain("\"status\"");
+        }
     }
 
     private void seedTwoWeeks() {

@@ -191,6 +191,18 @@ class InsightPagesBrowserTest {
     }
 
     @Test
+    void aPeriodThatEndsBeforeItStartsIsExplainedInWordsNotAsData() {
+        var auditor = chromium.desk("auditor");
+
+        auditor.navigate(chromium.url("/audit/heatmap?from=2027-04-13&to=2027-04-06"));
+
+        assertThat(auditor.locator("h2")).hasText("Please check what you chose");
+        assertThat(auditor.locator("main")).containsText("from (Tue 13 Apr 2027) is after to (Tue 6 Apr 2027)");
+        assertThat(auditor.locator("main")).containsText("Go back one page, change it and try again.");
+        chromium.shot(auditor, "auditor-chose-a-period-backwards");
+    }
+
+    @Test
     void theComplianceChartsShowEachTeamsShareMetPerWeekForStandardAndEmergencyIssues() {
         // August 2027, four weeks from Monday 2nd: Client Services misses some acknowledgements, Ad Quality fewer.
         tickets("2027-08-02", "client-services", 3, 1, 1);

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -374,6 +375,23 @@ class PortalPagesTest {
         assertThat(browser.reply(redirected, "Is there a date?").statusCode()).isEqualTo(302);
         assertThat(get(browser, "/portal/tickets/" + redirected).body())
                 .contains("was redirected to your account representative, who answers it directly");
+    }
+
+    @Test
+    void aFileOverTheLimitSentFromTheTicketPageIsExplainedBelowItsForm() throws Exception {
+        var key = Tickets.submit(http, "A large screenshot");
+        var browser = signIn(Tickets.CONTACT);
+
+        var sent = browser.attachFromPage(key, "huge.png", Arrays.copyOf(Tickets.PNG, 5 * 1024 * 1024 + 1));
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+        assertThat(sent.headers().firstValue("Location").orElse("")).endsWith("/portal/tickets/" + key);
+        assertThat(get(browser, "/portal/tickets/" + key).body())
+                .contains("role=\"alert\">The file is larger than 5 MB: attach a smaller one");
+        assertThat(http.get(Tickets.CONTACT, "/api/tickets/" + key + "/attachments")
+                        .json())
+                .as("nothing stored")
+                .isEmpty();
     }
 
     private PageBrowser signIn(String user) throws Exception {
