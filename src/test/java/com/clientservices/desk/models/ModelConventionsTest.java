@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -17,6 +18,7 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -49,6 +51,9 @@ class ModelConventionsTest {
     static Stream<Path> formFiles() throws IOException {
         return files("forms", ".form");
     }
+
+    /** A code such as NEED_CUSTOMER_INFO or REROUTE; SLA is a word people use. */
+    private static final Pattern CODE = Pattern.compile("\\b(?!SLA\\b)[A-Z][A-Z0-9_]{2,}\\b");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("bpmnFiles")
@@ -85,6 +90,12 @@ class ModelConventionsTest {
             }
             if (!flow.getId().startsWith("Flow_")) {
                 problems.add(flow.getId() + " should be named Flow_…");
+            }
+        }
+        // The diagrams are read by people on the audit pages and in Tasklist: labels in words, not codes.
+        for (var element : model.getModelElementsByType(FlowElement.class)) {
+            if (element.getName() != null && CODE.matcher(element.getName()).find()) {
+                problems.add(element.getId() + " is labelled with a code: " + element.getName());
             }
         }
         assertThat(problems).as(file.toString()).isEmpty();
