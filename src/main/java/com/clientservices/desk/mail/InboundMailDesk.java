@@ -13,6 +13,7 @@ import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.ticket.Attaching;
 import com.clientservices.desk.ticket.NewTicket;
 import com.clientservices.desk.ticket.TicketIntake;
+import com.clientservices.desk.ticket.TicketQueries;
 import com.clientservices.desk.ticket.TicketWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -73,6 +74,7 @@ class InboundMailDesk {
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final RequestTypeCatalogue requestTypes;
+    private final TicketQueries tickets;
     private final String deskAddress;
 
     InboundMailDesk(
@@ -86,8 +88,10 @@ class InboundMailDesk {
             TransactionTemplate transaction,
             MeterRegistry meters,
             DeskProperties properties,
-            RequestTypeCatalogue requestTypes) {
+            RequestTypeCatalogue requestTypes,
+            TicketQueries tickets) {
         this.requestTypes = requestTypes;
+        this.tickets = tickets;
         this.log = log;
         this.intake = intake;
         this.work = work;
@@ -119,7 +123,10 @@ class InboundMailDesk {
         if (contact.refusal() != null) {
             return refuse(mail, contact.refusal());
         }
-        var key = keyIn(mail.subject());
+        var named = keyIn(mail.subject());
+        // A key the sender's member has no ticket under (another member's, or none at all) does not make
+        // the mail a reply: it is any other message of a registered contact, a new request (§12).
+        var key = named != null && isSendersTicket(named, contact.user()) ? named : null;
         if (key == null && members.contactOf(contact.user().id()).size() > 1) {
             // Guessing would show the request to the wrong customer: such a contact writes through the portal.
             return refuse(
@@ -142,6 +149,15 @@ class InboundMailDesk {
             return refuse(mail, new Refused("REPLY_REFUSED", e.getMessage()));
         } catch (Refusal e) {
             return refuse(mail, new Refused("REQUEST_REFUSED", e.getMessage() + problems(e)));
+        }
+    }
+
+    private boolean isSendersTicket(String key, DeskUser contact) {
+        try {
+            tickets.readable(key, contact);
+            return true;
+        } catch (NotFound | NotAllowed e) {
+            return false;
         }
     }
 

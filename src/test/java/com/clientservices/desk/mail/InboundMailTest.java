@@ -283,7 +283,6 @@ class InboundMailTest {
         large.setContent(new MimeMultipart(body, log));
         large.saveChanges();
         deliver(large);
-        deliver(mail(GLOBEX, "Re: [" + acmeTicket + "] Blank placements " + n, "Let me in"));
 
         poller.poll();
 
@@ -294,16 +293,38 @@ class InboundMailTest {
         assertThat(entry("Newsletter " + n).path("reason").asText()).startsWith("AUTOMATIC_REPLY");
         assertThat(entry("Own " + n).path("reason").asText()).startsWith("OWN_MESSAGE");
         assertThat(entry("Large " + n).path("reason").asText()).startsWith("TOO_LARGE");
-        assertThat(entry("Re: [" + acmeTicket + "] Blank placements " + n)
-                        .path("reason")
-                        .asText())
-                .startsWith("NOT_THE_SENDERS_TICKET");
-        assertThat(view.count(MailboxPoller.REFUSED)).isEqualTo(6);
+        assertThat(view.count(MailboxPoller.REFUSED)).isEqualTo(5);
         assertThat(meters.counter(InboundMailDesk.METRIC, "outcome", "REFUSED", "reason", "UNKNOWN_SENDER")
                         .count())
                 .isPositive();
         assertThat(http.get(Tickets.CONTACT, "/api/inbound-mail").status()).isEqualTo(403);
         assertThat(http.get(Tickets.AGENT, "/api/inbound-mail").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aMailNamingAnotherMembersTicketOrNoneIsANewRequestOfTheSendersMember() throws Exception {
+        var acmeTicket = Tickets.submit(http, "Blank placements " + SEQUENCE.incrementAndGet());
+        var acmeBefore = http.get(Tickets.CONTACT, "/api/tickets/" + acmeTicket).body();
+        var n = SEQUENCE.incrementAndGet();
+        var forwarded = "Re: [" + acmeTicket + "] Blank placements " + n;
+        var unknown = "[CS-999999] Placement 5512 shows blanks " + n;
+        deliver(mail(GLOBEX, forwarded, "Our placements show blanks too."));
+        deliver(mail(ACME, unknown, "Placement 5512 shows blanks on every page."));
+
+        poller.poll();
+
+        var globex = entry(forwarded);
+        assertThat(globex.path("outcome").asText()).as(globex.toString()).isEqualTo("TICKET_CREATED");
+        var created = http.get(
+                "spoc-globex", "/api/tickets/" + globex.path("ticketKey").asText());
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().path("memberId").asLong()).isEqualTo(1002);
+        assertThat(created.json().path("submittedBy").asText()).isEqualTo("spoc-globex");
+        assertThat(kinds(globex.path("ticketKey").asText())).contains("request-received");
+        assertThat(http.get(Tickets.CONTACT, "/api/tickets/" + acmeTicket).body())
+                .as("the other member's ticket is untouched")
+                .isEqualTo(acmeBefore);
+        assertThat(ticket(entry(unknown)).path("memberId").asLong()).isEqualTo(1001);
     }
 
     @Test
