@@ -3,6 +3,7 @@ package com.clientservices.desk.audit;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.sla.SlaTarget.Outcome;
 import com.clientservices.desk.sla.SlaTargetKind;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -190,6 +191,34 @@ public class SlaReport {
                     minutes(medianAcknowledgementMinutes),
                     minutes(p90AcknowledgementMinutes),
                     acknowledgementTime);
+        }
+
+        // The same figures in the words of docs/specification.md §9 ("count, met, missed, median and
+        // 90th-percentile response"); the response is the first one, the acknowledgement.
+
+        @JsonProperty("count")
+        long count() {
+            return tickets;
+        }
+
+        @JsonProperty("met")
+        long met() {
+            return targetsMet;
+        }
+
+        @JsonProperty("missed")
+        long missed() {
+            return targetsMissed;
+        }
+
+        @JsonProperty("medianResponseMinutes")
+        Double medianResponseMinutes() {
+            return medianAcknowledgementMinutes;
+        }
+
+        @JsonProperty("p90ResponseMinutes")
+        Double p90ResponseMinutes() {
+            return p90AcknowledgementMinutes;
         }
 
         private static String minutes(Double value) {

@@ -395,6 +395,12 @@ class AuditTrailTest {
         assertThat(row.get("acknowledgementsMissed").asLong()).isEqualTo(acknowledgementsMissed);
         assertThat(row.get("medianAcknowledgementMinutes").asDouble()).isEqualTo(median);
         assertThat(row.get("p90AcknowledgementMinutes").asDouble()).isEqualTo(p90);
+        // The specification's words for the same figures
+        assertThat(row.get("count").asLong()).isEqualTo(tickets);
+        assertThat(row.get("met").asLong()).isEqualTo(met);
+        assertThat(row.get("missed").asLong()).isEqualTo(missed);
+        assertThat(row.get("medianResponseMinutes").asDouble()).isEqualTo(median);
+        assertThat(row.get("p90ResponseMinutes").asDouble()).isEqualTo(p90);
     }
 
     private List<String> inWords(String key) {
