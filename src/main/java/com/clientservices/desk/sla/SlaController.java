@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +19,7 @@ class SlaController {
     // Four-digit years: the business calendar counts working days and holidays, not eons.
     private static final int YEAR_MIN = 1;
     private static final int YEAR_MAX = 9999;
+    private static final Pattern UNENCODED_PLUS = Pattern.compile(" (\\d{2}(:?\\d{2})?)$");
 
     private final BusinessCalendar calendar;
 
@@ -33,7 +35,8 @@ class SlaController {
             @RequestParam(defaultValue = "false") boolean emergency) {
         OffsetDateTime submitted;
         try {
-            submitted = OffsetDateTime.parse(submittedAt);
+            // An offset's "+" typed unencoded into the address arrives as a space (form encoding).
+            submitted = OffsetDateTime.parse(UNENCODED_PLUS.matcher(submittedAt).replaceFirst("+$1"));
         } catch (DateTimeParseException e) {
             throw new Invalid("submittedAt", "is not an ISO-8601 date and time with offset: " + submittedAt);
         }

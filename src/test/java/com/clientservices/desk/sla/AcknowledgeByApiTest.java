@@ -34,6 +34,14 @@ class AcknowledgeByApiTest {
     }
 
     @Test
+    void anOffsetWhosePlusWasNotEncodedIsReadAsThePlusItWas() {
+        var response = http.get("spoc-acme", "/api/sla/acknowledge-by?submittedAt=2026-12-04T23:30:00+01:00");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("acknowledgeBy").asText()).isEqualTo("2026-12-07T17:30:00-05:00");
+    }
+
+    @Test
     void malformedOrMissingSubmissionTimeIsRefusedNamingTheField() {
         var malformed = http.get("cs-agent", "/api/sla/acknowledge-by?submittedAt=yesterday");
         assertThat(malformed.status()).isEqualTo(400);
