@@ -17,6 +17,7 @@ import com.clientservices.desk.words.DeskTime;
 import com.clientservices.desk.words.Labels;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -200,7 +201,10 @@ class MessageModels {
             }
         }
         if (at != null) {
-            return DEADLINES.contains(name) ? time.due(at, now) : time.at(at);
+            // A deadline reached this very minute (a breach is sent at its due time) is not "due now":
+            // the message says it was due then.
+            var reachedJustNow = !at.isAfter(now) && at.isAfter(now.minus(Duration.ofMinutes(1)));
+            return DEADLINES.contains(name) && !reachedJustNow ? time.due(at, now) : time.at(at);
         }
         if (value instanceof String text) {
             return given(text);

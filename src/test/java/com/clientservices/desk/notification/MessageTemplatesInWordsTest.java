@@ -185,6 +185,20 @@ class MessageTemplatesInWordsTest {
     }
 
     @Test
+    void aBreachSentAtItsDueMinuteSaysWhenItWasDueNotThatItIsDueNow() {
+        var values = new LinkedHashMap<String, Object>(values());
+        values.put("slaDue", "2026-12-01T09:32:00-05:00");
+
+        var breach =
+                templates.render("sla-breach", models.of(filled(false), MEMBER, "Client Services managers", values));
+
+        assertThat(breach.subject())
+                .endsWith("was due by Tue 1 Dec 2026, 09:32 EST")
+                .doesNotContain("due now");
+        assertThat(breach.body()).doesNotContain("due now");
+    }
+
+    @Test
     void theTicketAppearsInWordsWithItsTeamCriteriaPeopleAndTimes() {
         var ticket = filled(true);
 
