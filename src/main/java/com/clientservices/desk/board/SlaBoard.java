@@ -4,6 +4,7 @@ import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.sla.BusinessCalendar;
 import com.clientservices.desk.sla.SlaTargetKind;
+import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.words.DeskTime;
 import com.clientservices.desk.words.Labels;
 import java.time.DayOfWeek;
@@ -91,9 +92,13 @@ class SlaBoard {
         }
     }
 
-    record TeamCounts(String team, int running, int warning, int overdue, long breachedToday, long breachedThisWeek) {}
+    record TeamCounts(
+            String team, long open, int running, int warning, int overdue, long breachedToday, long breachedThisWeek) {}
 
-    record Board(String at, List<Row> rows, int running, List<TeamCounts> teams) {}
+    /** An open ticket that no response-time target is running for: waiting on the customer or engineering, or worked. */
+    record Untimed(String key, String subject, String team, boolean emergency, String status, String submitted) {}
+
+    record Board(String at, List<Row> rows, int running, List<TeamCounts> teams, List<Untimed> untimed) {}
 
     /** The board for every team, or with the list narrowed to one team (the counts still show every team). */
     Board now(String onlyTeam) {
@@ -152,15 +157,50 @@ class SlaBoard {
                 .toInstant();
         var breachedToday = breachesSince(startOfToday);
         var week = breachesSince(startOfWeek);
+        var open = openPerTeam();
         var teams = new ArrayList<TeamCounts>();
         counts.forEach((team, count) -> teams.add(new TeamCounts(
                 teamName(team),
+                open.getOrDefault(team, 0L),
                 count[0],
                 count[1],
                 count[2],
                 breachedToday.getOrDefault(team, 0L),
                 week.getOrDefault(team, 0L))));
-        return new Board(time.exact(now.atOffset(ZoneOffset.UTC)), rows, shown.size(), teams);
+        return new Board(time.exact(now.atOffset(ZoneOffset.UTC)), rows, shown.size(), teams, untimed(onlyTeam));
+    }
+
+    // Every ticket still open, per team: the board's first count (docs/specification.md §14).
+    private Map<String, Long> openPerTeam() {
+        var open = new HashMap<String, Long>();
+        jdbc.sql("select team, count(*) as open from ticket where status not in ('CLOSED', 'REDIRECTED') group by team")
+                .query(rs -> {
+                    open.put(rs.getString("team") == null ? "" : rs.getString("team"), rs.getLong("open"));
+                });
+        return open;
+    }
+
+    // Open tickets without a running target, emergencies first, then the oldest: they count as open but have no clock.
+    private List<Untimed> untimed(String onlyTeam) {
+        return jdbc.sql("""
+                        select t.id, t.subject, t.team, t.emergency, t.status, t.submitted_at
+                        from ticket t
+                        where t.status not in ('CLOSED', 'REDIRECTED')
+                          and (cast(:team as varchar(100)) is null or t.team = :team)
+                          and not exists (select 1 from sla_target s where s.ticket_id = t.id and s.met_at is null)
+                        order by t.emergency desc, t.submitted_at, t.id
+                        fetch first :listed rows only
+                        """)
+                .param("team", onlyTeam)
+                .param("listed", LISTED)
+                .query((rs, n) -> new Untimed(
+                        "CS-" + rs.getLong("id"),
+                        rs.getString("subject"),
+                        teamName(rs.getString("team")),
+                        rs.getBoolean("emergency"),
+                        Labels.status(TicketStatus.valueOf(rs.getString("status"))),
+                        time.at(rs.getObject("submitted_at", OffsetDateTime.class))))
+                .list();
     }
 
     // Overdue from its due time (whether or not the breach timer has fired yet), in warning from its warning time.

@@ -6,6 +6,7 @@ import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.PageBrowser;
 import com.clientservices.desk.Tickets;
+import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.sla.SlaTargets;
 import com.clientservices.desk.ticket.TicketRepository;
 import java.time.Duration;
@@ -48,6 +49,9 @@ class BoardPageTest {
 
     @Autowired
     SlaTargets targets;
+
+    @Autowired
+    Scenario scenario;
 
     @AfterEach
     void resetClock() {
@@ -118,6 +122,35 @@ class BoardPageTest {
         assertThat(page.body().substring(page.body().indexOf("id=\"teams\"")))
                 .contains("<th scope=\"row\">Client Services</th>");
         assertThat(manager.get("/board?team=nobody").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anOpenTicketWithNoRunningTargetIsCountedAndListedWithItsStatus() throws Exception {
+        var manager = PageBrowser.signIn(http, "cs-manager");
+        var before = clientServicesCounts(manager.get("/board").body());
+
+        var waiting = Tickets.submit(http, "Board: waiting on the customer");
+        scenario.askCustomer(waiting, "Which placements?");
+        var body = manager.get("/board").body();
+
+        var untimed = body.substring(body.indexOf("id=\"untimed\""));
+        assertThat(row(untimed, waiting)).contains("Waiting on the customer").contains("Client Services");
+        assertThat(body.substring(body.indexOf("id=\"targets\""), body.indexOf("id=\"untimed\"")))
+                .as("no running target")
+                .doesNotContain("data-ticket=\"" + waiting + "\"");
+        var after = clientServicesCounts(body);
+        assertThat(after[0]).as("open tickets").isEqualTo(before[0] + 1);
+        assertThat(after[1]).as("running targets").isEqualTo(before[1]);
+        assertThat(manager.get("/board?team=ad-quality").body()).doesNotContain("data-ticket=\"" + waiting + "\"");
+    }
+
+    /** Client Services' open tickets and running targets in the board's table of teams. */
+    private static long[] clientServicesCounts(String body) {
+        var teams = body.substring(body.indexOf("id=\"teams\""));
+        var row = teams.substring(teams.indexOf("<th scope=\"row\">Client Services</th>"));
+        var counts = Pattern.compile("<td>(\\d+)</td>\\s*<td>(\\d+)</td>").matcher(row);
+        assertThat(counts.find()).as(row).isTrue();
+        return new long[] {Long.parseLong(counts.group(1)), Long.parseLong(counts.group(2))};
     }
 
     @Test
