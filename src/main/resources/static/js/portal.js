@@ -6,6 +6,7 @@
   var emergency = document.getElementById('emergency');
   var details = document.getElementById('emergency-details');
   var due = document.getElementById('due');
+  var dueLine = document.getElementById('due-line');
   var type = document.getElementById('requestType');
   var example = document.getElementById('example');
   var guidance = document.getElementById('guidance');
@@ -25,6 +26,8 @@
     guidance.textContent = chosen.guidance || '';
     guidance.hidden = !chosen.guidance;
     representative.hidden = chosen.representative !== 'true';
+    // The account representative answers those: no Client Services response time to promise.
+    dueLine.hidden = chosen.representative === 'true';
     // The routing table says which request types need a business justification; the others do not ask.
     justification.hidden = chosen.justification !== 'true'
       && !document.getElementById('error-businessJustification');

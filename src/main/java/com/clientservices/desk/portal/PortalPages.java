@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,7 +83,9 @@ class PortalPages {
 
     @GetMapping("/portal")
     String tickets(Model model) {
-        model.addAttribute("tickets", queries.visibleTo(CurrentUser.get(), null, 0, 200));
+        var tickets = queries.visibleTo(CurrentUser.get(), null, 0, 200);
+        model.addAttribute("tickets", tickets);
+        model.addAttribute("next", tickets.stream().collect(Collectors.toMap(Ticket::key, ticketPage::next)));
         model.addAttribute("page", this);
         return "portal/tickets";
     }

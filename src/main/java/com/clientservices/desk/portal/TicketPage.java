@@ -108,6 +108,17 @@ class TicketPage {
                 ticket.status() != TicketStatus.CLOSED);
     }
 
+    /**
+     * What the customer hears next, for the list of their tickets: the same words as the ticket's page,
+     * or that the ticket is done.
+     */
+    Line next(Ticket ticket) {
+        var due = due(ticket, representative(ticket, new Names(identity)));
+        return due != null
+                ? due
+                : new Line("Done", ticket.status() == TicketStatus.RESOLVED ? "Resolved; it closes now." : "Closed.");
+    }
+
     /** The running target due soonest; where none runs, what the customer can expect instead. */
     private Line due(Ticket ticket, String representative) {
         var now = clock.now();

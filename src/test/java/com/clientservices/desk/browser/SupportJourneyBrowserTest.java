@@ -52,7 +52,10 @@ class SupportJourneyBrowserTest {
         assertThat(customer.locator("#types")).isHidden();
         customer.selectOption("#requestType", "BILLING");
         assertThat(customer.locator("#representative")).isVisible();
+        // No Client Services response time is promised for the account representative's requests.
+        assertThat(customer.locator("#due-line")).isHidden();
         customer.selectOption("#requestType", "UI_API_BUG");
+        assertThat(customer.locator("#due-line")).isVisible();
         assertThat(customer.locator("#guidance")).containsText("screenshot");
         assertThat(customer.locator("#screenshot-hint")).isVisible();
         assertThat(customer.locator("#representative")).isHidden();
@@ -150,6 +153,10 @@ class SupportJourneyBrowserTest {
         assertThat(customer.locator("#status")).hasText("In progress");
         assertThat(customer.locator("#conversation")).containsText("The blanks are back since this morning");
         chromium.shot(customer, "customer-sees-the-ticket-reopened");
+        customer.navigate(url("/portal"));
+        assertThat(customer.locator("#tickets tr:has(a:text-is('" + key + "')) td.next"))
+                .containsText("We will respond by:");
+        chromium.shot(customer, "customer-sees-what-comes-next-in-the-list");
         Chromium.openTask(agent, "Client Services queue", key + " · Diagnose issue");
         assertThat(agent.locator(".fjs-form-field-group:has-text('Conversation with the customer')"))
                 .containsText("The blanks are back since this morning");

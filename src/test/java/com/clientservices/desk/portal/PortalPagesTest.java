@@ -394,6 +394,31 @@ class PortalPagesTest {
                 .isEmpty();
     }
 
+    @Test
+    void theListOfTicketsSaysWhatComesNextForEachNotTheFirstDueTime() throws Exception {
+        var fresh = Tickets.submit(http, "Listed as new");
+        var waiting = Tickets.waitingOnCustomer(http, Tickets.submit(http, "Listed as waiting"), "Which browser?");
+        var closed = Tickets.closed(http, Tickets.submit(http, "Listed as closed"), "Cache flushed");
+
+        var list = get(signIn(Tickets.CONTACT), "/portal").body();
+
+        assertThat(row(list, fresh))
+                .contains("We will acknowledge your request by:")
+                .containsPattern("\\(in \\d");
+        assertThat(row(list, waiting))
+                .contains("When you will hear from us:")
+                .contains("After you answer")
+                .doesNotContain("acknowledge");
+        assertThat(row(list, closed)).contains("Done:").contains("Closed.");
+    }
+
+    /** The row of the list of tickets that links to that ticket. */
+    private static String row(String page, String key) {
+        var link = page.indexOf(">" + key + "</a>");
+        assertThat(link).as("%s in the list", key).isNotNegative();
+        return page.substring(page.lastIndexOf("<tr", link), page.indexOf("</tr>", link));
+    }
+
     private PageBrowser signIn(String user) throws Exception {
         return PageBrowser.signIn(http, user);
     }
