@@ -96,7 +96,19 @@ class SlaBoard {
             String team, long open, int running, int warning, int overdue, long breachedToday, long breachedThisWeek) {}
 
     /** An open ticket that no response-time target is running for: waiting on the customer or engineering, or worked. */
-    record Untimed(String key, String subject, String team, boolean emergency, String status, String submitted) {}
+    record Untimed(
+            String key,
+            String subject,
+            String team,
+            boolean emergency,
+            String status,
+            String submitted,
+            String taskId) {
+
+        Untimed withTask(String task) {
+            return new Untimed(key, subject, team, emergency, status, submitted, task);
+        }
+    }
 
     record Board(String at, List<Row> rows, int running, List<TeamCounts> teams, List<Untimed> untimed) {}
 
@@ -126,7 +138,8 @@ class SlaBoard {
                         .filter(target -> onlyTeam.equals(target.team()))
                         .toList();
         var listed = shown.subList(0, Math.min(LISTED, shown.size()));
-        var openTasks = openTasks(listed);
+        var openTasks = openTasks(
+                listed.stream().map(target -> "CS-" + target.ticketId()).toList());
         var counts = new LinkedHashMap<String, int[]>();
         for (var team : DeskGroups.TEAMS) {
             counts.put(team.id(), new int[3]);
@@ -182,7 +195,7 @@ class SlaBoard {
 
     // Open tickets without a running target, emergencies first, then the oldest: they count as open but have no clock.
     private List<Untimed> untimed(String onlyTeam) {
-        return jdbc.sql("""
+        var untimed = jdbc.sql("""
                         select t.id, t.subject, t.team, t.emergency, t.status, t.submitted_at
                         from ticket t
                         where t.status not in ('CLOSED', 'REDIRECTED')
@@ -199,8 +212,11 @@ class SlaBoard {
                         teamName(rs.getString("team")),
                         rs.getBoolean("emergency"),
                         Labels.status(TicketStatus.valueOf(rs.getString("status"))),
-                        time.at(rs.getObject("submitted_at", OffsetDateTime.class))))
+                        time.at(rs.getObject("submitted_at", OffsetDateTime.class)),
+                        null))
                 .list();
+        var open = openTasks(untimed.stream().map(Untimed::key).toList());
+        return untimed.stream().map(row -> row.withTask(open.get(row.key()))).toList();
     }
 
     // Overdue from its due time (whether or not the breach timer has fired yet), in warning from its warning time.
@@ -231,14 +247,11 @@ class SlaBoard {
     }
 
     // The open task of each listed ticket, to open in Tasklist; the board is read by role, not by task.
-    private Map<String, String> openTasks(List<Running> listed) {
+    private Map<String, String> openTasks(List<String> listed) {
         if (listed.isEmpty()) {
             return Map.of();
         }
-        var keys = listed.stream()
-                .map(target -> "CS-" + target.ticketId())
-                .distinct()
-                .toArray(String[]::new);
+        var keys = listed.stream().distinct().toArray(String[]::new);
         var open = tasks.createTaskQuery()
                 .processInstanceBusinessKeyIn(keys)
                 .orderByTaskCreateTime()

@@ -131,15 +131,25 @@ class BoardPageTest {
 
         var waiting = Tickets.submit(http, "Board: waiting on the customer");
         scenario.askCustomer(waiting, "Which placements?");
+        var diagnosed = Tickets.submit(http, "Board: in diagnosis");
+        scenario.acknowledge(diagnosed);
         var body = manager.get("/board").body();
 
         var untimed = body.substring(body.indexOf("id=\"untimed\""));
-        assertThat(row(untimed, waiting)).contains("Waiting on the customer").contains("Client Services");
+        assertThat(row(untimed, waiting))
+                .contains("Waiting on the customer")
+                .contains("Client Services")
+                .as("no task is open while the customer answers")
+                .doesNotContain("Open in Tasklist");
+        assertThat(row(untimed, diagnosed))
+                .contains("Acknowledged")
+                .as("its diagnosis, due by the next-response rule but with no target")
+                .containsPattern("href=\"/camunda/app/tasklist/default/#/\\?task=[0-9a-f-]+\"");
         assertThat(body.substring(body.indexOf("id=\"targets\""), body.indexOf("id=\"untimed\"")))
                 .as("no running target")
                 .doesNotContain("data-ticket=\"" + waiting + "\"");
         var after = clientServicesCounts(body);
-        assertThat(after[0]).as("open tickets").isEqualTo(before[0] + 1);
+        assertThat(after[0]).as("open tickets").isEqualTo(before[0] + 2);
         assertThat(after[1]).as("running targets").isEqualTo(before[1]);
         assertThat(manager.get("/board?team=ad-quality").body()).doesNotContain("data-ticket=\"" + waiting + "\"");
     }
