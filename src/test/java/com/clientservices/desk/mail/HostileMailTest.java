@@ -88,7 +88,11 @@ class HostileMailTest {
     record Tickets2(String acme, String globex) {}
 
     /** One hostile message: its name, how to build it, and whether it must be refused. */
-    record Case(String name, Function<Tickets2, byte[]> raw, boolean mustRefuse) {
+    /**
+     * @param newRequestOf where set, the message must become a new request of that member, never a reply to the
+     *                     ticket its subject names
+     */
+    record Case(String name, Function<Tickets2, byte[]> raw, boolean mustRefuse, Long newRequestOf) {
         @Override
         public String toString() {
             return name;
@@ -137,6 +141,14 @@ class HostileMailTest {
         }
         if (hostile.mustRefuse()) {
             assertThat(row.outcome()).as(String.valueOf(row.reason())).isEqualTo("REFUSED");
+        }
+        if (hostile.newRequestOf() != null) {
+            assertThat(row.outcome()).as(String.valueOf(row.reason())).isEqualTo("TICKET_CREATED");
+            assertThat(jdbc.sql("select member_id from ticket where id = :id")
+                            .param("id", Long.parseLong(row.ticketKey().substring(3)))
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(hostile.newRequestOf());
         }
         if (row.outcome().equals("REFUSED")) {
             assertThat(row.reason()).isNotBlank();
@@ -705,16 +717,18 @@ class HostileMailTest {
     }
 
     private static void forgedSenders(List<Case> cases) {
-        add(
-                cases,
+        // Another member's ticket named in the subject: never a reply to it, a new request of the sender's member
+        // (§12).
+        cases.add(new Case(
                 "forged sender: Acme contact replies to a Globex ticket",
                 k -> message(ACME, "Re: [" + k.globex() + "] let me in", null, "hello\r\n"),
-                true);
-        add(
-                cases,
+                false,
+                1001L));
+        cases.add(new Case(
                 "forged sender: Globex contact replies to an Acme ticket",
                 k -> message(GLOBEX, "Re: [" + k.acme() + "] let me in", null, "hello\r\n"),
-                true);
+                false,
+                1002L));
         add(
                 cases,
                 "forged sender: contact's address as display name",
@@ -811,7 +825,7 @@ class HostileMailTest {
     }
 
     private static void add(List<Case> cases, String name, Function<Tickets2, byte[]> raw, boolean mustRefuse) {
-        cases.add(new Case(name, raw, mustRefuse));
+        cases.add(new Case(name, raw, mustRefuse, null));
     }
 
     private static String id() {
