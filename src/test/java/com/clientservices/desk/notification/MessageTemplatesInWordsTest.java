@@ -59,17 +59,18 @@ class MessageTemplatesInWordsTest {
     @Autowired
     RequestTypeCatalogue requestTypes;
 
-    /** The kinds only staff receive (the models' recipients): team, managers, account representative, engineering. */
+    /** The kinds only staff who work tasks receive (the models' recipients): team, managers, engineering. */
     private static final Set<String> TO_STAFF = Set.of(
             "customer-added-information",
             "ticket-reopened",
             "engineering-handoff",
-            "emergency-submitted",
             "emergency-alert",
-            "emergency-resolved",
-            "request-redirected",
             "sla-warning",
             "sla-breach");
+
+    /** The kinds only the account representative receives: no task of theirs in Tasklist, the request in full. */
+    private static final Set<String> TO_REPRESENTATIVE =
+            Set.of("emergency-submitted", "emergency-resolved", "request-redirected");
 
     @BeforeEach
     void now() {
@@ -153,13 +154,16 @@ class MessageTemplatesInWordsTest {
                 ? "http://localhost:8080/camunda/app/tasklist/default/#/?searchQuery=%5B%7B%22type%22%3A%22"
                         + "processInstanceBusinessKey%22%2C%22operator%22%3A%22eq%22%2C%22value%22%3A%22" + ticket.key()
                         + "%22%2C%22name%22%3A%22%22%7D%5D"
-                : portal;
+                : TO_REPRESENTATIVE.contains(kind) ? "http://localhost:8080/api/tickets/" + ticket.key() : portal;
         assertThat(message.body()).as("text part").contains(link).contains(ticket.key());
         assertThat(message.html()).as("HTML part").contains("href=\"" + link + "\"");
-        if (TO_STAFF.contains(kind)) {
+        if (TO_STAFF.contains(kind) || TO_REPRESENTATIVE.contains(kind)) {
             assertThat(message.body() + message.html())
                     .as("a link staff cannot open")
                     .doesNotContain(portal);
+        }
+        if (TO_REPRESENTATIVE.contains(kind)) {
+            assertThat(message.body() + message.html()).as("no task of theirs").doesNotContain("tasklist");
         }
         for (var part : List.of(message.subject(), message.body(), message.html())) {
             assertThat(part).doesNotContain("{{").doesNotContain("[(").doesNotContain("${");
