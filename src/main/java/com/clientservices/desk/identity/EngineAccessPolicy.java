@@ -144,6 +144,11 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
             if (command instanceof ResolveTaskCmd && !delegatedTo(user, CommandFields.string(command, "taskId"))) {
                 throw refused(user, "Only whom a task was delegated to may resolve it.");
             }
+            // Submitting the form of a delegated task resolves it (back to its owner) instead of completing it.
+            if (command instanceof SubmitTaskFormCmd
+                    && delegatedToSomeoneElse(user, CommandFields.string(command, "taskId"))) {
+                throw refused(user, "Only whom a task was delegated to may resolve it.");
+            }
             if (command instanceof UpdateCommentCmd
                     || command instanceof DeleteTaskCommentCmd
                     || command instanceof DeleteProcessInstanceCommentCmd) {
@@ -263,6 +268,16 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
                         user,
                         "Names and e-mail addresses are kept by the administrators; you may change your password.");
             }
+        }
+
+        private boolean delegatedToSomeoneElse(Authentication user, String taskId) {
+            return taskId != null
+                    && inContext(context -> {
+                        var task = context.getTaskManager().findTaskById(taskId);
+                        return task != null
+                                && task.getDelegationState() == DelegationState.PENDING
+                                && !user.getUserId().equals(task.getAssignee());
+                    });
         }
 
         private boolean delegatedTo(Authentication user, String taskId) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -439,6 +440,24 @@ class EngineWritesSealedTest {
                 .as("the form's fields: " + completed.body())
                 .isEqualTo(204);
         assertThat(status(key)).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void aTaskDelegatedToAnAgentIsResolvedByThatAgentOnly() {
+        tasks.delegateTask(taskId, "cs-agent");
+
+        for (var path : List.of("/engine-rest/task/{task}/resolve", "/engine-rest/task/{task}/submit-form")) {
+            var taken = http.post("cs-manager", resolve(path), "{}");
+            assertThat(taken.status()).as("%s: %s", path, taken.body()).isEqualTo(403);
+        }
+
+        var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        assertThat(task.getAssignee()).isEqualTo("cs-agent");
+        assertThat(task.getDelegationState()).isEqualTo(DelegationState.PENDING);
+        assertThat(http.post("cs-agent", resolve("/engine-rest/task/{task}/resolve"), "{}")
+                        .status())
+                .as("the agent it was delegated to")
+                .isEqualTo(204);
     }
 
     @Test
