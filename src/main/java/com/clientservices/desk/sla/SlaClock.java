@@ -112,9 +112,10 @@ public class SlaClock {
      */
     public void stopStatusUpdates(DelegateExecution execution) {
         stop(execution, SlaTargetKind.STATUS_UPDATE.name());
-        EngineCommands.withoutAuthorization(() -> runtime.createMessageCorrelation(STATUS_UPDATES_STOPPED)
-                .processInstanceId(execution.getProcessInstanceId())
-                .correlateAllWithResult());
+        EngineCommands.withoutAuthorization(
+                () -> EngineCommands.toWaitingProcessesOnly(runtime.createMessageCorrelation(STATUS_UPDATES_STOPPED))
+                        .processInstanceId(execution.getProcessInstanceId())
+                        .correlateAllWithResult());
     }
 
     /** The warning time came with the target still running. */
@@ -177,9 +178,10 @@ public class SlaClock {
         if (kind == SlaTargetKind.NEXT_RESPONSE) {
             kind.dueVariable.remove(execution);
             // The agent who responded may not correlate messages; releasing the clock is the desk's doing.
-            EngineCommands.withoutAuthorization(() -> runtime.createMessageCorrelation(NEXT_RESPONSE_GIVEN)
-                    .processInstanceId(execution.getProcessInstanceId())
-                    .correlateAllWithResult());
+            EngineCommands.withoutAuthorization(
+                    () -> EngineCommands.toWaitingProcessesOnly(runtime.createMessageCorrelation(NEXT_RESPONSE_GIVEN))
+                            .processInstanceId(execution.getProcessInstanceId())
+                            .correlateAllWithResult());
         }
     }
 

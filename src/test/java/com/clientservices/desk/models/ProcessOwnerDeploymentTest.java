@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -138,36 +139,65 @@ class ProcessOwnerDeploymentTest {
 
     @Test
     void aModelStartedByTheDesksMessagesIsNeverStartedByACustomersReply() {
-        var model = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                                  id="Definitions_Listen" targetNamespace="http://clientservices.com/desk">
-                  <bpmn:message id="Message_Added" name="CustomerAddedInformation" />
-                  <bpmn:process id="desk-listener" name="Listener" isExecutable="true" camunda:historyTimeToLive="P1D">
-                    <bpmn:startEvent id="Event_Added"><bpmn:messageEventDefinition messageRef="Message_Added" /></bpmn:startEvent>
-                    <bpmn:sequenceFlow id="Flow_Close" sourceRef="Event_Added" targetRef="Task_Close" />
-                    <bpmn:serviceTask id="Task_Close" name="Close the ticket"
-                                      camunda:expression="${ticketStatus.change(execution, 'CLOSED')}" />
-                  </bpmn:process>
-                </bpmn:definitions>
-                """;
-        var deployed = deploy("process-owner", "listener.bpmn", model);
-        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        var deployment = deployListenerTo("CustomerAddedInformation");
         try {
             var key = scenario.submit("AD_SERVING", false);
             scenario.acknowledge(key);
 
             scenario.customerWrites(key, "The blanks also show on the sports page");
 
-            assertThat(history.createHistoricProcessInstanceQuery()
-                            .processDefinitionKey("desk-listener")
-                            .count())
-                    .isZero();
+            assertThat(listenersStarted()).isZero();
             assertThat(scenario.status(key)).isEqualTo(TicketStatus.ACKNOWLEDGED);
             assertThat(scenario.sent(key, "customer-added-information")).hasSize(1);
         } finally {
-            repository.deleteDeployment(deployed.json().path("id").asText(), true);
+            repository.deleteDeployment(deployment, true);
         }
+    }
+
+    @Test
+    void aModelStartedByTheSlaClocksMessageIsNeverStartedWhenAResponseIsGiven() {
+        var deployment = deployListenerTo("NextResponseGiven");
+        try {
+            scenario.at("2026-06-01T10:00:00-04:00"); // Monday
+            var key = scenario.submit("AD_SERVING", false);
+            scenario.askAndAnswer(key, "Which placements?", "2026-06-01T11:00:00-04:00", "5512");
+
+            scenario.complete(
+                    key,
+                    "Task_DiagnoseIssue",
+                    Map.of("diagnosisOutcome", "RESOLVED", "resolutionSummary", "Cache flushed"));
+
+            assertThat(listenersStarted()).isZero();
+            assertThat(scenario.status(key)).isEqualTo(TicketStatus.CLOSED);
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    /** A process owner's model that starts on that message and would close whatever ticket it ran for. */
+    private String deployListenerTo(String message) {
+        var model = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                                  id="Definitions_Listen" targetNamespace="http://clientservices.com/desk">
+                  <bpmn:message id="Message_Listened" name="%s" />
+                  <bpmn:process id="desk-listener" name="Listener" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="Event_Listened"><bpmn:messageEventDefinition messageRef="Message_Listened" /></bpmn:startEvent>
+                    <bpmn:sequenceFlow id="Flow_Close" sourceRef="Event_Listened" targetRef="Task_Close" />
+                    <bpmn:serviceTask id="Task_Close" name="Close the ticket"
+                                      camunda:expression="${ticketStatus.change(execution, 'CLOSED')}" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(message);
+        var deployed = deploy("process-owner", "listener.bpmn", model);
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        return deployed.json().path("id").asText();
+    }
+
+    private long listenersStarted() {
+        return history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey("desk-listener")
+                .count();
     }
 
     @Test
