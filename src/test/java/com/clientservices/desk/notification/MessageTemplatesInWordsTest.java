@@ -59,18 +59,13 @@ class MessageTemplatesInWordsTest {
     @Autowired
     RequestTypeCatalogue requestTypes;
 
-    /** The kinds only staff who work tasks receive (the models' recipients): team, managers, engineering. */
-    private static final Set<String> TO_STAFF = Set.of(
-            "customer-added-information",
-            "ticket-reopened",
-            "engineering-handoff",
-            "emergency-alert",
-            "sla-warning",
-            "sla-breach");
+    /** The kinds only staff who work tasks receive (the models' recipients): the team and the managers. */
+    private static final Set<String> TO_STAFF =
+            Set.of("customer-added-information", "ticket-reopened", "emergency-alert", "sla-warning", "sla-breach");
 
-    /** The kinds only the account representative receives: no task of theirs in Tasklist, the request in full. */
+    /** The kinds for readers with no task of the ticket in Tasklist (account representative, engineering): the API. */
     private static final Set<String> TO_REPRESENTATIVE =
-            Set.of("emergency-submitted", "emergency-resolved", "request-redirected");
+            Set.of("emergency-submitted", "emergency-resolved", "request-redirected", "engineering-handoff");
 
     @BeforeEach
     void now() {
