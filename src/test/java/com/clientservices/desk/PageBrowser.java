@@ -122,6 +122,7 @@ public final class PageBrowser {
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return browser.send(
                 HttpRequest.newBuilder(http.uri(path + "?_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
+                        .header("Accept", PAGE)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                         .build(),

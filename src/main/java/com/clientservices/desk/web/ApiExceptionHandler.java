@@ -42,6 +42,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Every error of the API as application/problem+json; a bad request lists each bad field under
@@ -67,10 +68,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** The largest file an upload may carry, as the multipart configuration says (spring.servlet.multipart.max-file-size). */
     private final DataSize maxFileSize;
+    /** The most a whole upload may carry (spring.servlet.multipart.max-request-size). */
+    private final DataSize maxRequestSize;
 
     @Autowired
     ApiExceptionHandler(MultipartProperties multipart) {
         this.maxFileSize = multipart.getMaxFileSize();
+        this.maxRequestSize = multipart.getMaxRequestSize();
     }
 
     /** With Spring Boot's default multipart limits, for a handler made outside the application. */
@@ -179,7 +183,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (request instanceof ServletWebRequest servlet && isPage(servlet.getRequest())) {
-            return tooLargeForAPage(servlet.getRequest(), servlet.getResponse());
+            return tooLargeForAPage(e, servlet.getRequest(), servlet.getResponse());
         }
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                 .body(problem(
@@ -200,17 +204,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * A file over the limit, sent from a page: from a ticket's page the customer is taken back to it
      * with the reason below its form, as for every other refused file; from elsewhere the error page.
      */
-    private ResponseEntity<Object> tooLargeForAPage(HttpServletRequest request, HttpServletResponse response) {
-        var reason = "The file is larger than " + shown(maxFileSize)
-                + ": attach a smaller one (a cropped screenshot, a zipped log), or send a link to it in a reply.";
+    private ResponseEntity<Object> tooLargeForAPage(
+            MaxUploadSizeExceededException tooLarge, HttpServletRequest request, HttpServletResponse response) {
         var ticketPage = TICKET_PAGE_UPLOAD.matcher(request.getRequestURI());
         if (!ticketPage.matches()) {
+            // The new-request form sends several files at once: over either limit, whichever it was.
+            var reason = "The files are larger than the desk takes at once (" + shown(maxFileSize) + " each, "
+                    + shown(maxRequestSize) + " together). Go back, attach fewer or smaller files, and add the rest"
+                    + " on the ticket's page once it is open.";
+            // Marks the failed multipart for the error page's own dispatch, which would otherwise read the
+            // body again and fail before showing the page.
+            request.setAttribute(WebUtils.ERROR_EXCEPTION_ATTRIBUTE, tooLarge);
             try {
                 return errorPage(response, HttpStatus.PAYLOAD_TOO_LARGE, reason);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+        var reason = "The file is larger than " + shown(maxFileSize)
+                + ": attach a smaller one (a cropped screenshot, a zipped log), or send a link to it in a reply.";
         var back = request.getContextPath() + ticketPage.group(1);
         RequestContextUtils.getOutputFlashMap(request).put("error", reason);
         RequestContextUtils.saveOutputFlashMap(back, request, response);

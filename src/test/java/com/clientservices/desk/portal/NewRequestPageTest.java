@@ -10,6 +10,7 @@ import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.ticket.EmergencyCriterion;
 import com.clientservices.desk.words.Labels;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -128,6 +129,29 @@ class NewRequestPageTest {
                 .contains("Nothing was submitted yet")
                 .contains("choose your files again")
                 .contains(subject);
+        assertThat(http.get("spoc-acme", "/api/tickets?size=200").body())
+                .as("no ticket was created")
+                .doesNotContain(subject);
+    }
+
+    @Test
+    void filesOverTheLimitTogetherAreExplainedOnTheErrorPageAndSubmitNothing() throws Exception {
+        var browser = signIn("spoc-acme");
+        var form = get(browser, "/portal/new");
+        var subject = "Two large screenshots " + System.nanoTime();
+        var files = new LinkedHashMap<String, byte[]>();
+        files.put("first.png", Arrays.copyOf(Tickets.PNG, 4 * 1024 * 1024));
+        files.put("second.png", Arrays.copyOf(Tickets.PNG, 4 * 1024 * 1024));
+
+        var refused =
+                postMultipart(browser, "/portal/new", DeskHttpClient.csrfToken(form.body()), uiBug(subject), files);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(refused.body())
+                .contains("The file is too large")
+                .contains("(5 MB each, 6 MB together)")
+                .contains("add the rest on the ticket&#39;s page once it is open");
         assertThat(http.get("spoc-acme", "/api/tickets?size=200").body())
                 .as("no ticket was created")
                 .doesNotContain(subject);
