@@ -35,6 +35,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaBoard {
 
+    /** Open tickets of the team (or every team, for a null one) that no target is running for. */
+    private static final String UNTIMED = """
+            from ticket t
+            where t.status not in ('CLOSED', 'REDIRECTED')
+              and (cast(:team as varchar(100)) is null or t.team = :team)
+              and not exists (select 1 from sla_target s where s.ticket_id = t.id and s.met_at is null)
+            """;
+
     /** The most urgent targets listed; the counts cover every one. */
     static final int LISTED = 200;
 
@@ -110,7 +118,8 @@ class SlaBoard {
         }
     }
 
-    record Board(String at, List<Row> rows, int running, List<TeamCounts> teams, List<Untimed> untimed) {}
+    record Board(
+            String at, List<Row> rows, int running, List<TeamCounts> teams, List<Untimed> untimed, long untimedOpen) {}
 
     /** The board for every team, or with the list narrowed to one team (the counts still show every team). */
     Board now(String onlyTeam) {
@@ -180,7 +189,9 @@ class SlaBoard {
                 count[2],
                 breachedToday.getOrDefault(team, 0L),
                 week.getOrDefault(team, 0L))));
-        return new Board(time.exact(now.atOffset(ZoneOffset.UTC)), rows, shown.size(), teams, untimed(onlyTeam));
+        var untimed = untimed(onlyTeam);
+        var untimedOpen = untimed.size() < LISTED ? untimed.size() : countUntimed(onlyTeam);
+        return new Board(time.exact(now.atOffset(ZoneOffset.UTC)), rows, shown.size(), teams, untimed, untimedOpen);
     }
 
     // Every ticket still open, per team: the board's first count (docs/specification.md §14).
@@ -193,17 +204,17 @@ class SlaBoard {
         return open;
     }
 
+    private long countUntimed(String onlyTeam) {
+        return jdbc.sql("select count(*) " + UNTIMED)
+                .param("team", onlyTeam)
+                .query(Long.class)
+                .single();
+    }
+
     // Open tickets without a running target, emergencies first, then the oldest: they count as open but have no clock.
     private List<Untimed> untimed(String onlyTeam) {
-        var untimed = jdbc.sql("""
-                        select t.id, t.subject, t.team, t.emergency, t.status, t.submitted_at
-                        from ticket t
-                        where t.status not in ('CLOSED', 'REDIRECTED')
-                          and (cast(:team as varchar(100)) is null or t.team = :team)
-                          and not exists (select 1 from sla_target s where s.ticket_id = t.id and s.met_at is null)
-                        order by t.emergency desc, t.submitted_at, t.id
-                        fetch first :listed rows only
-                        """)
+        var untimed = jdbc.sql("select t.id, t.subject, t.team, t.emergency, t.status, t.submitted_at " + UNTIMED
+                        + " order by t.emergency desc, t.submitted_at, t.id fetch first :listed rows only")
                 .param("team", onlyTeam)
                 .param("listed", LISTED)
                 .query((rs, n) -> new Untimed(

@@ -113,7 +113,10 @@ class TicketPage {
      * or that the ticket is done.
      */
     Line next(Ticket ticket) {
-        var due = due(ticket, representative(ticket, new Names(identity)));
+        // The representative's name is looked up only for the tickets they answer.
+        var due = due(
+                ticket,
+                ticket.status() == TicketStatus.REDIRECTED ? representative(ticket, new Names(identity)) : null);
         return due != null
                 ? due
                 : new Line("Done", ticket.status() == TicketStatus.RESOLVED ? "Resolved; it closes now." : "Closed.");
