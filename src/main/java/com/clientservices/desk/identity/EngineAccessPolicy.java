@@ -141,13 +141,13 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
             if (command instanceof SaveUserCmd) {
                 checkProfile(user, command);
             }
-            if (command instanceof ResolveTaskCmd && !delegatedTo(user, CommandFields.string(command, "taskId"))) {
-                throw refused(user, "Only whom a task was delegated to may resolve it.");
-            }
             // Submitting the form of a delegated task resolves it (back to its owner) instead of completing it.
-            if (command instanceof SubmitTaskFormCmd
-                    && delegatedToSomeoneElse(user, CommandFields.string(command, "taskId"))) {
-                throw refused(user, "Only whom a task was delegated to may resolve it.");
+            if (command instanceof ResolveTaskCmd || command instanceof SubmitTaskFormCmd) {
+                var delegate = delegateOf(CommandFields.string(command, "taskId"));
+                if ((command instanceof ResolveTaskCmd || delegate != null)
+                        && !user.getUserId().equals(delegate)) {
+                    throw refused(user, "Only whom a task was delegated to may resolve it.");
+                }
             }
             if (command instanceof UpdateCommentCmd
                     || command instanceof DeleteTaskCommentCmd
@@ -270,23 +270,15 @@ class EngineAccessPolicy extends AbstractProcessEnginePlugin {
             }
         }
 
-        private boolean delegatedToSomeoneElse(Authentication user, String taskId) {
-            return taskId != null
-                    && inContext(context -> {
+        /** Whom the task is delegated to while it waits for them to resolve it, or null. */
+        private String delegateOf(String taskId) {
+            return taskId == null
+                    ? null
+                    : inContext(context -> {
                         var task = context.getTaskManager().findTaskById(taskId);
-                        return task != null
-                                && task.getDelegationState() == DelegationState.PENDING
-                                && !user.getUserId().equals(task.getAssignee());
-                    });
-        }
-
-        private boolean delegatedTo(Authentication user, String taskId) {
-            return taskId != null
-                    && inContext(context -> {
-                        var task = context.getTaskManager().findTaskById(taskId);
-                        return task != null
-                                && task.getDelegationState() == DelegationState.PENDING
-                                && user.getUserId().equals(task.getAssignee());
+                        return task != null && task.getDelegationState() == DelegationState.PENDING
+                                ? task.getAssignee()
+                                : null;
                     });
         }
 
