@@ -127,12 +127,25 @@ class PortalPagesTest {
                         "emergency",
                         "true",
                         "emergencyPhone",
-                        "call me"));
+                        "call me",
+                        "browser",
+                        "b".repeat(201)));
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body())
                 .contains("id=\"error-subject\">is required")
                 .contains("id=\"error-emergencyPhone\">is not a phone number")
-                .contains("id=\"error-emergencyCriteria\">is required for an emergency");
+                .contains("id=\"error-emergencyCriteria\">is required for an emergency")
+                .contains("id=\"error-browser\">");
+        // A screen reader reads each message with its field, and hears which fields are wrong.
+        assertThat(match(Pattern.compile("(<input type=\"text\" [^>]*name=\"subject\"[^>]*>)"), refused.body()))
+                .contains("aria-invalid=\"true\"")
+                .contains("aria-describedby=\"error-subject\"");
+        assertThat(match(Pattern.compile("(<input type=\"tel\"[^>]*>)"), refused.body()))
+                .contains("aria-invalid=\"true\"")
+                .contains("aria-describedby=\"phone-why error-emergencyPhone\"");
+        assertThat(match(Pattern.compile("(<textarea [^>]*name=\"impact\"[^>]*>)"), refused.body()))
+                .doesNotContain("aria-invalid")
+                .doesNotContain("aria-describedby");
     }
 
     @Test
