@@ -10,8 +10,10 @@ import com.clientservices.desk.ticket.TicketRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,6 +85,19 @@ class AuditController {
                     .body(SlaReport.csv(rows));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+    }
+
+    /** A day as the audit pages show it: {@code Tue 13 Apr 2027}. */
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.US);
+
+    /** A page's period that ends before it starts is refused, in the words the page shows its days in. */
+    static void firstNotAfterLast(LocalDate first, LocalDate last) {
+        if (first.isAfter(last)) {
+            throw new Invalid(
+                    "from",
+                    "(" + first.format(DAY) + ") is after to (" + last.format(DAY)
+                            + "): choose a first day on or before the last");
+        }
     }
 
     /** A date parameter (YYYY-MM-DD, a four-digit year), or the given one when it is absent. */

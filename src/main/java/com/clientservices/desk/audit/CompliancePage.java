@@ -5,9 +5,7 @@ import com.clientservices.desk.identity.DeskGroups;
 import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.sla.BusinessCalendar;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +25,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class CompliancePage {
 
     static final int DEFAULT_WEEKS = 8;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.US);
 
     private final WeeklyCompliance weekly;
     private final SlaReport report;
@@ -55,7 +52,8 @@ class CompliancePage {
         model.addAttribute("deskTeams", DeskGroups.TEAMS);
         model.addAttribute(
                 "period",
-                "from " + period.from().format(DAY) + " to " + period.to().format(DAY));
+                "from " + period.from().format(AuditController.DAY) + " to "
+                        + period.to().format(AuditController.DAY));
         model.addAttribute("zone", calendar.zone().getId());
         model.addAttribute("csv", link("/audit/compliance.csv", period));
         model.addAttribute("json", link("/audit/compliance.json", period));
@@ -95,12 +93,7 @@ class CompliancePage {
         var today = clock.now().atZone(calendar.zone()).toLocalDate();
         var last = AuditController.date("to", to, today);
         var first = AuditController.date("from", from, WeeklyCompliance.mondayOfLast(last, DEFAULT_WEEKS));
-        if (first.isAfter(last)) {
-            throw new Invalid(
-                    "from",
-                    "(" + first.format(DAY) + ") is after to (" + last.format(DAY)
-                            + "): choose a first day on or before the last");
-        }
+        AuditController.firstNotAfterLast(first, last);
         if (WeeklyCompliance.weeksIn(first, last) > WeeklyCompliance.MOST_WEEKS) {
             throw new Invalid("to", "is more than " + WeeklyCompliance.MOST_WEEKS + " weeks after from");
         }

@@ -6,8 +6,6 @@ import com.clientservices.desk.refusal.Invalid;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.BusinessCalendar;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -26,7 +24,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class HeatMapPage {
 
     private static final int DEFAULT_DAYS = 30;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.US);
 
     private final HeatMap heatMap;
     private final RequestTypeCatalogue requestTypes;
@@ -59,7 +56,8 @@ class HeatMapPage {
         model.addAttribute("requestTypes", requestTypes.all());
         model.addAttribute(
                 "period",
-                "from " + filter.from().format(DAY) + " to " + filter.to().format(DAY));
+                "from " + filter.from().format(AuditController.DAY) + " to "
+                        + filter.to().format(AuditController.DAY));
         model.addAttribute(
                 "dataSource",
                 UriComponentsBuilder.fromPath("/audit/heatmap/data")
@@ -93,12 +91,7 @@ class HeatMapPage {
         var today = clock.now().atZone(calendar.zone()).toLocalDate();
         var last = AuditController.date("to", to, today);
         var first = AuditController.date("from", from, last.minusDays(DEFAULT_DAYS - 1));
-        if (first.isAfter(last)) {
-            throw new Invalid(
-                    "from",
-                    "(" + first.format(DAY) + ") is after to (" + last.format(DAY)
-                            + "): choose a first day on or before the last");
-        }
+        AuditController.firstNotAfterLast(first, last);
         var chosenKind = "emergency".equals(kind) ? "emergency" : "standard";
         var chosenTeam = blank(team) ? null : team;
         if (chosenTeam != null && DeskGroups.teamName(chosenTeam).isEmpty()) {
