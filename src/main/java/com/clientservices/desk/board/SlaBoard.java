@@ -35,13 +35,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaBoard {
 
+    /** A ticket still open: everything on the board is about these. */
+    private static final String OPEN = "t.status not in ('CLOSED', 'REDIRECTED')";
+
     /** Open tickets of the team (or every team, for a null one) that no target is running for. */
-    private static final String UNTIMED = """
-            from ticket t
-            where t.status not in ('CLOSED', 'REDIRECTED')
-              and (cast(:team as varchar(100)) is null or t.team = :team)
-              and not exists (select 1 from sla_target s where s.ticket_id = t.id and s.met_at is null)
-            """;
+    private static final String UNTIMED = "from ticket t where " + OPEN
+            + " and (cast(:team as varchar(100)) is null or t.team = :team)"
+            + " and not exists (select 1 from sla_target s where s.ticket_id = t.id and s.met_at is null)";
 
     /** The most urgent targets listed; the counts cover every one. */
     static final int LISTED = 200;
@@ -124,12 +124,9 @@ class SlaBoard {
     /** The board for every team, or with the list narrowed to one team (the counts still show every team). */
     Board now(String onlyTeam) {
         var now = clock.now();
-        var running = jdbc.sql("""
-                        select t.id, t.subject, t.team, t.emergency, s.kind, s.due_at, s.warning_at
-                        from sla_target s join ticket t on t.id = s.ticket_id
-                        where s.met_at is null and t.status not in ('CLOSED', 'REDIRECTED')
-                        order by t.emergency desc, s.due_at, t.id
-                        """)
+        var running = jdbc.sql("select t.id, t.subject, t.team, t.emergency, s.kind, s.due_at, s.warning_at"
+                        + " from sla_target s join ticket t on t.id = s.ticket_id where s.met_at is null and " + OPEN
+                        + " order by t.emergency desc, s.due_at, t.id")
                 .query((rs, n) -> new Running(
                         rs.getLong("id"),
                         rs.getString("subject"),
@@ -197,7 +194,7 @@ class SlaBoard {
     // Every ticket still open, per team: the board's first count (docs/specification.md §14).
     private Map<String, Long> openPerTeam() {
         var open = new HashMap<String, Long>();
-        jdbc.sql("select team, count(*) as open from ticket where status not in ('CLOSED', 'REDIRECTED') group by team")
+        jdbc.sql("select t.team, count(*) as open from ticket t where " + OPEN + " group by t.team")
                 .query(rs -> {
                     open.put(rs.getString("team") == null ? "" : rs.getString("team"), rs.getLong("open"));
                 });
