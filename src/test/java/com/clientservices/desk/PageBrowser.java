@@ -65,21 +65,13 @@ public final class PageBrowser {
     /** A ticket page's "Attach" form, as the browser posts it: one file in the part "file", asking for a page. */
     public HttpResponse<String> attachFromPage(String key, String fileName, byte[] content) throws Exception {
         var csrf = DeskHttpClient.csrfToken(get("/portal/tickets/" + key).body());
-        var boundary = "----portal" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                        + "\"\r\nContent-Type: image/png\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return browser.send(
-                HttpRequest.newBuilder(http.uri("/portal/tickets/" + key + "/attachments?_csrf="
-                                + URLEncoder.encode(csrf, StandardCharsets.UTF_8)))
-                        .header("Accept", PAGE)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return multipart(
+                "/portal/tickets/" + key + "/attachments",
+                csrf,
+                Map.of(),
+                "file",
+                "image/png",
+                Map.of(fileName, content));
     }
 
     public HttpResponse<byte[]> download(String path) throws Exception {
@@ -105,16 +97,28 @@ public final class PageBrowser {
     // As a browser sends the new-request form: its fields, then each file in the part "files".
     public HttpResponse<String> postMultipart(
             String path, String csrf, Map<String, String> fields, Map<String, byte[]> files) throws Exception {
-        var boundary = "----portal" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
         var all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
-        all.forEach((name, value) -> body.writeBytes(
+        return multipart(path, csrf, all, "files", "application/octet-stream", files);
+    }
+
+    // A multipart form as a browser posts it, asking for a page: the fields, then each file in that part.
+    private HttpResponse<String> multipart(
+            String path,
+            String csrf,
+            Map<String, String> fields,
+            String part,
+            String contentType,
+            Map<String, byte[]> files)
+            throws Exception {
+        var boundary = "----portal" + System.nanoTime();
+        var body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(
                 ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
                         .getBytes(StandardCharsets.UTF_8)));
         files.forEach((name, content) -> {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
-                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                            + name + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(content);
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
