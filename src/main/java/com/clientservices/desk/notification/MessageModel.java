@@ -6,10 +6,14 @@ import java.util.Map;
 /**
  * Everything a message template sees, in words (docs/specification.md §7, §13): no code, no ISO
  * time, nothing absent printed as {@code null}. A template reads {@code ticket} (the whole ticket,
- * {@link TicketInWords}), {@code recipient} (who the message greets), {@code links} and, by name,
- * each value of {@code values}: what people wrote for this step and the send task's own inputs.
+ * {@link TicketInWords}), {@code recipient} (who the message greets), {@code toCustomer},
+ * {@code links} and, by name, each value of {@code values}: what people wrote for this step and the
+ * send task's own inputs.
  *
- * @param recipient the full name(s) of whoever receives the message, or the team's name
+ * @param recipient  the full name(s) of whoever receives the message, or the team's name
+ * @param toCustomer whether the message goes to the ticket's customer alone: only they can follow
+ *                   the portal's link, so a kind sent to the customer and to staff by different send
+ *                   tasks chooses its footer by it
  * @param values    kind-specific values, each a template variable of its own name: the agent's or
  *                  customer's words ({@code acknowledgementNote}, {@code customerQuestions},
  *                  {@code customerAnswer}, {@code statusUpdate}, {@code resolutionSummary},
@@ -17,7 +21,8 @@ import java.util.Map;
  *                  every input of the send task other than {@code template} and {@code to}
  *                  ({@code slaTarget}, {@code slaDue}, …), times among them already in words
  */
-record MessageModel(TicketInWords ticket, String recipient, Links links, Map<String, Object> values) {
+record MessageModel(
+        TicketInWords ticket, String recipient, boolean toCustomer, Links links, Map<String, Object> values) {
 
     /**
      * The ticket as people read it. Optional text is {@code null} when not given, so a template

@@ -85,13 +85,15 @@ class MessageModels {
     /**
      * The model of one message.
      *
-     * @param values what people wrote and the send task's inputs, by name, as the engine holds them
+     * @param toCustomer whether it goes to the ticket's customer alone
+     * @param values     what people wrote and the send task's inputs, by name, as the engine holds them
      */
-    MessageModel of(Ticket ticket, Members.Member member, String recipient, Map<String, Object> values) {
+    MessageModel of(
+            Ticket ticket, Members.Member member, String recipient, boolean toCustomer, Map<String, Object> values) {
         var now = clock.now();
         var words = new LinkedHashMap<String, Object>();
         values.forEach((name, value) -> words.put(name, readable(name, value, now)));
-        return new MessageModel(inWords(ticket, member, now), recipient, links(ticket.key()), words);
+        return new MessageModel(inWords(ticket, member, now), recipient, toCustomer, links(ticket.key()), words);
     }
 
     private MessageModel.TicketInWords inWords(Ticket ticket, Members.Member member, Instant now) {

@@ -64,6 +64,7 @@ class MessageTemplates {
         model.values().forEach(context::setVariable);
         context.setVariable("ticket", model.ticket());
         context.setVariable("recipient", model.recipient());
+        context.setVariable("toCustomer", model.toCustomer());
         context.setVariable("links", model.links());
         var text = engine.process(kind + ".txt", context).replace("\r\n", "\n");
         var newline = text.indexOf('\n');

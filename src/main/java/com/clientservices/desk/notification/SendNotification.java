@@ -95,7 +95,8 @@ class SendNotification implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("no ticket " + execution.getProcessBusinessKey()));
         var member = members.find(ticket.memberId()).orElseThrow();
         var recipients = recipients(to, ticket, member);
-        var message = templates.render(template, models.of(ticket, member, recipients.name(), values(execution)));
+        var message = templates.render(
+                template, models.of(ticket, member, recipients.name(), CUSTOMER.equals(to.strip()), values(execution)));
         var id = notifications.queue(
                 ticket.id(), template, recipients.who(), String.join(", ", recipients.addresses()), message);
         jobs.defer(delivery, Long.toString(id));

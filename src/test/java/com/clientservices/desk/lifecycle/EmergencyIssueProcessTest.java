@@ -252,10 +252,13 @@ class EmergencyIssueProcessTest extends LifecycleTest {
                 .isEqualTo(Outcome.MET);
         var downgraded = sent(key, "emergency-downgraded");
         assertThat(downgraded)
-                .as("one message to the customer and the account representative, with the reason")
-                .hasSize(1);
-        assertThat(downgraded.get(0).recipient()).isEqualTo("spoc-acme, account-rep");
-        assertThat(downgraded.get(0).body()).contains("Only a test page is affected");
+                .as("a message of their own to the customer and to the account representative, each with the reason")
+                .extracting(message -> message.recipient())
+                .containsExactly("spoc-acme", "account-rep");
+        assertThat(downgraded)
+                .allSatisfy(message -> assertThat(message.body()).contains("Only a test page is affected"));
+        assertThat(downgraded.get(0).body()).contains("/portal/tickets/" + key);
+        assertThat(downgraded.get(1).body()).contains("/api/tickets/" + key).doesNotContain("/portal/");
     }
 
     @Test

@@ -139,7 +139,9 @@ class MessageTemplatesInWordsTest {
     @MethodSource("everyKindForEveryTicket")
     void messageSpeaksWordsCarriesTheKeyAndLinksToTheTicket(String kind, boolean emergency, boolean filled) {
         var ticket = filled ? filled(emergency) : empty(emergency);
-        var message = templates.render(kind, models.of(ticket, MEMBER, "Pat Contact", filled ? values() : Map.of()));
+        var toCustomer = !TO_STAFF.contains(kind) && !TO_REPRESENTATIVE.contains(kind);
+        var message = templates.render(
+                kind, models.of(ticket, MEMBER, "Pat Contact", toCustomer, filled ? values() : Map.of()));
 
         assertThat(message.subject()).as("subject").startsWith("[" + ticket.key() + "]");
         assertThat(message.subject()).doesNotContain("\n").doesNotContain("\r");
@@ -184,12 +186,30 @@ class MessageTemplatesInWordsTest {
     }
 
     @Test
+    void aDowngradeTellsTheCustomerOfThePortalAndTheAccountRepresentativeOfTheApi() {
+        var ticket = filled(true);
+        var portal = "http://localhost:8080/portal/tickets/" + ticket.key();
+        var api = "http://localhost:8080/api/tickets/" + ticket.key();
+
+        var toCustomer =
+                templates.render("emergency-downgraded", models.of(ticket, MEMBER, "Pat Contact", true, values()));
+        var toRepresentative = templates.render(
+                "emergency-downgraded", models.of(ticket, MEMBER, "Robin Representative", false, values()));
+
+        assertThat(toCustomer.body()).contains(portal).doesNotContain(api);
+        assertThat(toCustomer.html()).contains("href=\"" + portal + "\"").doesNotContain(api);
+        assertThat(toRepresentative.body()).contains(api).doesNotContain(portal);
+        assertThat(toRepresentative.html()).contains("href=\"" + api + "\"").doesNotContain(portal);
+        assertThat(toRepresentative.body()).startsWith("Hello Robin Representative,");
+    }
+
+    @Test
     void aBreachSentAtItsDueMinuteSaysWhenItWasDueNotThatItIsDueNow() {
         var values = new LinkedHashMap<String, Object>(values());
         values.put("slaDue", "2026-12-01T09:32:00-05:00");
 
-        var breach =
-                templates.render("sla-breach", models.of(filled(false), MEMBER, "Client Services managers", values));
+        var breach = templates.render(
+                "sla-breach", models.of(filled(false), MEMBER, "Client Services managers", false, values));
 
         assertThat(breach.subject())
                 .endsWith("was due by Tue 1 Dec 2026, 09:32 EST")
@@ -201,7 +221,7 @@ class MessageTemplatesInWordsTest {
     void theTicketAppearsInWordsWithItsTeamCriteriaPeopleAndTimes() {
         var ticket = filled(true);
 
-        var alert = templates.render("emergency-alert", models.of(ticket, MEMBER, "Client Services", values()));
+        var alert = templates.render("emergency-alert", models.of(ticket, MEMBER, "Client Services", false, values()));
 
         assertThat(alert.body())
                 .contains("Acme Media (member 1001)")
@@ -213,15 +233,16 @@ class MessageTemplatesInWordsTest {
                 .contains("Tue 1 Dec 2026, 09:30 EST")
                 .contains("Tue 1 Dec 2026, 10:30 EST (in 58 min)")
                 .contains("http://localhost:8080/camunda/app/tasklist/");
-        var warning = templates.render("sla-warning", models.of(ticket, MEMBER, "Client Services", values()));
+        var warning = templates.render("sla-warning", models.of(ticket, MEMBER, "Client Services", false, values()));
         assertThat(warning.subject())
                 .isEqualTo("[CS-987654] Due soon: acknowledgement by Tue 1 Dec 2026, 10:30 EST (in 58 min)");
-        var received = templates.render("request-received", models.of(empty(false), MEMBER, "Pat Contact", Map.of()));
+        var received =
+                templates.render("request-received", models.of(empty(false), MEMBER, "Pat Contact", true, Map.of()));
         assertThat(received.body())
                 .contains("Object ids")
                 .contains("Steps to reproduce")
                 .doesNotContain("none");
-        var update = templates.render("engineering-update", models.of(ticket, MEMBER, "Pat Contact", values()));
+        var update = templates.render("engineering-update", models.of(ticket, MEMBER, "Pat Contact", true, values()));
         assertThat(update.body()).contains("bug ENG-4711");
     }
 
