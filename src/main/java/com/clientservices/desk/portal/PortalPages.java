@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,7 +84,7 @@ class PortalPages {
     String tickets(Model model) {
         var tickets = queries.visibleTo(CurrentUser.get(), null, 0, 200);
         model.addAttribute("tickets", tickets);
-        model.addAttribute("next", tickets.stream().collect(Collectors.toMap(Ticket::key, ticketPage::next)));
+        model.addAttribute("next", ticketPage.next(tickets));
         model.addAttribute("page", this);
         return "portal/tickets";
     }

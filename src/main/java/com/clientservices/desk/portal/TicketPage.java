@@ -21,9 +21,11 @@ import com.clientservices.desk.words.FileSize;
 import com.clientservices.desk.words.Labels;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
@@ -109,21 +111,44 @@ class TicketPage {
     }
 
     /**
-     * What the customer hears next, for the list of their tickets: the same words as the ticket's page,
-     * or that the ticket is done.
+     * What the customer hears next for each of these tickets, by key, for the list of their tickets:
+     * the same words as the ticket's page, or that the ticket is done. Their running targets are read
+     * in one query for the whole list.
      */
-    Line next(Ticket ticket) {
-        // The representative's name is looked up only for the tickets they answer.
-        var due = due(
-                ticket,
-                ticket.status() == TicketStatus.REDIRECTED ? representative(ticket, new Names(identity)) : null);
-        return due != null
-                ? due
-                : new Line("Done", ticket.status() == TicketStatus.RESOLVED ? "Resolved; it closes now." : "Closed.");
+    Map<String, Line> next(List<Ticket> tickets) {
+        var soonest = new HashMap<Long, SlaTarget>();
+        targets.runningOf(tickets.stream().map(Ticket::id).toList()).stream()
+                .filter(t -> t.outcome() == SlaTarget.Outcome.OPEN)
+                .forEach(t -> soonest.putIfAbsent(t.ticketId(), t));
+        var names = new Names(identity);
+        var next = new HashMap<String, Line>();
+        for (var ticket : tickets) {
+            // The representative's name is looked up only for the tickets they answer.
+            var representative = ticket.status() == TicketStatus.REDIRECTED ? representative(ticket, names) : null;
+            var due = due(ticket, representative, Optional.ofNullable(soonest.get(ticket.id())));
+            next.put(
+                    ticket.key(),
+                    due != null
+                            ? due
+                            : new Line(
+                                    "Done",
+                                    ticket.status() == TicketStatus.RESOLVED ? "Resolved; it closes now." : "Closed."));
+        }
+        return next;
     }
 
     /** The running target due soonest; where none runs, what the customer can expect instead. */
     private Line due(Ticket ticket, String representative) {
+        return due(
+                ticket,
+                representative,
+                targets.ofTicket(ticket.id()).stream()
+                        .filter(t -> t.outcome() == SlaTarget.Outcome.OPEN)
+                        .min(Comparator.comparing(SlaTarget::dueAt)));
+    }
+
+    /** As above, with the ticket's running target due soonest already known. */
+    private Line due(Ticket ticket, String representative, Optional<SlaTarget> running) {
         var now = clock.now();
         var status = ticket.status();
         if (status == TicketStatus.REDIRECTED) {
@@ -137,9 +162,6 @@ class TicketPage {
                     "When you will hear from us",
                     "After you answer: the team's response time starts again when your answer arrives.");
         }
-        var running = targets.ofTicket(ticket.id()).stream()
-                .filter(t -> t.outcome() == SlaTarget.Outcome.OPEN)
-                .min(Comparator.comparing(SlaTarget::dueAt));
         if (running.isPresent()) {
             return new Line(
                     WHEN.get(running.get().kind()), time.due(running.get().dueAt(), now));
