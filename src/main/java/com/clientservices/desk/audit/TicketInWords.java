@@ -7,7 +7,6 @@ import com.clientservices.desk.routing.RequestType;
 import com.clientservices.desk.routing.RequestTypeCatalogue;
 import com.clientservices.desk.sla.SlaTarget;
 import com.clientservices.desk.ticket.Ticket;
-import com.clientservices.desk.ticket.TicketStatus;
 import com.clientservices.desk.words.DeskTime;
 import com.clientservices.desk.words.Labels;
 import java.time.Instant;
@@ -65,9 +64,7 @@ class TicketInWords {
     /** The ticket's row, with the soonest of its running targets (if any) and the time left to it at {@code now}. */
     Row row(Ticket ticket, Optional<SlaTarget> soonest, Instant now) {
         // A closed or redirected ticket waits on nobody, as on the SLA board (docs/specification.md §14).
-        var running = ticket.status() == TicketStatus.CLOSED || ticket.status() == TicketStatus.REDIRECTED
-                ? Optional.<SlaTarget>empty()
-                : soonest;
+        var running = ticket.status().open() ? soonest : Optional.<SlaTarget>empty();
         return new Row(
                 ticket.key(),
                 ticket.subject(),

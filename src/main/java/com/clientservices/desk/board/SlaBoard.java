@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
 class SlaBoard {
 
     /** A ticket still open: everything on the board is about these. */
-    private static final String OPEN = "t.status not in ('CLOSED', 'REDIRECTED')";
+    private static final String OPEN = TicketStatus.openIn("t.status");
 
     /** Open tickets of the team (or every team, for a null one) that no target is running for. */
     private static final String UNTIMED = "from ticket t where " + OPEN

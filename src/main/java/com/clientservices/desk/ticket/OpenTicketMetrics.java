@@ -30,10 +30,8 @@ public class OpenTicketMetrics {
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${desk.metrics.refresh:PT15S}", initialDelayString = "${desk.metrics.refresh:PT15S}")
     public void refresh() {
-        var rows = jdbc.sql("""
-                select coalesce(team, 'none') as team, status, count(*) as tickets from ticket
-                where status not in ('CLOSED', 'REDIRECTED') group by team, status
-                """)
+        var rows = jdbc.sql("select coalesce(team, 'none') as team, status, count(*) as tickets from ticket where "
+                        + TicketStatus.openIn("status") + " group by team, status")
                 .query((rs, row) -> MultiGauge.Row.of(
                         Tags.of("team", rs.getString("team"), "status", rs.getString("status")), rs.getLong("tickets")))
                 .list();
