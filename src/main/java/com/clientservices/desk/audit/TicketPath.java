@@ -5,12 +5,12 @@ import com.clientservices.desk.ticket.Ticket;
 import com.clientservices.desk.words.DeskTime;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
  * A ticket's path through the models it ran (docs/specification.md §14): for each of its processes (the support
  * request, its lifecycle, a breach's handling), the BPMN of the exact version it ran and every step it took, with
  * when, who and how long, the timers that fired, and the step it waits in now. The engine's history records the
- * steps, not the flows between them; a flow counts as taken when both its ends were reached, its target not
- * before its source.
+ * steps, not the flows between them: a step was reached by the flow from the step that ended last before it.
  */
 @Component
 class TicketPath {
@@ -32,6 +31,7 @@ class TicketPath {
     // under the ticket's key; they are not the ticket's path.
     private static final String DELIVERY_PROCESS = "deliver-notification";
     private static final Set<String> TIMERS = Set.of("boundaryTimer", "intermediateTimer", "startTimerEvent");
+    private static final Set<String> JOINS = Set.of("parallelGateway", "inclusiveGateway");
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -115,22 +115,58 @@ class TicketPath {
         return steps;
     }
 
+    /**
+     * The flows the ticket took. Each arrival at a step came by the flow from the step of the same scope that
+     * ended last before it (the earlier one in the history's order when both ended in the same millisecond);
+     * a parallel or inclusive join waits for several, so every incoming flow whose source ended before it counts.
+     */
     private List<String> flows(String definitionId, List<HistoricActivityInstance> activities) {
-        var first = new HashMap<String, Date>();
-        var latest = new HashMap<String, Date>();
-        for (var activity : activities) {
-            first.merge(activity.getActivityId(), activity.getStartTime(), (a, b) -> a.before(b) ? a : b);
-            latest.merge(activity.getActivityId(), activity.getStartTime(), (a, b) -> a.after(b) ? a : b);
-        }
-        var taken = new ArrayList<String>();
+        var incoming = new HashMap<String, List<SequenceFlow>>();
         for (var flow : repository.getBpmnModelInstance(definitionId).getModelElementsByType(SequenceFlow.class)) {
-            var from = first.get(flow.getSource().getId());
-            var to = latest.get(flow.getTarget().getId());
-            if (from != null && to != null && !to.before(from)) {
-                taken.add(flow.getId());
+            incoming.computeIfAbsent(flow.getTarget().getId(), id -> new ArrayList<>())
+                    .add(flow);
+        }
+        var taken = new TreeSet<String>();
+        for (int at = 0; at < activities.size(); at++) {
+            var arrival = activities.get(at);
+            var join = JOINS.contains(arrival.getActivityType());
+            SequenceFlow cameBy = null;
+            int cameFrom = -1;
+            for (var flow : incoming.getOrDefault(arrival.getActivityId(), List.of())) {
+                for (int from = 0; from < activities.size(); from++) {
+                    var source = activities.get(from);
+                    if (!source.getActivityId().equals(flow.getSource().getId()) || !ledTo(source, from, arrival, at)) {
+                        continue;
+                    }
+                    if (join) {
+                        taken.add(flow.getId());
+                    } else if (cameBy == null || endedLater(source, from, activities.get(cameFrom), cameFrom)) {
+                        cameBy = flow;
+                        cameFrom = from;
+                    }
+                }
+            }
+            if (cameBy != null) {
+                taken.add(cameBy.getId());
             }
         }
-        taken.sort(Comparator.naturalOrder());
-        return taken;
+        return List.copyOf(taken);
+    }
+
+    /** Whether the source step, in the arrival's scope, had ended when the arrival began. */
+    private static boolean ledTo(HistoricActivityInstance source, int from, HistoricActivityInstance arrival, int at) {
+        if (source.getEndTime() == null
+                || !Objects.equals(source.getParentActivityInstanceId(), arrival.getParentActivityInstanceId())) {
+            return false;
+        }
+        var ended = source.getEndTime();
+        var began = arrival.getStartTime();
+        return ended.before(began) || (ended.equals(began) && from < at);
+    }
+
+    private static boolean endedLater(
+            HistoricActivityInstance one, int oneAt, HistoricActivityInstance other, int otherAt) {
+        var order = one.getEndTime().compareTo(other.getEndTime());
+        return order > 0 || (order == 0 && oneAt > otherAt);
     }
 }
