@@ -72,20 +72,22 @@ public class TicketTimeline {
             for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
                     .processInstanceId(instance.getId())
                     .list()) {
-                entries.add(entry(
-                        task.getStartTime(),
+                entries.add(new TimelineEntry(
+                        local(task.getStartTime()),
                         "TASK_CREATED",
                         null,
                         task.getTaskDefinitionKey() + ": " + task.getName()
-                                + (task.getDueDate() == null ? "" : ", due " + local(task.getDueDate()))));
+                                + (task.getDueDate() == null ? "" : ", due " + local(task.getDueDate())),
+                        task.getId()));
                 if (task.getEndTime() != null) {
                     var completed = "completed".equals(task.getDeleteReason());
-                    entries.add(entry(
-                            task.getEndTime(),
+                    entries.add(new TimelineEntry(
+                            local(task.getEndTime()),
                             completed ? "TASK_COMPLETED" : "TASK_ENDED",
                             completedBy.getOrDefault(task.getId(), task.getAssignee()),
                             task.getTaskDefinitionKey() + ": " + task.getName()
-                                    + (completed ? "" : " (" + task.getDeleteReason() + ")")));
+                                    + (completed ? "" : " (" + task.getDeleteReason() + ")"),
+                            task.getId()));
                 }
                 for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery()
                         .taskId(task.getId())

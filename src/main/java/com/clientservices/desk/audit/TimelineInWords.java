@@ -109,10 +109,12 @@ class TimelineInWords {
                         var name = step(task.group(2));
                         taskNames.put(task.group(1), name);
                         details = name + (task.group(3) == null ? "" : inWords(task.group(3), words));
+                        // By the engine's task, not the step: two breaches of one ticket open two tasks of one step.
+                        var opening = entry.task() == null ? task.group(1) : entry.task();
                         if (type.equals("TASK_CREATED")) {
-                            opened.put(task.group(1), entry.at());
-                        } else if (opened.containsKey(task.group(1)) && entry.at() != null) {
-                            details += ", after " + took(Duration.between(opened.remove(task.group(1)), entry.at()));
+                            opened.put(opening, entry.at());
+                        } else if (opened.containsKey(opening) && entry.at() != null) {
+                            details += ", after " + took(Duration.between(opened.remove(opening), entry.at()));
                         }
                     }
                 }

@@ -8,6 +8,7 @@ import com.clientservices.desk.Tickets;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.ticket.TicketRepository;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -401,6 +402,31 @@ class AuditTrailTest {
         assertThat(row.get("missed").asLong()).isEqualTo(missed);
         assertThat(row.get("medianResponseMinutes").asDouble()).isEqualTo(median);
         assertThat(row.get("p90ResponseMinutes").asDouble()).isEqualTo(p90);
+    }
+
+    @Test
+    @Order(2)
+    void twoBreachTasksOpenAtOnceEachShowTheirOwnTime() {
+        var breach = "Task_HandleSlaBreach: CS-1 · Handle SLA breach · Blank placements";
+        var entries = List.of(
+                new TimelineEntry(at("2027-02-10T10:00:00-05:00"), "TASK_CREATED", null, breach, "first"),
+                new TimelineEntry(at("2027-02-10T11:00:00-05:00"), "TASK_CREATED", null, breach, "second"),
+                new TimelineEntry(at("2027-02-10T11:30:00-05:00"), "TASK_COMPLETED", "cs-manager", breach, "second"),
+                new TimelineEntry(at("2027-02-10T12:00:00-05:00"), "TASK_COMPLETED", "cs-manager", breach, "first"));
+
+        var done = inWords.of(entries).stream()
+                .filter(line -> line.what().equals("Task done"))
+                .map(line -> line.when() + " | " + line.details())
+                .toList();
+
+        assertThat(done)
+                .containsExactly(
+                        "Wed 10 Feb 2027, 11:30:00 EST | Handle SLA breach, after 30 min",
+                        "Wed 10 Feb 2027, 12:00:00 EST | Handle SLA breach, after 2 h");
+    }
+
+    private static OffsetDateTime at(String time) {
+        return OffsetDateTime.parse(time);
     }
 
     private List<String> inWords(String key) {
