@@ -144,13 +144,17 @@ public class SlaClock {
         var target = targets.running(ticket.id(), kind)
                 .orElseThrow(() -> new IllegalStateException(
                         "no running " + kindName + " target on " + execution.getBusinessKey()));
-        targets.breached(target.id(), utc(now()));
-        metrics.breached(kind, target.team());
+        recordBreach(target, now());
+    }
+
+    private void recordBreach(SlaTarget target, Instant at) {
+        targets.breached(target.id(), utc(at));
+        metrics.breached(target.kind(), target.team());
         events.record(
                 target.ticketId(),
                 TicketEvents.Type.SLA_BREACHED,
                 null,
-                kindName + " was due by " + local(target.dueAt().toInstant()));
+                target.kind().name() + " was due by " + local(target.dueAt().toInstant()));
         jobs.defer(handBreachToManagers, Long.toString(target.id()));
     }
 
@@ -168,6 +172,11 @@ public class SlaClock {
         var target = running.get();
         var now = now();
         var met = target.breachedAt() == null && !now.isAfter(target.dueAt().toInstant());
+        if (!met && target.breachedAt() == null) {
+            // The response came after the due time but before its breach timer ran (the job executor's lag):
+            // the target was breached all the same, at its due time, and the managers handle it like any other.
+            recordBreach(target, target.dueAt().toInstant());
+        }
         targets.stopped(target.id(), utc(now), met ? SlaTarget.Outcome.MET : SlaTarget.Outcome.MISSED);
         log(
                 target.ticketId(),

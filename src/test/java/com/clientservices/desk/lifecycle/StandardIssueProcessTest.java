@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.clientservices.desk.DeskHttpClient;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.ModelCoverage;
+import com.clientservices.desk.history.TicketEvents;
 import com.clientservices.desk.notification.Notifications;
 import com.clientservices.desk.sla.SlaTarget.Outcome;
 import com.clientservices.desk.sla.SlaTargetKind;
@@ -143,6 +144,34 @@ class StandardIssueProcessTest extends LifecycleTest {
         assertThat(scenario.openTasks(key, "Task_HandleSlaBreach"))
                 .singleElement()
                 .satisfies(task -> assertThat(task.getDueDate()).isEqualTo(instant("2026-03-16T09:00:00-04:00")));
+    }
+
+    @Test
+    void aResponseAfterTheDueTimeBeforeTheBreachTimerRanIsABreachTheManagersHandle() {
+        scenario.at("2026-03-10T10:15:00-04:00"); // Tuesday
+        var key = scenario.submit("AD_SERVING", false);
+        scenario.at("2026-03-11T09:15:00-04:00");
+        scenario.fireDueTimers(key); // the warning
+
+        // Twenty seconds late, while the job executor has not yet run the breach timer.
+        scenario.at("2026-03-11T10:15:20-04:00");
+        scenario.acknowledge(key);
+
+        var target = scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT);
+        assertThat(target.outcome()).isEqualTo(Outcome.MISSED);
+        assertThat(target.breachedAt()).as("breached at its due time").isEqualTo(target.dueAt());
+        assertThat(details.log(scenario.ticket(key)))
+                .filteredOn(event -> event.type() == TicketEvents.Type.SLA_BREACHED)
+                .singleElement()
+                .satisfies(event -> assertThat(event.detail()).startsWith("ACKNOWLEDGEMENT was due by"));
+        scenario.breachHandovers().forEach(job -> management.executeJob(job.getId()));
+        assertThat(scenario.lifecycle(key, "sla-breach"))
+                .hasPassed("Task_NotifyManagersOfBreach")
+                .isWaitingAt("Task_HandleSlaBreach");
+        assertThat(scenario.timers(key))
+                .as("the breach timer went with the task: one breach, not two")
+                .noneMatch(job ->
+                        job.getDuedate().toInstant().equals(target.dueAt().toInstant()));
     }
 
     @Test
