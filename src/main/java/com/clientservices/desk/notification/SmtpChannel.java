@@ -92,6 +92,10 @@ class SmtpChannel implements NotificationChannel {
                 message.setHeader("In-Reply-To", thread);
                 message.setHeader("References", thread);
             }
+            // Sent by the desk, not typed into a mail program (RFC 3834): out-of-office replies and other
+            // responders leave it unanswered, so no robot answers a customer's questions or reopens a ticket.
+            message.setHeader("Auto-Submitted", "auto-generated");
+            message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
             // Spring Mail keeps a Message-ID set before sending (saving a message would replace it).
             message.setHeader("Message-ID", messageId);
             mail.send(message);

@@ -372,6 +372,25 @@ class MailDeliveryTest {
                 .noneMatch(thread::equals);
     }
 
+    @Test
+    void everyMessageSaysItIsTheDesksOwnSoOutOfOfficeRepliesLeaveItUnanswered() throws Exception {
+        scenario.at("2026-04-22T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", true); // the customer, the account representative, the team
+
+        deliverQueued();
+
+        var messages = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> subject(m).contains("[" + key + "]"))
+                .toList();
+        assertThat(messages).hasSizeGreaterThanOrEqualTo(3);
+        for (var message : messages) {
+            assertThat(message.getHeader("Auto-Submitted")).as(subject(message)).containsExactly("auto-generated");
+            assertThat(message.getHeader("X-Auto-Response-Suppress"))
+                    .as(subject(message))
+                    .containsExactly("OOF, AutoReply");
+        }
+    }
+
     private void assertArrived(String key, String subjectPart, Set<String> recipients, String bodyPart)
             throws Exception {
         var matching = Arrays.stream(SMTP.getReceivedMessages())
