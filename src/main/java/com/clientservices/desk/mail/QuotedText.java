@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * messages and the sender's signature below the answer. The rules, in order, line by line:
  * <ul>
  *   <li>everything from a line {@code On … wrote:} (also when the mail program broke it over two lines) or
- *       {@code Am … schrieb …:} on is the quoted history;</li>
+ *       {@code Am … schrieb …:} on is the quoted history, unless the customer answered between its quoted
+ *       lines: then only that line and the quoted lines are left out, and the answers kept;</li>
  *   <li>so is everything from {@code -----Original Message-----} on, and from an Outlook header block, a line
  *       {@code From: …} followed within three lines by {@code Sent: …};</li>
  *   <li>everything from the signature delimiter, a line {@code -- }, on is the signature;</li>
@@ -32,7 +33,12 @@ final class QuotedText {
         var kept = new ArrayList<String>();
         for (var i = 0; i < lines.length; i++) {
             var line = lines[i];
-            if (startsHistory(lines, i) || line.equals("-- ") || line.equals("--")) {
+            var attribution = attribution(lines, i);
+            if (attribution > 0 && answeredBetweenTheQuotes(lines, i + attribution)) {
+                i += attribution - 1;
+                continue;
+            }
+            if (startsHistory(lines, i) || signature(line)) {
                 break;
             }
             if (!line.stripLeading().startsWith(">")) {
@@ -42,16 +48,40 @@ final class QuotedText {
         return String.join("\n", kept).strip();
     }
 
-    private static boolean startsHistory(String[] lines, int i) {
+    private static boolean signature(String line) {
+        return line.equals("-- ") || line.equals("--");
+    }
+
+    /** How many lines the {@code On … wrote:} line above a quote takes at line {@code i}: 0, 1 or 2. */
+    private static int attribution(String[] lines, int i) {
         var line = lines[i];
-        if (WROTE.matcher(line).matches()
-                || SCHRIEB.matcher(line).matches()
-                || ORIGINAL.matcher(line).matches()) {
-            return true;
+        if (WROTE.matcher(line).matches() || SCHRIEB.matcher(line).matches()) {
+            return 1;
         }
         if (ON.matcher(line).matches()
                 && i + 1 < lines.length
                 && lines[i + 1].strip().endsWith("wrote:")) {
+            return 2;
+        }
+        return 0;
+    }
+
+    /** Whether a line of the customer's own follows a quoted line in the quote starting at {@code from}. */
+    private static boolean answeredBetweenTheQuotes(String[] lines, int from) {
+        var quoted = false;
+        for (var j = from; j < lines.length && !signature(lines[j]); j++) {
+            if (lines[j].stripLeading().startsWith(">")) {
+                quoted = true;
+            } else if (quoted && !lines[j].isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsHistory(String[] lines, int i) {
+        var line = lines[i];
+        if (attribution(lines, i) > 0 || ORIGINAL.matcher(line).matches()) {
             return true;
         }
         if (FROM.matcher(line).matches()) {

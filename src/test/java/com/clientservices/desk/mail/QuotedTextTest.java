@@ -14,6 +14,23 @@ class QuotedTextTest {
     }
 
     @Test
+    void answersWrittenBetweenTheQuotedLinesBelowOnWroteAreKept() {
+        assertThat(QuotedText.ownWords("See inline.\n\nOn Tue, 1 Dec 2026, Desk <d@x> wrote:\n"
+                        + "> Which placement?\n5512\n> Which browser?\nChrome 120\n> Thanks, Casey\n"))
+                .isEqualTo("See inline.\n\n5512\nChrome 120");
+        assertThat(QuotedText.ownWords("On Tue, 1 Dec 2026 at 10:30, Client Services Desk\n<d@x> wrote:\n"
+                        + "> Which placement?\n\n5512\n\n-- \nAna Example"))
+                .isEqualTo("5512");
+    }
+
+    @Test
+    void aQuoteBelowOnWroteWithNothingWrittenBetweenItsLinesIsRemovedWithWhatFollows() {
+        assertThat(QuotedText.ownWords(
+                        "Thanks.\n\nOn Tue, 1 Dec 2026, Desk <d@x> wrote:\n> Which one?\n>\n> Casey\n\n"))
+                .isEqualTo("Thanks.");
+    }
+
+    @Test
     void anOnWroteLineBrokenInTwoStartsTheHistoryToo() {
         assertThat(QuotedText.ownWords("Yes.\nOn Tue, 1 Dec 2026 at 10:30, Client Services Desk\n<d@x> wrote:\nold"))
                 .isEqualTo("Yes.");
