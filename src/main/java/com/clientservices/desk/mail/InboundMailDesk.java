@@ -183,8 +183,13 @@ class InboundMailDesk {
     }
 
     private Sender contact(String address) {
-        var users = new ArrayList<User>(
-                identities.createUserQuery().userEmail(address).list());
+        // An address is matched whatever case its user's e-mail was typed in: mail programs and people
+        // write the same address in different cases. The sender's address is already in lower case.
+        var users = new ArrayList<User>(identities
+                .createNativeUserQuery()
+                .sql("select * from ACT_ID_USER where lower(EMAIL_) = #{address}")
+                .parameter("address", address)
+                .list());
         var contacts = users.stream()
                 .filter(user -> !members.contactOf(user.getId()).isEmpty())
                 .toList();

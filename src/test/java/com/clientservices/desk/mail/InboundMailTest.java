@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,9 @@ class InboundMailTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IdentityService identities;
 
     @Autowired
     MeterRegistry meters;
@@ -116,6 +120,25 @@ class InboundMailTest {
         assertThat(kinds(blanks.path("key").asText())).contains("request-received");
         assertThat(view.count(MailboxPoller.PROCESSED)).isEqualTo(2);
         assertThat(view.unseenInInbox()).isZero();
+    }
+
+    @Test
+    void aContactWhoseAddressWasTypedInCapitalsIsStillKnownByTheirMail() throws Exception {
+        var user = identities.createUserQuery().userId("spoc-globex").singleResult();
+        var typed = user.getEmail();
+        user.setEmail("SPOC-Globex@Desk.Example");
+        identities.saveUser(user);
+        try {
+            deliver(mail(GLOBEX, "Mixed-case address: placements blank", "Placement 7 shows blanks."));
+
+            assertThat(poller.poll()).isEqualTo(1);
+
+            var entry = entry("Mixed-case address: placements blank");
+            assertThat(entry.path("outcome").asText()).as(entry.toString()).isEqualTo("TICKET_CREATED");
+        } finally {
+            user.setEmail(typed);
+            identities.saveUser(user);
+        }
     }
 
     @Test
