@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Decides what one message from the mailbox is and does it (docs/specification.md §12): a contact's reply to
@@ -257,8 +258,21 @@ class InboundMailDesk {
                 null,
                 null,
                 justification(type, text));
-        var ticket = intake.submitByEmail(request, contact);
-        var refused = attach(ticket.key(), files, contact);
+        TicketIntake.ByEmail submitted;
+        try {
+            submitted = intake.submitByEmail(
+                    request,
+                    contact,
+                    files.stream()
+                            .map(file -> (MultipartFile) new MailFile(file.name(), file.content()))
+                            .toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var ticket = submitted.ticket();
+        var refused = refused(submitted.refused().stream()
+                .map(file -> file.name() + ": " + file.why().getMessage() + problems(file.why()))
+                .toList());
         log.settle(row, Outcome.TICKET_CREATED, refused, ticket.key());
         count(Outcome.TICKET_CREATED, "none");
         return Filing.PROCESSED;
@@ -302,7 +316,11 @@ class InboundMailDesk {
                 throw new UncheckedIOException(e);
             }
         }
-        return refused.isEmpty() ? null : "Attachments refused: " + String.join("; ", refused);
+        return refused(refused);
+    }
+
+    private static String refused(List<String> files) {
+        return files.isEmpty() ? null : "Attachments refused: " + String.join("; ", files);
     }
 
     /**

@@ -156,6 +156,45 @@ public class Attaching {
         return List.copyOf(uploads);
     }
 
+    /**
+     * The files of a contact's e-mail (docs/specification.md §12), each under the rules of an upload and, in the
+     * order they came, within a ticket's quota: those that pass, and each refused one by name with why. Unlike the
+     * portal's form, a refused file refuses neither the request nor the other files: the mail cannot be sent again
+     * corrected.
+     */
+    Checked checkEach(List<MultipartFile> files) throws IOException {
+        var passed = new ArrayList<Upload>();
+        var refused = new ArrayList<FileRefusal>();
+        long bytes = 0;
+        for (var file : files) {
+            var name = file.getOriginalFilename();
+            if (passed.size() >= FILES_MAX || bytes + file.getSize() > BYTES_MAX) {
+                refused.add(new FileRefusal(
+                        name,
+                        new TooLarge(
+                                "a ticket takes at most " + FILES_MAX + " files and " + (BYTES_MAX / (1024 * 1024))
+                                        + " MB in all. Send the rest as links in a reply.",
+                                new FieldProblem("file", "is over the ticket's attachment quota"))));
+                continue;
+            }
+            try {
+                for (var upload : checkBeforeSubmission(List.of(file))) {
+                    passed.add(upload);
+                    bytes += upload.content().length;
+                }
+            } catch (Refusal refusal) {
+                refused.add(new FileRefusal(name, refusal));
+            }
+        }
+        return new Checked(List.copyOf(passed), List.copyOf(refused));
+    }
+
+    /** What {@link #checkEach} found: the files to store and the ones refused. */
+    record Checked(List<Upload> passed, List<FileRefusal> refused) {}
+
+    /** A file of an e-mail the desk did not take, by the name it came with, and why. */
+    public record FileRefusal(String name, Refusal why) {}
+
     /** Stores the files {@link #checkBeforeSubmission} passed on the ticket just recorded, in its transaction. */
     void store(long ticketId, List<Upload> uploads, DeskUser contact) {
         for (var upload : uploads) {

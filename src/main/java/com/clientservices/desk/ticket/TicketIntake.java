@@ -56,11 +56,18 @@ public class TicketIntake {
     /**
      * A request a contact sent by e-mail (docs/specification.md §12): the same checks and lifecycle as any
      * other, recorded as having come by e-mail; it joins the caller's transaction, which also records the mail.
+     * The mail's files are stored before the lifecycle starts, as the portal's are, so a screenshot that came
+     * with it is not asked for again; a refused file leaves the request standing and is named in the answer.
      */
     @Transactional
-    public Ticket submitByEmail(NewTicket request, DeskUser contact) {
-        return record(request, checked(request, contact), contact, List.of(), Channel.EMAIL);
+    public ByEmail submitByEmail(NewTicket request, DeskUser contact, List<MultipartFile> files) throws IOException {
+        var member = checked(request, contact);
+        var checked = attaching.checkEach(files);
+        return new ByEmail(record(request, member, contact, checked.passed(), Channel.EMAIL), checked.refused());
     }
+
+    /** The ticket an e-mail opened, and the files of the mail the desk did not take. */
+    public record ByEmail(Ticket ticket, List<Attaching.FileRefusal> refused) {}
 
     /**
      * A request with the files its contact sends along (the portal's form): the files are checked after the request

@@ -142,6 +142,37 @@ class InboundMailTest {
     }
 
     @Test
+    void aScreenshotSentWithTheMailIsNotAskedForInTheAnswer() throws Exception {
+        var request = mail(ACME, "The user interface shows an error screen " + SEQUENCE.incrementAndGet(), null);
+        var text = new MimeBodyPart();
+        text.setText("The campaign page shows an error since this morning.", "UTF-8");
+        var image = new MimeBodyPart();
+        image.setDataHandler(new DataHandler(new ByteArrayDataSource(Tickets.PNG, "image/png")));
+        image.setFileName("error-screen.png");
+        request.setContent(new MimeMultipart(text, image));
+        request.saveChanges();
+        deliver(request);
+
+        assertThat(poller.poll()).isEqualTo(1);
+
+        var ticket = ticket(entry(request.getSubject()));
+        var key = ticket.path("key").asText();
+        assertThat(ticket.path("requestType").asText()).isEqualTo("UI_API_BUG");
+        var files = http.get(Tickets.CONTACT, "/api/tickets/" + key + "/attachments")
+                .json();
+        assertThat(files.findValuesAsText("fileName")).containsExactly("error-screen.png");
+        var received = StreamSupport.stream(
+                        http.get(ADMIN, "/api/outbox?ticket=" + key).json().spliterator(), false)
+                .filter(message -> message.path("kind").asText().equals("request-received"))
+                .toList();
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).path("body").asText())
+                .as("what the request-received message asks for")
+                .contains("Browser")
+                .doesNotContain("A screenshot");
+    }
+
+    @Test
     void aMailedDataPullBecomesATicketWithTheMailsWordsAsItsBusinessJustification() throws Exception {
         var text =
                 "We need a data pull of all impressions of campaign 77 for March: our auditor asks for it by Friday.";
