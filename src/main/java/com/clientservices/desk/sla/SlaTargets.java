@@ -83,6 +83,19 @@ public class SlaTargets {
                 .update();
     }
 
+    /**
+     * A rerouted ticket's targets that are still running and not yet breached go with it: the team that holds the
+     * ticket when a target is met or missed answers for it, on the board and in the reports. Met and breached ones
+     * stay with the team they were met or missed by.
+     */
+    public void followReroute(long ticketId, String team) {
+        jdbc.sql(
+                        "update sla_target set team = :team where ticket_id = :ticket and met_at is null and breached_at is null")
+                .param("team", team)
+                .param("ticket", ticketId)
+                .update();
+    }
+
     public List<SlaTarget> ofTicket(long ticketId) {
         return jdbc.sql("select * from sla_target where ticket_id = :ticket order by id")
                 .param("ticket", ticketId)

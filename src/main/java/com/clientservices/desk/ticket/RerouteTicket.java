@@ -3,13 +3,14 @@ package com.clientservices.desk.ticket;
 import com.clientservices.desk.engine.ProcessVariables;
 import com.clientservices.desk.forms.FormRuleViolation;
 import com.clientservices.desk.history.TicketEvents;
+import com.clientservices.desk.sla.SlaTargets;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
  * Hands a misrouted ticket to the team the agent chose. Only the team changes: any running
- * response target keeps its due time (docs/specification.md §5).
+ * response target keeps its due time (docs/specification.md §5), and now counts for the new team.
  */
 @Component("rerouteTicket")
 class RerouteTicket implements JavaDelegate {
@@ -17,11 +18,13 @@ class RerouteTicket implements JavaDelegate {
     private final TicketRepository tickets;
     private final TicketEvents events;
     private final TicketOfProcess ticketOf;
+    private final SlaTargets targets;
 
-    RerouteTicket(TicketRepository tickets, TicketEvents events, TicketOfProcess ticketOf) {
+    RerouteTicket(TicketRepository tickets, TicketEvents events, TicketOfProcess ticketOf, SlaTargets targets) {
         this.tickets = tickets;
         this.events = events;
         this.ticketOf = ticketOf;
+        this.targets = targets;
     }
 
     @Override
@@ -34,6 +37,7 @@ class RerouteTicket implements JavaDelegate {
                     ProcessVariables.REROUTE_TEAM + ": the ticket is already with " + team + "; choose another team");
         }
         tickets.reroute(ticket.id(), team);
+        targets.followReroute(ticket.id(), team);
         events.record(
                 ticket.id(),
                 TicketEvents.Type.REROUTED,

@@ -369,6 +369,26 @@ class StandardIssueProcessTest extends LifecycleTest {
     }
 
     @Test
+    void aRunningTargetGoesWithARerouteSoTheNewTeamAnswersForItsBreach() {
+        scenario.at("2026-04-13T10:00:00-04:00");
+        var key = scenario.submit("AD_SERVING", false);
+        scenario.askAndAnswer(key, "Which creative?", "2026-04-14T11:00:00-04:00", "Creative 88231");
+        scenario.at("2026-04-14T12:00:00-04:00");
+        scenario.complete(
+                key, "Task_DiagnoseIssue", Map.of("diagnosisOutcome", "REROUTE", "rerouteTeam", "ad-quality"));
+
+        assertThat(scenario.target(key, SlaTargetKind.NEXT_RESPONSE).team()).isEqualTo("ad-quality");
+        assertThat(scenario.target(key, SlaTargetKind.ACKNOWLEDGEMENT).team())
+                .as("met by the team that had the ticket then")
+                .isEqualTo("client-services");
+
+        scenario.at("2026-04-15T11:00:00-04:00");
+        scenario.fireDueTimers(key);
+        var breach = scenario.task(key, "Task_HandleSlaBreach");
+        assertThat(tasks.getVariable(breach.getId(), "team")).isEqualTo("ad-quality");
+    }
+
+    @Test
     void emergencyDowngradedAtAcknowledgementJoinsTheStandardLifecycleAtDiagnosis() {
         scenario.at("2026-04-14T10:00:00-04:00");
         var key = scenario.submit("AD_SERVING", true);
