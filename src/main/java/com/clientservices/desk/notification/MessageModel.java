@@ -35,6 +35,7 @@ record MessageModel(
      * @param environment               each entry as {@code name: value}
      * @param member                    the customer's member name and id, {@code Acme Media (member 1001)}
      * @param submittedBy               the contact's full name
+     * @param submittedByAddress        the contact's e-mail address, for readers who answer them directly
      * @param submittedAt               {@code Tue 1 Dec 2026, 10:30 EST}
      * @param team                      the team's name; {@code null} for a request redirected to the account representative
      * @param status                    the status in words
@@ -65,6 +66,7 @@ record MessageModel(
             long memberId,
             String member,
             String submittedBy,
+            String submittedByAddress,
             String submittedAt,
             String team,
             String status,

@@ -122,6 +122,7 @@ class MessageModels {
                 ticket.memberId(),
                 member.name() + " (member " + ticket.memberId() + ")",
                 name(ticket.submittedBy()),
+                address(ticket.submittedBy()),
                 time.at(ticket.submittedAt()),
                 teamName(ticket.team()),
                 ticket.status() == null ? null : Labels.status(ticket.status()),
@@ -175,6 +176,15 @@ class MessageModels {
         }
         var user = identity.createUserQuery().userId(userId).singleResult();
         return user == null ? userId : UserNames.fullName(user);
+    }
+
+    /** A person's e-mail address; {@code null} for nobody or no address. */
+    private String address(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return null;
+        }
+        var user = identity.createUserQuery().userId(userId).singleResult();
+        return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
     }
 
     /** A team by the name its queue shows, else its Camunda group's name. */

@@ -204,6 +204,21 @@ class MessageTemplatesInWordsTest {
     }
 
     @Test
+    void aRedirectedRequestTellsTheAccountRepresentativeTheContactsAddressAndStaffThatReplyingReachesNoCustomer() {
+        var ticket = filled(false);
+
+        var redirected = templates.render(
+                "request-redirected", models.of(ticket, MEMBER, "Robin Representative", false, values()));
+        var alert = templates.render(
+                "emergency-alert", models.of(filled(true), MEMBER, "Client Services", false, values()));
+
+        assertThat(redirected.body()).contains("at spoc-acme@desk.example: a reply to this message reaches the desk's");
+        assertThat(redirected.html()).contains("href=\"mailto:spoc-acme@desk.example\"");
+        assertThat(alert.body()).contains("a reply to this message reaches the desk's mailbox, not the customer");
+        assertThat(alert.html()).contains("a reply to this message reaches the desk's mailbox, not the customer");
+    }
+
+    @Test
     void aBreachSentAtItsDueMinuteSaysWhenItWasDueNotThatItIsDueNow() {
         var values = new LinkedHashMap<String, Object>(values());
         values.put("slaDue", "2026-12-01T09:32:00-05:00");
