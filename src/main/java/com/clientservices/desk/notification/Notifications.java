@@ -59,7 +59,7 @@ public class Notifications {
 
     Optional<Queued> find(long id) {
         return jdbc.sql(
-                        "select id, ticket_id, kind, recipient, address, subject, body, body_html, status, sending_until from notification where id = :id")
+                        "select id, ticket_id, kind, recipient, address, subject, body, body_html, status, sending_until, created_at from notification where id = :id")
                 .param("id", id)
                 .query((rs, row) -> new Queued(
                         rs.getLong("id"),
@@ -71,7 +71,8 @@ public class Notifications {
                         rs.getString("body"),
                         rs.getString("body_html"),
                         Status.valueOf(rs.getString("status")) == Status.SENT,
-                        rs.getObject("sending_until", OffsetDateTime.class)))
+                        rs.getObject("sending_until", OffsetDateTime.class),
+                        rs.getObject("created_at", OffsetDateTime.class)))
                 .optional();
     }
 
@@ -177,7 +178,8 @@ public class Notifications {
             String body,
             String bodyHtml,
             boolean alreadySent,
-            OffsetDateTime claimedUntil) {}
+            OffsetDateTime claimedUntil,
+            OffsetDateTime queuedAt) {}
 
     /** A message as the desk queued and sent it: {@code body} the plain text, {@code bodyHtml} the HTML part. */
     public record Sent(

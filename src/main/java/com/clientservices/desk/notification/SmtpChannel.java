@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,10 @@ import org.springframework.stereotype.Component;
  * before HTML parts existed leaves as plain text. The subject is set as one encoded header, and
  * the HTML part escapes what people typed (see {@link MessageTemplates}).
  *
- * <p>Each message carries its own Message-ID, {@code <notification-42@client-services-desk>}, so a
- * mail system recognises the same message should it ever arrive twice. Every message of a ticket
+ * <p>Each message carries its own Message-ID, {@code <notification-42.1764600000000@client-services-desk>}
+ * (the message's number and the millisecond it was queued), so a mail system recognises the same message should
+ * it ever arrive twice, and never takes another desk's message 42, or this desk's after a database restore, for
+ * one it already has (Gmail drops a message whose Message-ID it has seen). Every message of a ticket
  * also names the ticket's thread, {@code <ticket-CS-12@client-services-desk>}, in both
  * {@code In-Reply-To} and {@code References}, as if it answered one first message of the ticket
  * that is never itself sent. Mail programs that thread by references (Thunderbird, Apple Mail,
@@ -53,9 +56,9 @@ class SmtpChannel implements NotificationChannel {
         return "SMTP";
     }
 
-    /** The Message-ID of one message. */
-    static String messageId(long notificationId) {
-        return "<notification-" + notificationId + DOMAIN;
+    /** The Message-ID of one message: the same for every try to send it, and for no other message. */
+    static String messageId(long notificationId, OffsetDateTime queuedAt) {
+        return "<notification-" + notificationId + "." + queuedAt.toInstant().toEpochMilli() + DOMAIN;
     }
 
     /** The id every message of the ticket answers, so that they form one thread. */
@@ -69,7 +72,7 @@ class SmtpChannel implements NotificationChannel {
             throw new IllegalStateException(
                     "notification " + queued.id() + " to " + queued.recipient() + " has no e-mail address");
         }
-        var messageId = messageId(queued.id());
+        var messageId = messageId(queued.id(), queued.queuedAt());
         try {
             MimeMessage message = mail.createMimeMessage();
             message.setFrom(new InternetAddress(from, true));

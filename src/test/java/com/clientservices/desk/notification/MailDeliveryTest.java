@@ -17,6 +17,8 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -391,6 +393,16 @@ class MailDeliveryTest {
         }
     }
 
+    @Test
+    void aMessageIdNamesTheMessageAndWhenItWasQueuedSoAnotherDesksOrARestoredDesksNumberIsNotTakenForIt() {
+        var queued = OffsetDateTime.parse("2026-12-01T10:30:00.125-05:00");
+
+        assertThat(SmtpChannel.messageId(42, queued))
+                .isEqualTo("<notification-42.1796139000125@client-services-desk>")
+                .isEqualTo(SmtpChannel.messageId(42, queued.withOffsetSameInstant(ZoneOffset.UTC)))
+                .isNotEqualTo(SmtpChannel.messageId(42, queued.plusNanos(1_000_000)));
+    }
+
     private void assertArrived(String key, String subjectPart, Set<String> recipients, String bodyPart)
             throws Exception {
         var matching = Arrays.stream(SMTP.getReceivedMessages())
@@ -429,6 +441,13 @@ class MailDeliveryTest {
                 .substring("deliver-message:".length()));
     }
 
+    private OffsetDateTime queuedAt(long notificationId) {
+        return jdbc.sql("select created_at from notification where id = :id")
+                .param("id", notificationId)
+                .query(OffsetDateTime.class)
+                .single();
+    }
+
     private String status(long notificationId) {
         return jdbc.sql("select status from notification where id = :id")
                 .param("id", notificationId)
@@ -439,7 +458,8 @@ class MailDeliveryTest {
     /** How many times the message arrived (one recipient each in these tests). */
     private long copiesOf(long notificationId) {
         return Arrays.stream(SMTP.getReceivedMessages())
-                .filter(message -> messageId(message).equals(SmtpChannel.messageId(notificationId)))
+                .filter(message ->
+                        messageId(message).equals(SmtpChannel.messageId(notificationId, queuedAt(notificationId))))
                 .count();
     }
 
