@@ -44,7 +44,8 @@ class TimelineInWords {
     private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z_-]*[A-Za-z]");
     private static final Pattern SIZE = Pattern.compile("(\\d+) bytes\\)$");
     private static final Pattern QUEUED = Pattern.compile("^([a-z-]+) to (.+?): (.*)$", Pattern.DOTALL);
-    private static final Pattern SENT = Pattern.compile("^([a-z-]+) to (.+?)( <[^>]*>)?( by \\w+)?$");
+    private static final Pattern SENT = Pattern.compile(
+            "^([a-z-]+) to (.+?)( <[^>]*>)?( by \\w+)?(?:; refused by the mail server: (.+))?$", Pattern.DOTALL);
 
     /** Entries whose details the desk writes from its own codes; every other detail is someone's words, shown as is. */
     private static final Set<String> DESK_WORDS = Set.of(
@@ -138,7 +139,10 @@ class TimelineInWords {
                     if (message.matches()) {
                         details = kind(message.group(1)) + " to " + recipients(message.group(2), words, people)
                                 + (message.group(3) == null ? "" : message.group(3))
-                                + channel(message.group(4));
+                                + channel(message.group(4))
+                                + (message.group(5) == null
+                                        ? ""
+                                        : "; the mail server refused " + message.group(5) + ", who did not get it");
                     }
                 }
                 default -> {

@@ -114,9 +114,9 @@ class DeliverMessage implements DeferredWork {
                     other.toInstant(),
                     "notification " + id + " is being sent by another run of its delivery until " + other);
         }
-        String messageId;
+        NotificationChannel.Delivered delivered;
         try {
-            messageId = channel.deliver(message);
+            delivered = channel.deliver(message);
         } catch (RuntimeException e) {
             failures.increment();
             try {
@@ -126,6 +126,6 @@ class DeliverMessage implements DeferredWork {
             }
             throw e;
         }
-        separately.executeWithoutResult(status -> notifications.sent(message, channel.name(), messageId));
+        separately.executeWithoutResult(status -> notifications.sent(message, channel.name(), delivered));
     }
 }

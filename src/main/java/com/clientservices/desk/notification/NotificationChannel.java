@@ -1,12 +1,14 @@
 package com.clientservices.desk.notification;
 
+import java.util.List;
+
 /** Where messages leave the desk: an SMTP server, or the local outbox of the embedded default. */
 interface NotificationChannel {
 
     String name();
 
-    /** Delivers the message or throws; returns the message id it left with, if any. */
-    String deliver(Notifications.Queued message);
+    /** Delivers the message or throws; returns the message id it left with, if any, and who did not get it. */
+    Delivered deliver(Notifications.Queued message);
 
     /**
      * Whether a delivered message has left for a system the desk cannot take it back from. Such a message is
@@ -14,5 +16,20 @@ interface NotificationChannel {
      */
     default boolean leavesTheDesk() {
         return true;
+    }
+
+    /**
+     * A message that left: its message id, if it has one, and the addresses the mail server refused while it took
+     * the others (a departed colleague in a team), so that one bad address does not keep it from everyone.
+     */
+    record Delivered(String messageId, List<String> refused) {
+
+        public Delivered {
+            refused = List.copyOf(refused);
+        }
+
+        static Delivered toEveryone(String messageId) {
+            return new Delivered(messageId, List.of());
+        }
     }
 }

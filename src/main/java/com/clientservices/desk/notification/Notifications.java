@@ -104,7 +104,8 @@ public class Notifications {
                 .update();
     }
 
-    void sent(Queued message, String channel, String messageId) {
+    void sent(Queued message, String channel, NotificationChannel.Delivered delivered) {
+        var messageId = delivered.messageId();
         jdbc.sql("""
                         update notification set status = 'SENT', sent_at = :now, channel = :channel, message_id = :mid,
                         sending_until = null where id = :id""")
@@ -124,7 +125,10 @@ public class Notifications {
                                             || message.addresses().isBlank()
                                     ? ""
                                     : " <" + message.addresses() + ">")
-                            + " by " + channel);
+                            + " by " + channel
+                            + (delivered.refused().isEmpty()
+                                    ? ""
+                                    : "; refused by the mail server: " + String.join(", ", delivered.refused())));
         }
     }
 

@@ -2,14 +2,22 @@ package com.clientservices.desk.notification;
 
 import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.ticket.TicketKey;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +45,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "desk.notifications.channel", havingValue = "smtp")
 class SmtpChannel implements NotificationChannel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SmtpChannel.class);
     private static final String DOMAIN = "@client-services-desk>";
 
     private final JavaMailSender mail;
@@ -66,8 +75,31 @@ class SmtpChannel implements NotificationChannel {
         return "<ticket-" + TicketKey.of(ticketId) + DOMAIN;
     }
 
+    /** The addresses refused when the server took the message for at least one other; else none. */
+    private static List<String> refusedWhileOthersTookIt(MailSendException failure) {
+        var causes = new ArrayDeque<Throwable>(Arrays.asList(failure.getMessageExceptions()));
+        for (var looked = 0; !causes.isEmpty() && looked < 20; looked++) {
+            var cause = causes.poll();
+            if (cause instanceof SendFailedException partial
+                    && partial.getValidSentAddresses() != null
+                    && partial.getValidSentAddresses().length > 0
+                    && partial.getInvalidAddresses() != null) {
+                return Arrays.stream(partial.getInvalidAddresses())
+                        .map(Address::toString)
+                        .toList();
+            }
+            if (cause.getCause() != null) {
+                causes.add(cause.getCause());
+            }
+            if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
+                causes.add(messaging.getNextException());
+            }
+        }
+        return List.of();
+    }
+
     @Override
-    public String deliver(Notifications.Queued queued) {
+    public Delivered deliver(Notifications.Queued queued) {
         if (queued.addresses() == null || queued.addresses().isBlank()) {
             throw new IllegalStateException(
                     "notification " + queued.id() + " to " + queued.recipient() + " has no e-mail address");
@@ -101,8 +133,19 @@ class SmtpChannel implements NotificationChannel {
             message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
             // Spring Mail keeps a Message-ID set before sending (saving a message would replace it).
             message.setHeader("Message-ID", messageId);
-            mail.send(message);
-            return messageId;
+            try {
+                mail.send(message);
+            } catch (MailSendException e) {
+                // With mail.smtp.sendpartial the server took the message for the addresses it accepted; the
+                // refused ones are recorded with the message, and sending it again would repeat it to the rest.
+                var refused = refusedWhileOthersTookIt(e);
+                if (refused.isEmpty()) {
+                    throw e;
+                }
+                LOG.warn("Notification {} went out, but the mail server refused {}", queued.id(), refused);
+                return new Delivered(messageId, refused);
+            }
+            return Delivered.toEveryone(messageId);
         } catch (MessagingException e) {
             throw new IllegalStateException("notification " + queued.id() + " could not be written", e);
         }

@@ -425,6 +425,23 @@ class AuditTrailTest {
                         "Wed 10 Feb 2027, 12:00:00 EST | Handle SLA breach, after 2 h");
     }
 
+    @Test
+    @Order(2)
+    void aMessageTheMailServerTookForAllButOneNamesWhoDidNotGetIt() {
+        var sent = new TimelineEntry(
+                at("2027-02-10T10:00:00-05:00"),
+                "MESSAGE_SENT",
+                null,
+                "emergency-alert to group:client-services <cs-agent@desk.example, departed@desk.example> by SMTP;"
+                        + " refused by the mail server: departed@desk.example");
+
+        assertThat(inWords.of(List.of(sent)))
+                .singleElement()
+                .satisfies(line -> assertThat(line.details())
+                        .isEqualTo("Emergency alert to Client Services <cs-agent@desk.example, departed@desk.example>"
+                                + " by e-mail; the mail server refused departed@desk.example, who did not get it"));
+    }
+
     private static OffsetDateTime at(String time) {
         return OffsetDateTime.parse(time);
     }

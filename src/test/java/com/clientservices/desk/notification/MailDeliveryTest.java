@@ -3,6 +3,7 @@ package com.clientservices.desk.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -93,6 +96,12 @@ class MailDeliveryTest {
 
     @Autowired
     DeskClock clock;
+
+    @Autowired
+    JavaMailSender mailSender;
+
+    @Autowired
+    DeskProperties properties;
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -390,6 +399,36 @@ class MailDeliveryTest {
             assertThat(message.getHeader("X-Auto-Response-Suppress"))
                     .as(subject(message))
                     .containsExactly("OOF, AutoReply");
+        }
+    }
+
+    @Test
+    void aMessageToATeamReachesEveryAddressTheServerTakesWhenItRefusesOne() throws Exception {
+        try (var server = new RefusingSmtpServer("departed@desk.example")) {
+            // The desk's own mail settings, sent to a server that no longer knows one member of the team.
+            var sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(server.port());
+            sender.setJavaMailProperties(((JavaMailSenderImpl) mailSender).getJavaMailProperties());
+            var alert = new Notifications.Queued(
+                    77,
+                    null,
+                    "emergency-alert",
+                    "group:client-services",
+                    "cs-agent@desk.example, departed@desk.example, cs-lead@desk.example",
+                    "[CS-77] Emergency: placements blank",
+                    "An emergency.",
+                    null,
+                    false,
+                    null,
+                    OffsetDateTime.parse("2026-12-01T10:30:00-05:00"));
+
+            var delivered = new SmtpChannel(sender, properties).deliver(alert);
+
+            assertThat(server.accepted()).containsExactly("cs-agent@desk.example", "cs-lead@desk.example");
+            assertThat(server.messages()).hasSize(1);
+            assertThat(delivered.refused()).containsExactly("departed@desk.example");
+            assertThat(delivered.messageId()).isEqualTo(SmtpChannel.messageId(77, alert.queuedAt()));
         }
     }
 
