@@ -222,9 +222,14 @@ class InboundMailDesk {
                     : "Sent by e-mail: "
                             + files.stream().map(ReceivedMail.File::name).collect(Collectors.joining(", "));
         }
-        work.reply(key, words, contact);
+        var added = work.replyByEmail(key, words, contact);
         var refused = attach(key, files, contact);
-        log.settle(row, Outcome.REPLY, refused, key);
+        var note = added
+                ? refused
+                : "The same text from this sender was already on the ticket; it was not added again"
+                        + (files.isEmpty() ? "" : ", its files were")
+                        + (refused == null ? "" : ". " + refused);
+        log.settle(row, Outcome.REPLY, note, key);
         count(Outcome.REPLY, "none");
         return Filing.PROCESSED;
     }

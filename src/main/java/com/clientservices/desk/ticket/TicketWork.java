@@ -15,6 +15,7 @@ import com.clientservices.desk.web.RetryOnConcurrentChange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
@@ -58,10 +59,20 @@ public class TicketWork {
     }
 
     public Ticket reply(String key, String message, DeskUser contact) {
-        return retry.run(key, () -> replyOnce(key, message, contact));
+        return retry.run(key, () -> replyOnce(key, message, contact, false));
     }
 
-    private Ticket replyOnce(String key, String message, DeskUser contact) {
+    /**
+     * As {@link #reply}, for a reply by e-mail (docs/specification.md §12). The same text again within minutes is
+     * already on the ticket, which is no refusal here: the mail may bring files the first did not ("Sent by
+     * e-mail: image001.png" twice, with two screenshots). Returns whether the text was added.
+     */
+    public boolean replyByEmail(String key, String message, DeskUser contact) {
+        return retry.run(key, () -> replyOnce(key, message, contact, true)) != null;
+    }
+
+    // The ticket as the reply left it; null when a repeat that is already on the ticket was passed over.
+    private Ticket replyOnce(String key, String message, DeskUser contact, boolean passOverRepeat) {
         var ticket = tickets.lockByKey(key).orElseThrow(() -> new NotFound("No ticket " + key));
         if (!members.isContact(ticket.memberId(), contact.id())) {
             throw TicketAccess.refusal(
@@ -76,7 +87,16 @@ public class TicketWork {
         if (TicketValidation.hasNul(message)) {
             throw new Invalid("message", TicketValidation.NUL_MESSAGE);
         }
-        refuseRepeat(ticket, message, contact);
+        var repeat = repeatOf(ticket, message, contact);
+        if (repeat.isPresent()) {
+            if (passOverRepeat) {
+                return null;
+            }
+            throw new Conflict(ticket.key() + " already has this message from you, received "
+                    + Duration.between(repeat.get().at().toInstant(), clock.now())
+                            .toMinutes()
+                    + " min ago; it was not added again");
+        }
         return switch (ticket.status()) {
             case REDIRECTED ->
                 throw new Conflict(key + " was redirected to your account representative, who answers it"
@@ -132,22 +152,16 @@ public class TicketWork {
      * reads it once and no notice repeats. After new questions, an update or a resolution the same
      * words are a new answer ("See attached" twice) and are taken.
      */
-    private void refuseRepeat(Ticket ticket, String message, DeskUser contact) {
+    private Optional<TicketEvents.Event> repeatOf(Ticket ticket, String message, DeskUser contact) {
         var since = clock.now().minus(REPEAT_WINDOW);
-        events.of(ticket.id()).stream()
+        return events.of(ticket.id()).stream()
                 .filter(event -> TicketDetails.CONVERSATION.contains(event.type()))
                 .reduce((first, second) -> second)
                 .filter(last ->
                         last.type() == TicketEvents.Type.ANSWER || last.type() == TicketEvents.Type.ADDED_INFORMATION)
                 .filter(last -> contact.id().equals(last.actor())
                         && message.equals(last.detail())
-                        && last.at().toInstant().isAfter(since))
-                .ifPresent(last -> {
-                    throw new Conflict(ticket.key() + " already has this message from you, received "
-                            + Duration.between(last.at().toInstant(), clock.now())
-                                    .toMinutes()
-                            + " min ago; it was not added again");
-                });
+                        && last.at().toInstant().isAfter(since));
     }
 
     private void correlate(Ticket ticket, String messageName, String message, String refusal) {

@@ -22,6 +22,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -418,6 +419,32 @@ class InboundMailTest {
 
         assertThat(count("ticket")).isEqualTo(tickets + 1);
         assertThat(entries(subject)).hasSize(1);
+    }
+
+    @Test
+    void twoMailsOfOnlyAScreenshotEachNamedAlikeBothLandTheirFiles() throws Exception {
+        var key = Tickets.submit(http, "Two screenshots " + SEQUENCE.incrementAndGet());
+        var second = Arrays.copyOf(Tickets.PNG, Tickets.PNG.length + 1);
+        for (var content : List.of(Tickets.PNG, second)) {
+            var reply = mail(ACME, "Re: [" + key + "] We have your request " + content.length, null);
+            var image = new MimeBodyPart();
+            image.setDataHandler(new DataHandler(new ByteArrayDataSource(content, "image/png")));
+            image.setFileName("image001.png");
+            reply.setContent(new MimeMultipart(image));
+            reply.saveChanges();
+            deliver(reply);
+        }
+
+        assertThat(poller.poll()).isEqualTo(2);
+
+        var files = http.get(Tickets.CONTACT, "/api/tickets/" + key + "/attachments")
+                .json();
+        assertThat(files.findValuesAsText("fileName")).containsExactly("image001.png", "image001.png");
+        var secondMail = entry("Re: [" + key + "] We have your request " + second.length);
+        assertThat(secondMail.path("outcome").asText()).isEqualTo("REPLY");
+        assertThat(secondMail.path("reason").asText())
+                .contains("already on the ticket")
+                .contains("its files were");
     }
 
     private static MimeMessage mail(String from, String subject, String text) throws Exception {
