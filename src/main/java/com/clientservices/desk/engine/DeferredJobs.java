@@ -36,6 +36,7 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<DeferredWork> works;
     private final DeskClock clock;
+    private ProcessEngineConfigurationImpl engine;
 
     DeferredJobs(ObjectProvider<DeferredWork> works, DeskClock clock) {
         this.works = works;
@@ -57,8 +58,25 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
         context.getJobManager().send(job);
     }
 
+    /**
+     * As {@link #defer}, from a transaction of the desk's own outside any step of a model (a message the desk
+     * sends about an e-mail it did not take): the job joins that transaction, so it is written with the rest of
+     * the work or not at all.
+     */
+    public void deferFromTheDesk(DeferredWork work, String payload) {
+        if (Context.getCommandContext() != null) {
+            defer(work, payload);
+            return;
+        }
+        engine.getCommandExecutorTxRequired().execute(context -> {
+            defer(work, payload);
+            return null;
+        });
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        this.engine = configuration;
         var handlers = configuration.getCustomJobHandlers() == null
                 ? new ArrayList<JobHandler>()
                 : new ArrayList<>(configuration.getCustomJobHandlers());

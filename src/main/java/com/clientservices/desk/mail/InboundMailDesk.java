@@ -4,6 +4,7 @@ import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.identity.DeskUser;
 import com.clientservices.desk.identity.Members;
 import com.clientservices.desk.mail.InboundMailLog.Outcome;
+import com.clientservices.desk.notification.MailNotTaken;
 import com.clientservices.desk.refusal.Conflict;
 import com.clientservices.desk.refusal.NotAllowed;
 import com.clientservices.desk.refusal.NotFound;
@@ -76,6 +77,7 @@ class InboundMailDesk {
     private final MeterRegistry meters;
     private final RequestTypeCatalogue requestTypes;
     private final TicketQueries tickets;
+    private final MailNotTaken notTaken;
     private final String deskAddress;
 
     InboundMailDesk(
@@ -90,7 +92,9 @@ class InboundMailDesk {
             MeterRegistry meters,
             DeskProperties properties,
             RequestTypeCatalogue requestTypes,
-            TicketQueries tickets) {
+            TicketQueries tickets,
+            MailNotTaken notTaken) {
+        this.notTaken = notTaken;
         this.requestTypes = requestTypes;
         this.tickets = tickets;
         this.log = log;
@@ -104,6 +108,9 @@ class InboundMailDesk {
         this.meters = meters;
         this.deskAddress = address(properties.notifications().from());
     }
+
+    /** What a registered contact is told of their refused mail: the ticket it named, if theirs, and why. */
+    private record Answer(DeskUser contact, String ticketKey, String why) {}
 
     /** What became of a message: whether to file it as processed, as refused, or leave it to whoever took it. */
     enum Filing {
@@ -135,7 +142,12 @@ class InboundMailDesk {
                     new Refused(
                             "SEVERAL_MEMBERS",
                             mail.from() + " is a contact of several members; the e-mail does not say which one"
-                                    + " the request is for"));
+                                    + " the request is for"),
+                    new Answer(
+                            contact.user(),
+                            null,
+                            "You are a contact of several of our customers, and an e-mail does not say which one a"
+                                    + " new request is for."));
         }
         try {
             return transaction.execute(status -> {
@@ -147,9 +159,15 @@ class InboundMailDesk {
         } catch (NotFound | NotAllowed e) {
             return refuse(mail, new Refused("NOT_THE_SENDERS_TICKET", e.getMessage()));
         } catch (Conflict e) {
-            return refuse(mail, new Refused("REPLY_REFUSED", e.getMessage()));
+            return refuse(
+                    mail,
+                    new Refused("REPLY_REFUSED", e.getMessage()),
+                    new Answer(contact.user(), key, e.getMessage()));
         } catch (Refusal e) {
-            return refuse(mail, new Refused("REQUEST_REFUSED", e.getMessage() + problems(e)));
+            return refuse(
+                    mail,
+                    new Refused("REQUEST_REFUSED", e.getMessage() + problems(e)),
+                    new Answer(contact.user(), key, e.getMessage() + problems(e)));
         }
     }
 
@@ -343,9 +361,26 @@ class InboundMailDesk {
     }
 
     private Filing refuse(ReceivedMail mail, Refused refused) {
+        return refuse(mail, refused, null);
+    }
+
+    /**
+     * Files the mail as refused; a registered contact whose words went nowhere is told why in the same transaction
+     * ({@link MailNotTaken}), so the mail is answered once however often it is read.
+     */
+    private Filing refuse(ReceivedMail mail, Refused refused, Answer answer) {
         try {
-            transaction.executeWithoutResult(
-                    status -> log.claim(mail, Outcome.REFUSED, refused.code() + ": " + refused.reason()));
+            transaction.executeWithoutResult(status -> {
+                log.claim(mail, Outcome.REFUSED, refused.code() + ": " + refused.reason());
+                if (answer != null) {
+                    notTaken.tell(
+                            answer.contact().id(),
+                            mail.from(),
+                            answer.ticketKey(),
+                            oneLine(mail.subject()),
+                            answer.why());
+                }
+            });
         } catch (DuplicateKeyException e) {
             return Filing.TAKEN_BEFORE;
         }

@@ -96,6 +96,20 @@ class MessageModels {
         return new MessageModel(inWords(ticket, member, now), recipient, toCustomer, links(ticket.key()), words);
     }
 
+    /** The model of a message about no ticket (an e-mail that became none): {@code ticket} is absent. */
+    MessageModel withoutTicket(String recipient, Map<String, Object> values) {
+        var now = clock.now();
+        var words = new LinkedHashMap<String, Object>();
+        values.forEach((name, value) -> words.put(name, readable(name, value, now)));
+        return new MessageModel(
+                null,
+                recipient,
+                true,
+                new MessageModel.Links(
+                        null, portalUrl + "/portal", portalUrl + "/camunda/app/tasklist/", null, null, null),
+                words);
+    }
+
     private MessageModel.TicketInWords inWords(Ticket ticket, Members.Member member, Instant now) {
         var type = requestTypes.find(ticket.requestType());
         return new MessageModel.TicketInWords(

@@ -57,6 +57,18 @@ public class Notifications {
         return keys.getKey().longValue();
     }
 
+    /** How many messages of the kind were queued for the address from {@code since} to now. */
+    long queuedFor(String kind, String address, OffsetDateTime since) {
+        return jdbc.sql("select count(*) from notification where kind = :kind and address = :address"
+                        + " and created_at >= :since and created_at <= :now")
+                .param("kind", kind)
+                .param("address", address)
+                .param("since", since)
+                .param("now", now())
+                .query(Long.class)
+                .single();
+    }
+
     Optional<Queued> find(long id) {
         return jdbc.sql(
                         "select id, ticket_id, kind, recipient, address, subject, body, body_html, status, sending_until, created_at from notification where id = :id")

@@ -8,6 +8,8 @@ import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
 import com.clientservices.desk.MailboxView;
 import com.clientservices.desk.Tickets;
+import com.clientservices.desk.identity.Members;
+import com.clientservices.desk.notification.MailNotTaken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -21,8 +23,10 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -31,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +72,9 @@ class InboundMailTest {
 
     @Autowired
     IdentityService identities;
+
+    @Autowired
+    Members members;
 
     @Autowired
     MeterRegistry meters;
@@ -268,6 +276,68 @@ class InboundMailTest {
         var entry = entry(subject);
         assertThat(entry.path("outcome").asText()).isEqualTo("REFUSED");
         assertThat(entry.path("reason").asText()).startsWith("REPLY_REFUSED").contains("account representative");
+    }
+
+    @Test
+    void aContactWhoseReplyTheDeskCannotTakeIsToldWhyOnceADay() throws Exception {
+        // A day of its own: the once-a-day rule counts the messages of that day only.
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-04T15:00:00Z")));
+        try {
+            var key =
+                    Tickets.routed(http, Tickets.CONTACT, Tickets.MEMBER, "BILLING", "Invoice told " + SEQUENCE.get());
+            deliver(mail(ACME, "Re: [" + key + "] Invoice, first try " + SEQUENCE.incrementAndGet(), "Any news?"));
+            deliver(mail(ACME, "Re: [" + key + "] Invoice, second try " + SEQUENCE.incrementAndGet(), "Hello?"));
+
+            assertThat(poller.poll()).isEqualTo(2);
+
+            var told = outbox(key, MailNotTaken.KIND_NAME);
+            assertThat(told).as("one a day, however many mails").hasSize(1);
+            var message = told.get(0);
+            assertThat(message.path("address").asText()).isEqualTo(ACME);
+            assertThat(message.path("subject").asText())
+                    .isEqualTo("[" + key + "] Your e-mail was not added: Re: [" + key + "] Invoice, first try "
+                            + (SEQUENCE.get() - 1));
+            assertThat(message.path("body").asText())
+                    .contains("redirected to your account representative")
+                    .contains("on Tue 4 Mar 2031, 10:00 EST")
+                    .contains("/portal/tickets/" + key);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void aContactOfSeveralMembersWhoMailsANewRequestIsToldToUseThePortal() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-05T15:00:00Z")));
+        try {
+            var user = identities.newUser("contact-of-two");
+            user.setFirstName("Kim");
+            user.setLastName("Twofold");
+            user.setEmail("contact-of-two@desk.example");
+            identities.saveUser(user);
+            members.addContact(1001, "contact-of-two");
+            members.addContact(1002, "contact-of-two");
+            var subject = "Placements blank for one of us " + SEQUENCE.incrementAndGet();
+            deliver(mail("contact-of-two@desk.example", subject, "Placement 5512 shows blanks."));
+
+            poller.poll();
+
+            assertThat(entry(subject).path("reason").asText()).startsWith("SEVERAL_MEMBERS");
+            var told = StreamSupport.stream(
+                            http.get(ADMIN, "/api/outbox").json().spliterator(), false)
+                    .filter(message -> message.path("address").asText().equals("contact-of-two@desk.example"))
+                    .toList();
+            assertThat(told).singleElement().satisfies(message -> {
+                assertThat(message.path("kind").asText()).isEqualTo(MailNotTaken.KIND_NAME);
+                assertThat(message.path("subject").asText()).isEqualTo("Your e-mail was not added: " + subject);
+                assertThat(message.path("body").asText())
+                        .startsWith("Hello Kim Twofold,")
+                        .contains("contact of several of our customers")
+                        .contains("/portal/new");
+            });
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test
@@ -488,6 +558,13 @@ class InboundMailTest {
         var response = http.get(Tickets.CONTACT, "/api/tickets/" + key);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    private List<JsonNode> outbox(String key, String kind) {
+        return StreamSupport.stream(
+                        http.get(ADMIN, "/api/outbox?ticket=" + key).json().spliterator(), false)
+                .filter(message -> message.path("kind").asText().equals(kind))
+                .toList();
     }
 
     private List<String> kinds(String key) {
