@@ -45,7 +45,9 @@ class TimelineInWords {
     private static final Pattern SIZE = Pattern.compile("(\\d+) bytes\\)$");
     private static final Pattern QUEUED = Pattern.compile("^([a-z-]+) to (.+?): (.*)$", Pattern.DOTALL);
     private static final Pattern SENT = Pattern.compile(
-            "^([a-z-]+) to (.+?)( <[^>]*>)?( by \\w+)?(?:; refused by the mail server: (.+))?$", Pattern.DOTALL);
+            "^([a-z-]+) to (.+?)( <[^>]*>)?( by \\w+)?(?:; refused by the mail server: ([^;]+))?"
+                    + "(?:; put off by the mail server: (.+))?$",
+            Pattern.DOTALL);
 
     /** Entries whose details the desk writes from its own codes; every other detail is someone's words, shown as is. */
     private static final Set<String> DESK_WORDS = Set.of(
@@ -142,7 +144,11 @@ class TimelineInWords {
                                 + channel(message.group(4))
                                 + (message.group(5) == null
                                         ? ""
-                                        : "; the mail server refused " + message.group(5) + ", who did not get it");
+                                        : "; the mail server refused " + message.group(5) + ", who did not get it")
+                                + (message.group(6) == null
+                                        ? ""
+                                        : "; the mail server put off " + message.group(6)
+                                                + ": sent to them again in a message of their own");
                     }
                 }
                 default -> {

@@ -74,6 +74,18 @@ public class DeferredJobs extends AbstractProcessEnginePlugin {
         });
     }
 
+    /**
+     * Runs the work in a transaction of its own, committed before this returns, in which {@link #defer} writes its
+     * jobs: for work done after something has left the desk that must be recorded whatever becomes of the
+     * transaction it was sent from (notification.DeliverMessage).
+     */
+    public void inATransactionOfItsOwn(Runnable work) {
+        engine.getCommandExecutorTxRequiresNew().execute(context -> {
+            work.run();
+            return null;
+        });
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         this.engine = configuration;

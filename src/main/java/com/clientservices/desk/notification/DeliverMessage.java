@@ -1,6 +1,7 @@
 package com.clientservices.desk.notification;
 
 import com.clientservices.desk.DeskProperties;
+import com.clientservices.desk.engine.DeferredJobs;
 import com.clientservices.desk.engine.DeferredWork;
 import com.clientservices.desk.engine.DeferredWork.NotYet;
 import com.clientservices.desk.engine.DeskClock;
@@ -44,6 +45,7 @@ class DeliverMessage implements DeferredWork {
     private final DeskClock clock;
     private final String retryCycle;
     private final Counter failures;
+    private final DeferredJobs jobs;
 
     DeliverMessage(
             Notifications notifications,
@@ -51,7 +53,9 @@ class DeliverMessage implements DeferredWork {
             PlatformTransactionManager transactions,
             DeskClock clock,
             DeskProperties properties,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            DeferredJobs jobs) {
+        this.jobs = jobs;
         this.notifications = notifications;
         this.channel = channel;
         this.separately = new TransactionTemplate(transactions);
@@ -126,6 +130,16 @@ class DeliverMessage implements DeferredWork {
             }
             throw e;
         }
-        separately.executeWithoutResult(status -> notifications.sent(message, channel.name(), delivered));
+        if (delivered.putOff().isEmpty()) {
+            separately.executeWithoutResult(status -> notifications.sent(message, channel.name(), delivered));
+            return;
+        }
+        // The server put some addresses off (mailbox full, greylisting): the message is recorded sent, and the
+        // same message for them alone is queued with a delivery of its own, in one transaction, so they get it
+        // later and nobody gets it twice.
+        jobs.inATransactionOfItsOwn(() -> {
+            notifications.sent(message, channel.name(), delivered);
+            jobs.defer(this, Long.toString(notifications.queueAgainFor(message, delivered.putOff())));
+        });
     }
 }

@@ -19,17 +19,22 @@ interface NotificationChannel {
     }
 
     /**
-     * A message that left: its message id, if it has one, and the addresses the mail server refused while it took
-     * the others (a departed colleague in a team), so that one bad address does not keep it from everyone.
+     * A message that left: its message id, if it has one, and the addresses the mail server did not take while it
+     * took the others (a team's message), so that one bad address does not keep it from everyone.
+     *
+     * @param refused addresses the server refused for good (no such mailbox): they do not get the message
+     * @param putOff  addresses the server put off for now (mailbox full, greylisting): they get it in a message of
+     *                their own, tried again on the usual cycle, and nobody else gets it twice
      */
-    record Delivered(String messageId, List<String> refused) {
+    record Delivered(String messageId, List<String> refused, List<String> putOff) {
 
         public Delivered {
             refused = List.copyOf(refused);
+            putOff = List.copyOf(putOff);
         }
 
         static Delivered toEveryone(String messageId) {
-            return new Delivered(messageId, List.of());
+            return new Delivered(messageId, List.of(), List.of());
         }
     }
 }

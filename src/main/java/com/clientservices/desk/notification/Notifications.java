@@ -57,6 +57,16 @@ public class Notifications {
         return keys.getKey().longValue();
     }
 
+    /** The same message again, for these addresses alone (the ones a mail server put off). */
+    long queueAgainFor(Queued message, List<String> addresses) {
+        return queue(
+                message.ticketId(),
+                message.kind(),
+                message.recipient(),
+                String.join(", ", addresses),
+                new MessageTemplates.Message(message.subject(), message.body(), message.bodyHtml()));
+    }
+
     /** How many messages of the kind were queued for the address from {@code since} to now. */
     long queuedFor(String kind, String address, OffsetDateTime since) {
         return jdbc.sql("select count(*) from notification where kind = :kind and address = :address"
@@ -140,7 +150,10 @@ public class Notifications {
                             + " by " + channel
                             + (delivered.refused().isEmpty()
                                     ? ""
-                                    : "; refused by the mail server: " + String.join(", ", delivered.refused())));
+                                    : "; refused by the mail server: " + String.join(", ", delivered.refused()))
+                            + (delivered.putOff().isEmpty()
+                                    ? ""
+                                    : "; put off by the mail server: " + String.join(", ", delivered.putOff())));
         }
     }
 

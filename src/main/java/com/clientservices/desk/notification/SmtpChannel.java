@@ -75,18 +75,21 @@ class SmtpChannel implements NotificationChannel {
         return "<ticket-" + TicketKey.of(ticketId) + DOMAIN;
     }
 
-    /** The addresses refused when the server took the message for at least one other; else none. */
-    private static List<String> refusedWhileOthersTookIt(MailSendException failure) {
+    /**
+     * What the server did not take when it took the message for at least one address; null when it took it for
+     * none (or the failure was another), so the whole message is tried again.
+     */
+    private static Delivered partly(String messageId, MailSendException failure) {
         var causes = new ArrayDeque<Throwable>(Arrays.asList(failure.getMessageExceptions()));
         for (var looked = 0; !causes.isEmpty() && looked < 20; looked++) {
             var cause = causes.poll();
             if (cause instanceof SendFailedException partial
                     && partial.getValidSentAddresses() != null
-                    && partial.getValidSentAddresses().length > 0
-                    && partial.getInvalidAddresses() != null) {
-                return Arrays.stream(partial.getInvalidAddresses())
-                        .map(Address::toString)
-                        .toList();
+                    && partial.getValidSentAddresses().length > 0) {
+                return new Delivered(
+                        messageId,
+                        addresses(partial.getInvalidAddresses()),
+                        addresses(partial.getValidUnsentAddresses()));
             }
             if (cause.getCause() != null) {
                 causes.add(cause.getCause());
@@ -95,7 +98,13 @@ class SmtpChannel implements NotificationChannel {
                 causes.add(messaging.getNextException());
             }
         }
-        return List.of();
+        return null;
+    }
+
+    private static List<String> addresses(Address[] addresses) {
+        return addresses == null
+                ? List.of()
+                : Arrays.stream(addresses).map(Address::toString).toList();
     }
 
     @Override
@@ -136,14 +145,18 @@ class SmtpChannel implements NotificationChannel {
             try {
                 mail.send(message);
             } catch (MailSendException e) {
-                // With mail.smtp.sendpartial the server took the message for the addresses it accepted; the
-                // refused ones are recorded with the message, and sending it again would repeat it to the rest.
-                var refused = refusedWhileOthersTookIt(e);
-                if (refused.isEmpty()) {
+                // With mail.smtp.sendpartial the server took the message for the addresses it accepted: sending
+                // it again would repeat it to them, so the others are handed back (DeliverMessage).
+                var partly = partly(messageId, e);
+                if (partly == null) {
                     throw e;
                 }
-                LOG.warn("Notification {} went out, but the mail server refused {}", queued.id(), refused);
-                return new Delivered(messageId, refused);
+                LOG.warn(
+                        "Notification {} went out, but the mail server refused {} and put off {}",
+                        queued.id(),
+                        partly.refused(),
+                        partly.putOff());
+                return partly;
             }
             return Delivered.toEveryone(messageId);
         } catch (MessagingException e) {

@@ -435,11 +435,21 @@ class AuditTrailTest {
                 "emergency-alert to group:client-services <cs-agent@desk.example, departed@desk.example> by SMTP;"
                         + " refused by the mail server: departed@desk.example");
 
-        assertThat(inWords.of(List.of(sent)))
-                .singleElement()
-                .satisfies(line -> assertThat(line.details())
-                        .isEqualTo("Emergency alert to Client Services <cs-agent@desk.example, departed@desk.example>"
-                                + " by e-mail; the mail server refused departed@desk.example, who did not get it"));
+        var putOff = new TimelineEntry(
+                at("2027-02-10T10:00:00-05:00"),
+                "MESSAGE_SENT",
+                null,
+                "emergency-alert to group:client-services <cs-agent@desk.example, full@desk.example> by SMTP;"
+                        + " put off by the mail server: full@desk.example");
+
+        assertThat(inWords.of(List.of(sent, putOff)))
+                .extracting(TimelineInWords.Line::details)
+                .containsExactly(
+                        "Emergency alert to Client Services <cs-agent@desk.example, departed@desk.example>"
+                                + " by e-mail; the mail server refused departed@desk.example, who did not get it",
+                        "Emergency alert to Client Services <cs-agent@desk.example, full@desk.example>"
+                                + " by e-mail; the mail server put off full@desk.example: sent to them again in a"
+                                + " message of their own");
     }
 
     private static OffsetDateTime at(String time) {

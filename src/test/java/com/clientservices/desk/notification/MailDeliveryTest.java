@@ -7,6 +7,7 @@ import com.clientservices.desk.DeskProperties;
 import com.clientservices.desk.DeskTest;
 import com.clientservices.desk.LoopbackMailServer;
 import com.clientservices.desk.LoopbackPort;
+import com.clientservices.desk.engine.DeferredJobs;
 import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.lifecycle.Scenario;
 import com.clientservices.desk.refusal.Invalid;
@@ -14,6 +15,7 @@ import com.clientservices.desk.ticket.NewTicket;
 import com.clientservices.desk.ticket.TicketIntake;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -44,6 +46,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -102,6 +105,12 @@ class MailDeliveryTest {
 
     @Autowired
     DeskProperties properties;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    DeferredJobs jobs;
 
     @DynamicPropertySource
     static void smtpPort(DynamicPropertyRegistry registry) {
@@ -429,6 +438,49 @@ class MailDeliveryTest {
             assertThat(server.messages()).hasSize(1);
             assertThat(delivered.refused()).containsExactly("departed@desk.example");
             assertThat(delivered.messageId()).isEqualTo(SmtpChannel.messageId(77, alert.queuedAt()));
+        }
+    }
+
+    @Test
+    void anAddressTheServerPutsOffGetsTheMessageLaterInOneOfItsOwnAndNobodyGetsItTwice() throws Exception {
+        try (var server = new RefusingSmtpServer(Map.of("full@desk.example", "452 4.2.2 Mailbox full"))) {
+            var sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(server.port());
+            sender.setJavaMailProperties(((JavaMailSenderImpl) mailSender).getJavaMailProperties());
+            var deliveries = new DeliverMessage(
+                    notifications,
+                    new SmtpChannel(sender, properties),
+                    transactions,
+                    clock,
+                    properties,
+                    new SimpleMeterRegistry(),
+                    jobs);
+            var alert = transaction.execute(status -> notifications.queue(
+                    null,
+                    "emergency-alert",
+                    "group:client-services",
+                    "cs-agent@desk.example, full@desk.example",
+                    new MessageTemplates.Message("[CS-78] Emergency: placements blank", "An emergency.", null)));
+            var jobsBefore = deliveryJobs().size();
+
+            deliveries.deliver(alert);
+            deliveries.deliver(alert); // its job run again: already sent
+
+            assertThat(server.accepted()).containsExactly("cs-agent@desk.example");
+            assertThat(status(alert)).isEqualTo("SENT");
+            var again = jdbc.sql("select id from notification where id > :id and address = 'full@desk.example'")
+                    .param("id", alert)
+                    .query(Long.class)
+                    .single();
+            assertThat(status(again)).isEqualTo("QUEUED");
+            assertThat(deliveryJobs()).as("a delivery of its own").hasSize(jobsBefore + 1);
+
+            server.accept("full@desk.example");
+            deliveries.deliver(again);
+
+            assertThat(server.accepted()).containsExactly("cs-agent@desk.example", "full@desk.example");
+            assertThat(status(again)).isEqualTo("SENT");
         }
     }
 

@@ -11,27 +11,40 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A mail server on the loopback that refuses one address at {@code RCPT TO}, as a real one refuses a departed
- * colleague's mailbox, and takes the message for everyone else: the recipients it accepted and each message's
- * text are kept for the test to read.
+ * A mail server on the loopback that refuses some addresses at {@code RCPT TO}, for good as a real one refuses a
+ * departed colleague's mailbox ({@code 550}) or for now as it puts off a full one ({@code 452}), and takes the
+ * message for everyone else: the recipients it accepted and each message's text are kept for the test to read.
  */
 final class RefusingSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
-    private final String refused;
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final List<String> messages = new CopyOnWriteArrayList<>();
     private final Thread serving;
 
+    /** Refuses the address for good. */
     RefusingSmtpServer(String refusedAddress) throws IOException {
+        this(Map.of(refusedAddress, "550 5.1.1 No such user here"));
+    }
+
+    /** Answers each address's {@code RCPT TO} with its reply, say {@code 452 4.2.2 Mailbox full}. */
+    RefusingSmtpServer(Map<String, String> refusals) throws IOException {
         this.socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-        this.refused = refusedAddress.toLowerCase(Locale.ROOT);
+        refusals.forEach((address, reply) -> this.refusals.put(address.toLowerCase(Locale.ROOT), reply));
         this.serving = new Thread(this::serve, "refusing-smtp");
         this.serving.setDaemon(true);
         this.serving.start();
+    }
+
+    /** From now on takes mail for the address (a full mailbox emptied). */
+    void accept(String address) {
+        refusals.remove(address.toLowerCase(Locale.ROOT));
     }
 
     int port() {
@@ -74,8 +87,8 @@ final class RefusingSmtpServer implements AutoCloseable {
             } else if (command.startsWith("RCPT TO")) {
                 var address = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>'))
                         .toLowerCase(Locale.ROOT);
-                if (address.equals(refused)) {
-                    reply(out, "550 5.1.1 No such user here");
+                if (refusals.containsKey(address)) {
+                    reply(out, refusals.get(address));
                 } else {
                     recipients.add(address);
                     reply(out, "250 OK");
