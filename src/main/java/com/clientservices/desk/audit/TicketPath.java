@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -32,6 +34,8 @@ class TicketPath {
     private static final String DELIVERY_PROCESS = "deliver-notification";
     private static final Set<String> TIMERS = Set.of("boundaryTimer", "intermediateTimer", "startTimerEvent");
     private static final Set<String> JOINS = Set.of("parallelGateway", "inclusiveGateway");
+    private static final String MULTI_INSTANCE_BODY = "multiInstanceBody";
+    private static final String BODY_SUFFIX = "#" + MULTI_INSTANCE_BODY;
 
     private final HistoryService history;
     private final RepositoryService repository;
@@ -121,25 +125,44 @@ class TicketPath {
      * a parallel or inclusive join waits for several, so every incoming flow whose source ended before it counts.
      */
     private List<String> flows(String definitionId, List<HistoricActivityInstance> activities) {
-        var incoming = new HashMap<String, List<SequenceFlow>>();
+        var incoming = new HashMap<String, List<Flow>>();
         for (var flow : repository.getBpmnModelInstance(definitionId).getModelElementsByType(SequenceFlow.class)) {
             incoming.computeIfAbsent(flow.getTarget().getId(), id -> new ArrayList<>())
-                    .add(flow);
+                    .add(new Flow(flow.getId(), flow.getSource().getId()));
         }
+        return taken(incoming, activities);
+    }
+
+    /** A sequence flow by its id and the id of the step it leaves. */
+    record Flow(String id, String source) {}
+
+    /**
+     * The flows taken, given each step's incoming flows and the history's steps in its order. A multi-instance
+     * step is one step on the diagram: the history records its body ({@code Task_X#multiInstanceBody}), which the
+     * flows join, and each run inside it, which they do not.
+     */
+    static List<String> taken(Map<String, List<Flow>> incoming, List<HistoricActivityInstance> history) {
+        var bodies = history.stream()
+                .filter(step -> MULTI_INSTANCE_BODY.equals(step.getActivityType()))
+                .map(HistoricActivityInstance::getId)
+                .collect(Collectors.toSet());
+        var activities = history.stream()
+                .filter(step -> !bodies.contains(step.getParentActivityInstanceId()))
+                .toList();
         var taken = new TreeSet<String>();
         for (int at = 0; at < activities.size(); at++) {
             var arrival = activities.get(at);
             var join = JOINS.contains(arrival.getActivityType());
-            SequenceFlow cameBy = null;
+            Flow cameBy = null;
             int cameFrom = -1;
-            for (var flow : incoming.getOrDefault(arrival.getActivityId(), List.of())) {
+            for (var flow : incoming.getOrDefault(onDiagram(arrival), List.of())) {
                 for (int from = 0; from < activities.size(); from++) {
                     var source = activities.get(from);
-                    if (!source.getActivityId().equals(flow.getSource().getId()) || !ledTo(source, from, arrival, at)) {
+                    if (!onDiagram(source).equals(flow.source()) || !ledTo(source, from, arrival, at)) {
                         continue;
                     }
                     if (join) {
-                        taken.add(flow.getId());
+                        taken.add(flow.id());
                     } else if (cameBy == null || endedLater(source, from, activities.get(cameFrom), cameFrom)) {
                         cameBy = flow;
                         cameFrom = from;
@@ -147,10 +170,16 @@ class TicketPath {
                 }
             }
             if (cameBy != null) {
-                taken.add(cameBy.getId());
+                taken.add(cameBy.id());
             }
         }
         return List.copyOf(taken);
+    }
+
+    /** The id of the diagram's element a step of the history ran. */
+    private static String onDiagram(HistoricActivityInstance step) {
+        var id = step.getActivityId();
+        return id.endsWith(BODY_SUFFIX) ? id.substring(0, id.length() - BODY_SUFFIX.length()) : id;
     }
 
     /** Whether the source step, in the arrival's scope, had ended when the arrival began. */
