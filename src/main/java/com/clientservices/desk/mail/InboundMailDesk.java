@@ -147,7 +147,7 @@ class InboundMailDesk {
                             contact.user(),
                             null,
                             "You are a contact of several of our customers, and an e-mail does not say which one a"
-                                    + " new request is for."));
+                                    + " new request is for: in the portal you choose it."));
         }
         try {
             return transaction.execute(status -> {
@@ -241,11 +241,12 @@ class InboundMailDesk {
                             + files.stream().map(ReceivedMail.File::name).collect(Collectors.joining(", "));
         }
         var added = work.replyByEmail(key, words, contact);
-        var refused = attach(key, files, contact);
+        var refusedFiles = attach(key, files, contact);
+        var refused = refused(refusedFiles);
         var note = added
                 ? refused
                 : "The same text from this sender was already on the ticket; it was not added again"
-                        + (files.isEmpty() ? "" : ", its files were")
+                        + (files.size() > refusedFiles.size() ? ", its files were" : "")
                         + (refused == null ? "" : ". " + refused);
         log.settle(row, Outcome.REPLY, note, key);
         count(Outcome.REPLY, "none");
@@ -328,7 +329,7 @@ class InboundMailDesk {
     }
 
     // Each file under the attachment rules; a refused one is named in the mail's record and the rest still land.
-    private String attach(String key, List<ReceivedMail.File> files, DeskUser contact) {
+    private List<String> attach(String key, List<ReceivedMail.File> files, DeskUser contact) {
         var refused = new ArrayList<String>();
         for (var file : files) {
             try {
@@ -339,7 +340,7 @@ class InboundMailDesk {
                 throw new UncheckedIOException(e);
             }
         }
-        return refused(refused);
+        return refused;
     }
 
     private static String refused(List<String> files) {

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * Tells a registered contact that an e-mail of theirs became neither a request nor a reply, and why
  * (README, "Mail from customers"): a reply to a ticket that takes none, or a request from a contact of several
  * members. Without it the customer believes the desk has their words. Mail from strangers and machines is never
- * answered (docs/specification.md §12). The message is itself automatic, and an address gets at most one a day,
- * so a responder that answers it anyway cannot keep a loop going.
+ * answered (docs/specification.md §12). The message is itself automatic, and an address gets at most one a day
+ * about each ticket (and one about none), so a responder that answers it anyway cannot keep a loop going.
  */
 @Component
 public class MailNotTaken {
@@ -58,16 +58,14 @@ public class MailNotTaken {
     }
 
     /**
-     * Queues the message to the contact, in the caller's transaction, unless their address had one in the last day.
+     * Queues the message to the contact, in the caller's transaction, unless their address had one about the same
+     * ticket (or about none) in the last day.
      *
      * @param ticketKey the ticket the mail named, if it named one of theirs
      * @param reason    why, in words the customer reads, with what to do instead
      * @return whether a message was queued
      */
     public boolean tell(String contactId, String address, String ticketKey, String subject, String reason) {
-        if (notifications.queuedFor(KIND, address, clock.nowUtc().minus(QUIET)) > 0) {
-            return false;
-        }
         var user = identity.createUserQuery().userId(contactId).singleResult();
         var name = user == null ? contactId : UserNames.fullName(user);
         var values = new HashMap<String, Object>();
@@ -75,6 +73,14 @@ public class MailNotTaken {
         values.put("mailReceived", clock.nowUtc());
         values.put("reason", reason);
         var ticket = ticketKey == null ? null : tickets.findByKey(ticketKey).orElse(null);
+        if (notifications.queuedFor(
+                        KIND,
+                        ticket == null ? null : ticket.id(),
+                        address,
+                        clock.nowUtc().minus(QUIET))
+                > 0) {
+            return false;
+        }
         var model = ticket == null
                 ? models.withoutTicket(name, values)
                 : models.of(ticket, members.find(ticket.memberId()).orElseThrow(), name, true, values);

@@ -67,16 +67,19 @@ public class Notifications {
                 new MessageTemplates.Message(message.subject(), message.body(), message.bodyHtml()));
     }
 
-    /** How many messages of the kind were queued for the address from {@code since} to now. */
-    long queuedFor(String kind, String address, OffsetDateTime since) {
-        return jdbc.sql("select count(*) from notification where kind = :kind and address = :address"
+    /** How many messages of the kind about the ticket (or about none) were queued for the address from {@code since} to now. */
+    long queuedFor(String kind, Long ticketId, String address, OffsetDateTime since) {
+        var count = jdbc.sql("select count(*) from notification where kind = :kind and address = :address"
+                        + (ticketId == null ? " and ticket_id is null" : " and ticket_id = :ticket")
                         + " and created_at >= :since and created_at <= :now")
                 .param("kind", kind)
                 .param("address", address)
                 .param("since", since)
-                .param("now", now())
-                .query(Long.class)
-                .single();
+                .param("now", now());
+        if (ticketId != null) {
+            count = count.param("ticket", ticketId);
+        }
+        return count.query(Long.class).single();
     }
 
     Optional<Queued> find(long id) {

@@ -280,18 +280,24 @@ class InboundMailTest {
 
     @Test
     void aContactWhoseReplyTheDeskCannotTakeIsToldWhyOnceADay() throws Exception {
-        // A day of its own: the once-a-day rule counts the messages of that day only.
+        // A day of its own: the once-a-day rule counts that day's messages only.
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-04T15:00:00Z")));
         try {
             var key =
                     Tickets.routed(http, Tickets.CONTACT, Tickets.MEMBER, "BILLING", "Invoice told " + SEQUENCE.get());
+            var other =
+                    Tickets.routed(http, Tickets.CONTACT, Tickets.MEMBER, "BILLING", "Credit note " + SEQUENCE.get());
             deliver(mail(ACME, "Re: [" + key + "] Invoice, first try " + SEQUENCE.incrementAndGet(), "Any news?"));
             deliver(mail(ACME, "Re: [" + key + "] Invoice, second try " + SEQUENCE.incrementAndGet(), "Hello?"));
+            deliver(mail(ACME, "Re: [" + other + "] Credit note", "And this one?"));
 
-            assertThat(poller.poll()).isEqualTo(2);
+            assertThat(poller.poll()).isEqualTo(3);
 
+            assertThat(outbox(other, MailNotTaken.KIND_NAME))
+                    .as("about another ticket, told too")
+                    .hasSize(1);
             var told = outbox(key, MailNotTaken.KIND_NAME);
-            assertThat(told).as("one a day, however many mails").hasSize(1);
+            assertThat(told).as("one a day about a ticket, however many mails").hasSize(1);
             var message = told.get(0);
             assertThat(message.path("address").asText()).isEqualTo(ACME);
             assertThat(message.path("subject").asText())
