@@ -1,6 +1,7 @@
 package com.clientservices.desk.notification;
 
 import com.clientservices.desk.DeskProperties;
+import com.clientservices.desk.engine.Causes;
 import com.clientservices.desk.ticket.TicketKey;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -11,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -80,25 +80,17 @@ class SmtpChannel implements NotificationChannel {
      * none (or the failure was another), so the whole message is tried again.
      */
     private static Delivered partly(String messageId, MailSendException failure) {
-        var causes = new ArrayDeque<Throwable>(Arrays.asList(failure.getMessageExceptions()));
-        for (var looked = 0; !causes.isEmpty() && looked < 20; looked++) {
-            var cause = causes.poll();
-            if (cause instanceof SendFailedException partial
-                    && partial.getValidSentAddresses() != null
-                    && partial.getValidSentAddresses().length > 0) {
-                return new Delivered(
+        // Spring keeps what each message failed with apart; JavaMail chains its exceptions as causes.
+        return Arrays.stream(failure.getMessageExceptions())
+                .flatMap(each -> Causes.first(each, SendFailedException.class).stream())
+                .filter(partial ->
+                        partial.getValidSentAddresses() != null && partial.getValidSentAddresses().length > 0)
+                .map(partial -> new Delivered(
                         messageId,
                         addresses(partial.getInvalidAddresses()),
-                        addresses(partial.getValidUnsentAddresses()));
-            }
-            if (cause.getCause() != null) {
-                causes.add(cause.getCause());
-            }
-            if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
-                causes.add(messaging.getNextException());
-            }
-        }
-        return null;
+                        addresses(partial.getValidUnsentAddresses())))
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> addresses(Address[] addresses) {
