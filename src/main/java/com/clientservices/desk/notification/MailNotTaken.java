@@ -3,11 +3,9 @@ package com.clientservices.desk.notification;
 import com.clientservices.desk.engine.DeferredJobs;
 import com.clientservices.desk.engine.DeskClock;
 import com.clientservices.desk.identity.Members;
-import com.clientservices.desk.identity.UserNames;
 import com.clientservices.desk.ticket.TicketRepository;
 import java.time.Duration;
 import java.util.HashMap;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +31,6 @@ public class MailNotTaken {
     private final DeliverMessage delivery;
     private final TicketRepository tickets;
     private final Members members;
-    private final IdentityService identity;
     private final DeskClock clock;
 
     MailNotTaken(
@@ -44,7 +41,6 @@ public class MailNotTaken {
             DeliverMessage delivery,
             TicketRepository tickets,
             Members members,
-            IdentityService identity,
             DeskClock clock) {
         this.templates = templates;
         this.models = models;
@@ -53,7 +49,6 @@ public class MailNotTaken {
         this.delivery = delivery;
         this.tickets = tickets;
         this.members = members;
-        this.identity = identity;
         this.clock = clock;
     }
 
@@ -66,8 +61,7 @@ public class MailNotTaken {
      * @return whether a message was queued
      */
     public boolean tell(String contactId, String address, String ticketKey, String subject, String reason) {
-        var user = identity.createUserQuery().userId(contactId).singleResult();
-        var name = user == null ? contactId : UserNames.fullName(user);
+        var name = models.name(contactId);
         var values = new HashMap<String, Object>();
         values.put("mailSubject", subject == null || subject.isBlank() ? "(no subject)" : subject);
         values.put("mailReceived", clock.nowUtc());

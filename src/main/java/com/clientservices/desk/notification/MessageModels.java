@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,27 +92,32 @@ class MessageModels {
     MessageModel of(
             Ticket ticket, Members.Member member, String recipient, boolean toCustomer, Map<String, Object> values) {
         var now = clock.now();
-        var words = new LinkedHashMap<String, Object>();
-        values.forEach((name, value) -> words.put(name, readable(name, value, now)));
-        return new MessageModel(inWords(ticket, member, now), recipient, toCustomer, links(ticket.key()), words);
+        return new MessageModel(
+                inWords(ticket, member, now), recipient, toCustomer, links(ticket.key()), words(values, now));
     }
 
     /** The model of a message about no ticket (an e-mail that became none): {@code ticket} is absent. */
     MessageModel withoutTicket(String recipient, Map<String, Object> values) {
-        var now = clock.now();
-        var words = new LinkedHashMap<String, Object>();
-        values.forEach((name, value) -> words.put(name, readable(name, value, now)));
         return new MessageModel(
                 null,
                 recipient,
                 true,
                 new MessageModel.Links(
                         null, portalUrl + "/portal", portalUrl + "/camunda/app/tasklist/", null, null, null),
-                words);
+                words(values, clock.now()));
+    }
+
+    /** What people wrote and the send task's inputs, each in words. */
+    private Map<String, Object> words(Map<String, Object> values, Instant now) {
+        var words = new LinkedHashMap<String, Object>();
+        values.forEach((name, value) -> words.put(name, readable(name, value, now)));
+        return words;
     }
 
     private MessageModel.TicketInWords inWords(Ticket ticket, Members.Member member, Instant now) {
         var type = requestTypes.find(ticket.requestType());
+        // Read once for the contact's name and address.
+        var contact = user(ticket.submittedBy());
         return new MessageModel.TicketInWords(
                 ticket.key(),
                 "[" + ticket.key() + "]",
@@ -135,8 +141,12 @@ class MessageModels {
                 member.name(),
                 ticket.memberId(),
                 member.name() + " (member " + ticket.memberId() + ")",
-                name(ticket.submittedBy()),
-                address(ticket.submittedBy()),
+                nameOf(ticket.submittedBy(), contact),
+                contact == null
+                                || contact.getEmail() == null
+                                || contact.getEmail().isBlank()
+                        ? null
+                        : contact.getEmail(),
                 time.at(ticket.submittedAt()),
                 teamName(ticket.team()),
                 ticket.status() == null ? null : Labels.status(ticket.status()),
@@ -185,20 +195,20 @@ class MessageModels {
 
     /** A person by full name, else the user id; {@code null} for nobody. */
     String name(String userId) {
+        return nameOf(userId, user(userId));
+    }
+
+    private static String nameOf(String userId, User user) {
         if (userId == null || userId.isBlank()) {
             return null;
         }
-        var user = identity.createUserQuery().userId(userId).singleResult();
         return user == null ? userId : UserNames.fullName(user);
     }
 
-    /** A person's e-mail address; {@code null} for nobody or no address. */
-    private String address(String userId) {
-        if (userId == null || userId.isBlank()) {
-            return null;
-        }
-        var user = identity.createUserQuery().userId(userId).singleResult();
-        return user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+    private User user(String userId) {
+        return userId == null || userId.isBlank()
+                ? null
+                : identity.createUserQuery().userId(userId).singleResult();
     }
 
     /** A team by the name its queue shows, else its Camunda group's name. */
