@@ -38,7 +38,7 @@ final class QuotedText {
                 i += attribution - 1;
                 continue;
             }
-            if (startsHistory(lines, i) || signature(line)) {
+            if (attribution > 0 || startsHistory(lines, i) || signature(line)) {
                 break;
             }
             if (!line.stripLeading().startsWith(">")) {
@@ -79,9 +79,10 @@ final class QuotedText {
         return false;
     }
 
+    /** Whether an Outlook-style history (no quote marks) starts at line {@code i}. */
     private static boolean startsHistory(String[] lines, int i) {
         var line = lines[i];
-        if (attribution(lines, i) > 0 || ORIGINAL.matcher(line).matches()) {
+        if (ORIGINAL.matcher(line).matches()) {
             return true;
         }
         if (FROM.matcher(line).matches()) {
