@@ -20,7 +20,6 @@ import com.clientservices.desk.words.DeskTime;
 import com.clientservices.desk.words.FileSize;
 import com.clientservices.desk.words.Labels;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,10 +115,7 @@ class TicketPage {
      * in one query for the whole list.
      */
     Map<String, Line> next(List<Ticket> tickets) {
-        var soonest = new HashMap<Long, SlaTarget>();
-        targets.runningOf(tickets.stream().map(Ticket::id).toList()).stream()
-                .filter(t -> t.outcome() == SlaTarget.Outcome.OPEN)
-                .forEach(t -> soonest.putIfAbsent(t.ticketId(), t));
+        var soonest = soonestRunning(tickets.stream().map(Ticket::id).toList());
         var names = new Names(identity);
         var next = new HashMap<String, Line>();
         for (var ticket : tickets) {
@@ -137,14 +133,21 @@ class TicketPage {
         return next;
     }
 
+    /** Each ticket's running target that is not yet breached and is due soonest, by ticket id. */
+    private Map<Long, SlaTarget> soonestRunning(List<Long> ticketIds) {
+        var soonest = new HashMap<Long, SlaTarget>();
+        targets.runningOf(ticketIds).stream() // soonest due first
+                .filter(t -> t.outcome() == SlaTarget.Outcome.OPEN)
+                .forEach(t -> soonest.putIfAbsent(t.ticketId(), t));
+        return soonest;
+    }
+
     /** The running target due soonest; where none runs, what the customer can expect instead. */
     private Line due(Ticket ticket, String representative) {
         return due(
                 ticket,
                 representative,
-                targets.ofTicket(ticket.id()).stream()
-                        .filter(t -> t.outcome() == SlaTarget.Outcome.OPEN)
-                        .min(Comparator.comparing(SlaTarget::dueAt)));
+                Optional.ofNullable(soonestRunning(List.of(ticket.id())).get(ticket.id())));
     }
 
     /** As above, with the ticket's running target due soonest already known. */
