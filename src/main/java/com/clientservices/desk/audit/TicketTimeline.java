@@ -72,22 +72,22 @@ public class TicketTimeline {
             for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery()
                     .processInstanceId(instance.getId())
                     .list()) {
-                entries.add(new TimelineEntry(
-                        local(task.getStartTime()),
+                entries.add(entry(
+                        task,
+                        task.getStartTime(),
                         "TASK_CREATED",
                         null,
                         task.getTaskDefinitionKey() + ": " + task.getName()
-                                + (task.getDueDate() == null ? "" : ", due " + local(task.getDueDate())),
-                        task.getId()));
+                                + (task.getDueDate() == null ? "" : ", due " + local(task.getDueDate()))));
                 if (task.getEndTime() != null) {
                     var completed = "completed".equals(task.getDeleteReason());
-                    entries.add(new TimelineEntry(
-                            local(task.getEndTime()),
+                    entries.add(entry(
+                            task,
+                            task.getEndTime(),
                             completed ? "TASK_COMPLETED" : "TASK_ENDED",
                             completedBy.getOrDefault(task.getId(), task.getAssignee()),
                             task.getTaskDefinitionKey() + ": " + task.getName()
-                                    + (completed ? "" : " (" + task.getDeleteReason() + ")"),
-                            task.getId()));
+                                    + (completed ? "" : " (" + task.getDeleteReason() + ")")));
                 }
                 for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery()
                         .taskId(task.getId())
@@ -95,6 +95,7 @@ public class TicketTimeline {
                         .operationType("add")
                         .list()) {
                     entries.add(entry(
+                            task,
                             link.getTime(),
                             "TASK_ASSIGNED",
                             link.getAssignerId() != null ? link.getAssignerId() : link.getUserId(),
@@ -108,8 +109,9 @@ public class TicketTimeline {
         return new TimelineEntry(local(at), type, actor, description);
     }
 
-    private TimelineEntry entry(Date at, String type, String actor, String description) {
-        return new TimelineEntry(local(at), type, actor, description);
+    /** An entry about one of the engine's tasks, which it names, so its start and end can be paired. */
+    private TimelineEntry entry(HistoricTaskInstance task, Date at, String type, String actor, String description) {
+        return new TimelineEntry(local(at), type, actor, description, task.getId());
     }
 
     private OffsetDateTime local(OffsetDateTime at) {
