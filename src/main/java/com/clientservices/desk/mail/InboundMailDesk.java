@@ -164,10 +164,8 @@ class InboundMailDesk {
                     new Refused("REPLY_REFUSED", e.getMessage()),
                     new Answer(contact.user(), key, e.getMessage()));
         } catch (Refusal e) {
-            return refuse(
-                    mail,
-                    new Refused("REQUEST_REFUSED", e.getMessage() + problems(e)),
-                    new Answer(contact.user(), key, e.getMessage() + problems(e)));
+            var why = e.getMessage() + problems(e);
+            return refuse(mail, new Refused("REQUEST_REFUSED", why), new Answer(contact.user(), key, why));
         }
     }
 
