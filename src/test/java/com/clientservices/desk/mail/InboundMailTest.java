@@ -153,13 +153,12 @@ class InboundMailTest {
     @Test
     void aScreenshotSentWithTheMailIsNotAskedForInTheAnswer() throws Exception {
         var request = mail(ACME, "The user interface shows an error screen " + SEQUENCE.incrementAndGet(), null);
-        var text = new MimeBodyPart();
-        text.setText("The campaign page shows an error since this morning.", "UTF-8");
-        var image = new MimeBodyPart();
-        image.setDataHandler(new DataHandler(new ByteArrayDataSource(Tickets.PNG, "image/png")));
-        image.setFileName("error-screen.png");
-        request.setContent(new MimeMultipart(text, image));
-        request.saveChanges();
+        withFile(
+                request,
+                "The campaign page shows an error since this morning.",
+                "error-screen.png",
+                Tickets.PNG,
+                "image/png");
         deliver(request);
 
         assertThat(poller.poll()).isEqualTo(1);
@@ -218,8 +217,7 @@ class InboundMailTest {
         var reply = mail(ACME, "Re: [" + key + "] Questions about your request", null);
         reply.setHeader("In-Reply-To", "<ticket-" + key + "@client-services-desk>");
         reply.setHeader("References", "<ticket-" + key + "@client-services-desk>");
-        var text = new MimeBodyPart();
-        text.setText("""
+        withFile(reply, """
                 Placement 5512, see the screenshot.
 
                 Thanks,
@@ -228,12 +226,7 @@ class InboundMailTest {
                 On Tue, 1 Dec 2026 at 10:30, Client Services Desk <desk@clientservices.example> wrote:
                 > Which placement?
                 > Regards
-                """, "UTF-8");
-        var image = new MimeBodyPart();
-        image.setDataHandler(new DataHandler(new ByteArrayDataSource(Tickets.PNG, "image/png")));
-        image.setFileName("blank-placement.png");
-        reply.setContent(new MimeMultipart(text, image));
-        reply.saveChanges();
+                """, "blank-placement.png", Tickets.PNG, "image/png");
         deliver(reply);
 
         poller.poll();
@@ -350,14 +343,12 @@ class InboundMailTest {
     void aRefusedFileIsRecordedAndTheReplyStillLands() throws Exception {
         var key = Tickets.submit(http, "Blank placements " + SEQUENCE.incrementAndGet());
         var reply = mail(ACME, "Re: [" + key + "] More", null);
-        var text = new MimeBodyPart();
-        text.setText("The installer we use is attached.", "UTF-8");
-        var program = new MimeBodyPart();
-        program.setDataHandler(new DataHandler(
-                new ByteArrayDataSource(new byte[] {'M', 'Z', 0, 1, 2, 3}, "application/octet-stream")));
-        program.setFileName("setup.exe");
-        reply.setContent(new MimeMultipart(text, program));
-        reply.saveChanges();
+        withFile(
+                reply,
+                "The installer we use is attached.",
+                "setup.exe",
+                new byte[] {'M', 'Z', 0, 1, 2, 3},
+                "application/octet-stream");
         deliver(reply);
 
         poller.poll();
@@ -406,13 +397,7 @@ class InboundMailTest {
         own.setHeader("Message-ID", "<notification-" + n + "@client-services-desk>");
         deliver(own);
         var large = mail(ACME, "Large " + n, null);
-        var body = new MimeBodyPart();
-        body.setText("A large log");
-        var log = new MimeBodyPart();
-        log.setDataHandler(new DataHandler(new ByteArrayDataSource(new byte[11 * 1024 * 1024], "text/plain")));
-        log.setFileName("huge.log");
-        large.setContent(new MimeMultipart(body, log));
-        large.saveChanges();
+        withFile(large, "A large log", "huge.log", new byte[11 * 1024 * 1024], "text/plain");
         deliver(large);
 
         poller.poll();
@@ -503,11 +488,7 @@ class InboundMailTest {
         var second = Arrays.copyOf(Tickets.PNG, Tickets.PNG.length + 1);
         for (var content : List.of(Tickets.PNG, second)) {
             var reply = mail(ACME, "Re: [" + key + "] We have your request " + content.length, null);
-            var image = new MimeBodyPart();
-            image.setDataHandler(new DataHandler(new ByteArrayDataSource(content, "image/png")));
-            image.setFileName("image001.png");
-            reply.setContent(new MimeMultipart(image));
-            reply.saveChanges();
+            withFile(reply, null, "image001.png", content, "image/png");
             deliver(reply);
         }
 
@@ -533,6 +514,23 @@ class InboundMailTest {
         }
         message.saveChanges();
         return message;
+    }
+
+    /** The mail as a mail program sends one file: its text, if any, then the file. */
+    private static void withFile(MimeMessage mail, String text, String fileName, byte[] content, String type)
+            throws Exception {
+        var parts = new MimeMultipart();
+        if (text != null) {
+            var body = new MimeBodyPart();
+            body.setText(text, "UTF-8");
+            parts.addBodyPart(body);
+        }
+        var file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+        file.setFileName(fileName);
+        parts.addBodyPart(file);
+        mail.setContent(parts);
+        mail.saveChanges();
     }
 
     // Delivered as it is: the Message-ID saveChanges gave it stays, so delivering it again is the same message.
